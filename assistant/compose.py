@@ -1,0 +1,209 @@
+"""The extractive composer: pick the sentences that answer, lay them out by provenance.
+
+No LLM: every point is an exact sentence of an article, framed by who says it. Claims from
+social media and involved groups are worded as claims. When the evidence does not answer
+(weak relevance, a name or number the question needs is absent, or no number/date where the
+question asks for one), the answer says so and lists related passages instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.catalog import ArticleRecord
+from assistant.lexical import terms, words
+from assistant.question import MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
+from assistant.types import (
+    LABEL_ORDER,
+    SECTION_TITLES,
+    Answer,
+    Citation,
+    LabelledSentence,
+    Point,
+    ScoredSentence,
+    Section,
+)
+
+NOT_ANSWERED = "The articles do not answer this question."
+ONLY_CLAIMS_NOTE = "Note: the article reports this only as claims or reports, not as established fact."
+_TIME = re.compile(r"\b(\d{1,2}(:\d\d)?\s*(a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d\d|o[’']clock|noon|midnight|morning|evening|afternoon|night)\b", re.I)
+_YEAR_OR_ORDINAL = re.compile(r"\b(1[5-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
+
+
+@dataclass(frozen=True)
+class ComposerSettings:
+    min_score: float
+    max_citations: int
+    margin: float = 0.07
+    related: int = 2
+    high_confidence: float = 0.75
+
+
+def _fuzzy_in(word: str, vocabulary: set[str]) -> bool:
+    if word in vocabulary or (terms(word) and terms(word)[0] in vocabulary):
+        return True
+    for other in vocabulary:
+        if len(word) >= 5 and len(other) >= 5 and word[:5] == other[:5]:
+            return True
+        if len(word) >= 6 and abs(len(word) - len(other)) <= 1 and _edit_distance_at_most_one(word, other):
+            return True
+    return False
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str]) -> bool:
+    if kind is None:
+        return True
+    toks = words(text)
+    fresh_digits = [t for t in toks if any(c.isdigit() for c in t) and t not in question_numbers]
+    if kind == "number":
+        return bool(fresh_digits) or bool(set(toks) & NUMBER_WORDS) or "%" in text
+    if kind == "time":
+        return bool(_TIME.search(text))
+    if kind == "date":
+        dates = set(toks) & (MONTHS | WEEKDAYS | {"yesterday", "today", "tomorrow"})
+        return bool(dates) or bool(_YEAR_OR_ORDINAL.search(text)) or bool(_TIME.search(text))
+    return True
+
+
+def missing_requirements(profile: QuestionProfile, evidence: Sequence[LabelledSentence]) -> list[str]:
+    """What the question needs that the evidence lacks (empty: nothing missing)."""
+    text = " ".join(s.text for s in evidence)
+    vocabulary = set(words(text)) | set(terms(text))
+    missing = [w for w in profile.required if not _fuzzy_in(w, vocabulary)]
+    if not _has_answer_type(profile.answer_type, text, profile.question_numbers):
+        missing.append(f"<{profile.answer_type}>")
+    return missing
+
+
+def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
+    """The sentences to cite: the best one, close runners-up, and both sides when both are asked for."""
+    if not ranked or ranked[0].score < cfg.min_score:
+        return []
+    top = ranked[0].score
+    chosen = [ranked[0]]
+    for cand in ranked[1:]:
+        if len(chosen) >= cfg.max_citations:
+            break
+        if cand.score >= max(cfg.min_score, top - cfg.margin):
+            chosen.append(cand)
+    sides = [lab for lab in ("official", "social_media") if lab in profile.wants]
+    if len(sides) == 2:
+        for lab in sides:
+            if not any(c.sentence.label == lab for c in chosen):
+                best = next((c for c in ranked if c.sentence.label == lab and c.score >= cfg.min_score - 0.1), None)
+                if best is not None:
+                    chosen.append(best)
+    return chosen
+
+
+def expand_quotations(chosen: list[ScoredSentence], records: dict[str, ArticleRecord]) -> list[ScoredSentence]:
+    """A chosen sentence that introduces a quotation ("... read thus:") brings the quotation with it."""
+    out = list(chosen)
+    have = {(c.sentence.doc_id, c.sentence.idx) for c in out}
+    for cand in chosen:
+        s = cand.sentence
+        if not s.text.rstrip().endswith(":"):
+            continue
+        for nxt in records[s.doc_id].sentences[s.idx + 1 :]:
+            if nxt.cue != "quoted statement" or (nxt.doc_id, nxt.idx) in have:
+                break
+            out.append(ScoredSentence(sentence=nxt, score=cand.score, dense=cand.dense, lexical=cand.lexical))
+            have.add((nxt.doc_id, nxt.idx))
+    return out
+
+
+def frame_point(sentence: LabelledSentence) -> str:
+    """A point's text: the exact sentence, worded as a claim where it is one."""
+    quote = sentence.text
+    who = sentence.attributed_to.strip()
+    if sentence.label == "social_media":
+        return f"Unverified claim circulating online: {quote}"
+    if sentence.label == "group_claim":
+        return f"Claim by {who} (unverified): {quote}" if who and who != "the article" else f"Unverified claim: {quote}"
+    if sentence.label == "media_report":
+        return f"Reported ({who}): {quote}" if who and who not in ("unattributed", "unnamed source") else f"Reported: {quote}"
+    return quote
+
+
+def compose(
+    question: str,
+    profile: QuestionProfile,
+    ranked: Sequence[ScoredSentence],
+    records: dict[str, ArticleRecord],
+    cfg: ComposerSettings,
+) -> Answer:
+    chosen = select(ranked, profile, cfg)
+    missing = missing_requirements(profile, [c.sentence for c in chosen]) if chosen else ["<relevance>"]
+    if chosen and missing and chosen[0].dense >= cfg.high_confidence and not profile.required:
+        missing = []
+    if not chosen or missing:
+        related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
+        return _refusal(question, related, records)
+    chosen = expand_quotations(chosen, records)
+    return _layout(question, chosen, records, answerable=True)
+
+
+def _citation(number: int, cand: ScoredSentence, records: dict[str, ArticleRecord]) -> Citation:
+    s = cand.sentence
+    article = records[s.doc_id].article
+    return Citation(
+        id=number, doc_id=s.doc_id, title=article.title, start=s.start, end=s.end, quote=article.text[s.start : s.end],
+        label=s.label, attributed_to=s.attributed_to, score=round(cand.score, 4),
+    )
+
+
+def _layout(question: str, chosen: Sequence[ScoredSentence], records: dict[str, ArticleRecord], answerable: bool) -> Answer:
+    by_label: dict[str, list[ScoredSentence]] = {}
+    for cand in chosen:
+        by_label.setdefault(cand.sentence.label, []).append(cand)
+    sections: list[Section] = []
+    citations: list[Citation] = []
+    lines: list[str] = []
+    for label in LABEL_ORDER:
+        group = sorted(by_label.get(label, []), key=lambda c: (c.sentence.doc_id, c.sentence.idx))
+        if not group:
+            continue
+        points: list[Point] = []
+        lines.append(f"**{SECTION_TITLES[label]}**")
+        for cand in group:
+            number = len(citations) + 1
+            citations.append(_citation(number, cand, records))
+            text = frame_point(cand.sentence)
+            points.append(Point(text=text, citations=[number]))
+            lines.append(f"- {text} [{number}]")
+        sections.append(Section(label=label, title=SECTION_TITLES[label], points=points))
+        lines.append("")
+    labels = {c.sentence.label for c in chosen}
+    if answerable and not labels & {"official", "article"} and labels & {"social_media", "group_claim"}:
+        lines.insert(0, ONLY_CLAIMS_NOTE + "\n")
+    return Answer(question=question, answerable=answerable, answer="\n".join(lines).strip(), sections=sections, citations=citations)
+
+
+def _refusal(question: str, related: Sequence[ScoredSentence], records: dict[str, ArticleRecord]) -> Answer:
+    if not related:
+        return Answer(question=question, answerable=False, answer=NOT_ANSWERED)
+    shown = _layout(question, related, records, answerable=False)
+    text = f"{NOT_ANSWERED} Related passages, which do not answer it:\n\n{shown.answer}"
+    return shown.model_copy(update={"answer": text})

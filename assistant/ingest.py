@@ -1,0 +1,128 @@
+"""Ingest: load -> segment -> label -> chunk -> embed -> store, then commit the catalog.
+
+Idempotent (an article whose content hash is already committed is skipped) and atomic (the
+catalog, replaced in one rename after all vectors are written, is what readers trust).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.catalog import (
+    ArticleRecord,
+    Catalog,
+    CatalogEntry,
+    index_lock,
+    read_catalog,
+    remove_unreferenced_records,
+    write_catalog,
+    write_record,
+)
+from assistant.chunk import chunk_article
+from assistant.corpus import load_corpus
+from assistant.embed import OnnxSentenceEncoder
+from assistant.label import label_sentences
+from assistant.segment import split_sentences
+from assistant.store import VectorStore
+from assistant.types import Article
+
+PROGRESS_MIN_ARTICLES = 20
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    articles: int
+    added: int
+    unchanged: int
+    removed: int
+    sentences_embedded: int
+
+    def summary(self) -> str:
+        return (
+            f"{self.articles} article(s): {self.added} indexed, {self.unchanged} unchanged, "
+            f"{self.removed} removed; {self.sentences_embedded} sentences embedded."
+        )
+
+
+def build_record(article: Article) -> ArticleRecord:
+    sentences = label_sentences(split_sentences(article))
+    return ArticleRecord(article=article, sentences=sentences, passages=chunk_article(article, sentences))
+
+
+def passage_vectors(record: ArticleRecord, sentence_vectors: np.ndarray) -> np.ndarray:
+    """A passage's vector is the normalised mean of its sentences' vectors: no second model pass."""
+    if not record.passages:
+        return np.zeros((0, sentence_vectors.shape[1]), dtype=np.float32)
+    rows = [sentence_vectors[list(p.sentence_ids)].mean(axis=0) for p in record.passages]
+    out = np.vstack(rows)
+    return out / np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
+
+
+def embedder_id(encoder_name: str) -> str:
+    return encoder_name
+
+
+def ingest_articles(
+    articles: Sequence[Article],
+    index_dir: Path,
+    store: VectorStore,
+    encoder: OnnxSentenceEncoder,
+    embedder: str,
+    prune: bool = True,
+    progress: bool | None = None,
+) -> IngestReport:
+    """Bring the index in line with ``articles`` (``prune``: drop articles not among them)."""
+    from tqdm import tqdm
+
+    with index_lock(index_dir):
+        old = read_catalog(index_dir)
+        if old is not None and old.embedder != embedder:
+            for doc_id in old.docs:
+                store.delete_versions(doc_id, keep_hash=None)
+            old = None
+        docs: dict[str, CatalogEntry] = {} if (old is None or prune) else dict(old.docs)
+        show = progress if progress is not None else len(articles) >= PROGRESS_MIN_ARTICLES
+        added = unchanged = embedded = 0
+        for article in tqdm(articles, desc="Indexing", unit="article", disable=not show, file=sys.stderr):
+            previous = old.docs.get(article.doc_id) if old else None
+            if previous is not None and previous.content_hash == article.content_hash:
+                docs[article.doc_id] = previous
+                unchanged += 1
+                continue
+            record = build_record(article)
+            vectors = encoder.encode([s.text for s in record.sentences])
+            # Clear a half-written copy of this version left by a killed ingest, then write it whole.
+            store.delete_versions(article.doc_id, keep_hash=previous.content_hash if previous else None)
+            store.add_article(article.content_hash, record.sentences, vectors, record.passages, passage_vectors(record, vectors))
+            docs[article.doc_id] = CatalogEntry(
+                content_hash=article.content_hash,
+                record=write_record(index_dir, record),
+                title=article.title,
+                source_path=article.source_path,
+                sentences=len(record.sentences),
+            )
+            added += 1
+            embedded += len(record.sentences)
+        new = Catalog(embedder=embedder, docs=docs)
+        write_catalog(index_dir, new)  # the commit point
+        removed = 0
+        for doc_id, entry in (old.docs.items() if old else []):
+            kept = new.docs.get(doc_id)
+            if kept is None:
+                store.delete_versions(doc_id, keep_hash=None)
+                removed += 1
+            elif kept.content_hash != entry.content_hash:
+                store.delete_versions(doc_id, keep_hash=kept.content_hash)
+        remove_unreferenced_records(index_dir, new)
+    return IngestReport(len(articles), added, unchanged, removed, embedded)
+
+
+def ingest_paths(
+    paths: Sequence[Path], index_dir: Path, store: VectorStore, encoder: OnnxSentenceEncoder, embedder: str
+) -> IngestReport:
+    return ingest_articles(load_corpus(list(paths)), index_dir, store, encoder, embedder)

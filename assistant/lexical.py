@@ -1,0 +1,91 @@
+"""Lexical side of retrieval: one tokenizer (Snowball-stemmed), BM25 over sentences, IDF coverage."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+STOPWORDS = frozenset(
+    """a an the and or but if then else of to in on at by for with from as into onto over under about after
+    before between through during without within is are was were be been being am do does did doing done have
+    has had having i you he she it we they me him her us them my your his its our their this that these those
+    there here what which who whom whose when where why how not no nor so than too very can could should would
+    will shall may might must just also only own same such other any each few more most some all both up down out
+    off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says""".split()
+)
+_TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def normalise(text: str) -> str:
+    """NFKC, typographic apostrophes folded, lower case."""
+    return unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, possessive ``'s`` dropped."""
+    out = []
+    for tok in _TOKEN.findall(normalise(text)):
+        tok = tok.removesuffix("'s")
+        out.append(tok)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms: what BM25 and coverage compare."""
+    return _stemmer().stemWords([w for w in words(text) if w not in STOPWORDS])
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over a fixed list of texts, plus document frequencies for IDF weights."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        import bm25s
+
+        self._size = len(texts)
+        tokenised = [terms(t) for t in texts]
+        self.term_sets = [frozenset(t) for t in tokenised]
+        self.df: Counter[str] = Counter()
+        for tset in self.term_sets:
+            self.df.update(tset)
+        self._bm25 = bm25s.BM25()
+        vocab: dict[str, int] = {}
+        ids = [[vocab.setdefault(tok, len(vocab)) for tok in toks] for toks in tokenised]
+        self._vocab = vocab
+        if self._size:
+            self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+
+    def idf(self, term: str) -> float:
+        return math.log(1 + (self._size + 1) / (self.df.get(term, 0) + 0.5))
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        """Indices and BM25 scores of the best ``k`` texts for ``query`` (positive scores only)."""
+        known = [self._vocab[t] for t in terms(query) if t in self._vocab]
+        if not known or not self._size:
+            return []
+        scores = self._bm25.get_scores_from_ids(known)
+        k = min(k, self._size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0), key=lambda x: -x[1])
+        return ranked
+
+    def coverage(self, query_terms: Iterable[str], term_set: Iterable[str]) -> float:
+        """IDF-weighted share of the query's terms found in ``term_set``."""
+        qs = set(query_terms)
+        if not qs:
+            return 0.0
+        have = set(term_set)
+        total = sum(self.idf(t) for t in qs)
+        return sum(self.idf(t) for t in qs if t in have) / total if total else 0.0

@@ -1,0 +1,150 @@
+"""Questions: validation, removal of instructions aimed at the assistant, and analysis.
+
+The analysis tells the composer what kind of answer would count (a number, a time, a date),
+which words the evidence must contain (names, numbers, the noun asked about), which side the
+journalist asks for (official, online, group, media), and whether the question is a follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from assistant.errors import InvalidQuestion
+from assistant.lexical import STOPWORDS, terms, words
+
+# Instructions aimed at the assistant rather than at the articles: dropped before retrieval.
+_INJECTION = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(ignore|disregard|forget|override)\b[^.!?]*?\b(instructions?|prompts?|rules?|article|above|previous|guidelines?)\b[^.!?]*?(\band\b|[.!?:;,]|$)",
+        r"\b(system|developer|admin)\s+(override|prompt|message|mode)\b\s*:?",
+        r"^\s*(system|assistant|developer)\s*:",
+        r"\byou are now\b[^.!?]*[.!?]?",
+        r"\b(print|reveal|show|repeat|output)\b[^.!?]*\b(system prompt|prompt|configuration|instructions)\b[^.!?]*[.!?]?",
+        r"\b(before answering|no caveats|without caveats|state as fact( that)?|as a fact)\b,?",
+    )
+]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+_ANAPHORA = frozenset("they their them theirs it its he his him she her this that these those there then such".split())
+_FOLLOWUP_START = re.compile(r"^\s*(and|but|also|so|what about|how about|why not|then)\b", re.IGNORECASE)
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
+    "hundreds thousand thousands million millions dozen dozens several percent".split()
+)
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+TYPE_NOUNS = {
+    "time": "time", "hour": "time", "date": "date", "day": "date", "year": "date", "month": "date",
+    "percentage": "number", "percent": "number", "proportion": "number", "share": "number", "number": "number",
+    "distance": "number", "far": "number", "many": "number", "much": "number",
+}
+GENERIC_NOUNS = frozenset(
+    "kind type sort way thing things people person happen role part information detail details".split()
+)
+
+OFFICIAL_WORDS = frozenset("official officials authorities authority government police military ministry committee nsc state".split())
+ONLINE_WORDS = frozenset("online internet social media users theories theory rumours rumors speculation circulating versions version".split())
+GROUP_WORDS = frozenset("group responsibility claimed claim militants message statement".split())
+
+
+@dataclass(frozen=True)
+class QuestionProfile:
+    text: str  # what retrieval sees (instructions to the assistant removed)
+    terms: tuple[str, ...]
+    answer_type: str | None  # "number", "time", "date" or None
+    required: tuple[str, ...]  # words the evidence must contain (names, numbers, the asked-about noun)
+    question_numbers: tuple[str, ...]
+    wants: frozenset[str] = field(default_factory=frozenset)  # labels asked for explicitly
+    is_followup: bool = False
+
+
+def clean_question(raw: str, max_chars: int) -> str:
+    """The question with control characters removed, or an InvalidQuestion with a hint."""
+    if not isinstance(raw, str):
+        raise InvalidQuestion("The question must be text.", "Pass the question as a string.")
+    if len(raw) > max_chars:
+        raise InvalidQuestion(
+            f"The question is {len(raw):,} characters long; the limit is {max_chars:,}.",
+            "Ask one focused question (a sentence or two), or raise ASSISTANT_MAX_QUESTION_CHARS.",
+        )
+    text = unicodedata.normalize("NFC", raw)
+    text = _CONTROL.sub(" ", text)
+    text = " ".join(text.split())
+    if not any(ch.isalnum() for ch in text):
+        raise InvalidQuestion(
+            "The question is empty." if not text else "The question has no words in it.",
+            'Type a question about the articles, e.g. "Who claimed responsibility for the attacks?"',
+        )
+    return text
+
+
+def strip_instructions(text: str) -> str:
+    """Remove instructions aimed at the assistant; keep the question about the articles."""
+    out = text
+    for pattern in _INJECTION:
+        out = pattern.sub(" ", out)
+    out = " ".join(out.split()).strip(" ,.;:")
+    return out if any(ch.isalnum() for ch in out) else text
+
+
+def is_followup(text: str) -> bool:
+    toks = words(text)
+    content = [t for t in toks if t not in STOPWORDS]
+    return bool(_FOLLOWUP_START.search(text)) or bool(set(toks) & _ANAPHORA) or len(content) <= 1
+
+
+def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
+    """Profile a (cleaned) question. ``nlp`` is the spaCy pipeline used for parts of speech."""
+    from assistant.label import load_parser
+
+    parser = nlp or load_parser()
+    doc = parser(text)  # type: ignore[operator]
+    lowered = [t.lower_ for t in doc]
+    answer_type: str | None = None
+    required: list[str] = []
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+        if low == "how" and nxt in ("many", "much", "far", "long", "old"):
+            answer_type = "number" if nxt != "long" else None
+        elif low == "when":
+            answer_type = answer_type or "date"
+        elif low in ("what", "which") and tok.dep_ in ("det", "attr", "nsubj", "dobj", "pobj"):
+            noun = tok.head if tok.dep_ == "det" else None
+            if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                kind = TYPE_NOUNS.get(noun.lower_) or TYPE_NOUNS.get(noun.lemma_.lower())
+                if kind:
+                    answer_type = "time" if kind == "time" else kind
+                elif noun.lemma_.lower() not in GENERIC_NOUNS:
+                    required.append(noun.lower_)
+        if tok.lemma_.lower() == "name" and tok.pos_ == "NOUN":
+            required.append("name")
+    for tok in doc:
+        if tok.lower_ == "many" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+            head = tok.head.lemma_.lower()
+            if head not in GENERIC_NOUNS and head not in TYPE_NOUNS:
+                required.append(tok.head.lower_)
+        if tok.i > 0 and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.lower_ not in STOPWORDS:
+            required.append(tok.lower_)
+    numbers = tuple(t for t in words(text) if any(c.isdigit() for c in t))
+    wanted = set(lowered)
+    wants: set[str] = set()
+    if wanted & OFFICIAL_WORDS:
+        wants.add("official")
+    if wanted & ONLINE_WORDS or ("social" in wanted and "media" in wanted):
+        wants.add("social_media")
+    if wanted & GROUP_WORDS:
+        wants.add("group_claim")
+    return QuestionProfile(
+        text=text,
+        terms=tuple(terms(text)),
+        answer_type=answer_type,
+        required=tuple(dict.fromkeys(required + list(numbers))),
+        question_numbers=numbers,
+        wants=frozenset(wants),
+        is_followup=is_followup(text),
+    )

@@ -1,0 +1,118 @@
+"""Retrieval: dense (Chroma) and lexical (BM25) fused, at sentence granularity.
+
+Candidates come from the vector store's nearest sentences and passages and from BM25's best
+sentences. Each candidate gets an absolute fused score, so one threshold can say "the articles
+do not answer": cosine similarity to the question, IDF-weighted coverage of the question's
+terms, and the similarity of the passage around it, plus a boost for the side (official,
+online, group) that the question asks about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.catalog import ArticleRecord
+from assistant.embed import OnnxSentenceEncoder
+from assistant.lexical import LexicalIndex, terms
+from assistant.question import QuestionProfile
+from assistant.store import VectorStore, sentence_node_id
+from assistant.types import LabelledSentence, ScoredSentence
+
+W_DENSE, W_LEXICAL, W_CONTEXT = 0.55, 0.30, 0.15
+LABEL_BOOST = 0.08
+PASSAGES_K = 6
+
+
+@dataclass(frozen=True)
+class Query:
+    """What retrieval needs: the question's profile and, for follow-ups, the earlier turns."""
+
+    profile: QuestionProfile
+    history: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        if self.profile.is_followup and self.history:
+            return " ".join([*self.history[-2:], self.profile.text])
+        return self.profile.text
+
+
+class Corpus:
+    """The indexed articles in memory: records, a flat sentence list and the lexical index."""
+
+    def __init__(self, records: dict[str, ArticleRecord]) -> None:
+        self.records = records
+        self.sentences: list[LabelledSentence] = [s for r in records.values() for s in r.sentences]
+        self.position = {(s.doc_id, s.idx): i for i, s in enumerate(self.sentences)}
+        self.lexical = LexicalIndex([s.text for s in self.sentences])
+
+    def sentence(self, doc_id: str, idx: int) -> LabelledSentence | None:
+        pos = self.position.get((doc_id, idx))
+        return self.sentences[pos] if pos is not None else None
+
+    def hash_of(self, doc_id: str) -> str | None:
+        record = self.records.get(doc_id)
+        return record.article.content_hash if record else None
+
+
+def retrieve(
+    query: Query,
+    corpus: Corpus,
+    store: VectorStore,
+    encoder: OnnxSentenceEncoder,
+    k: int,
+    doc_ids: Sequence[str] | None = None,
+) -> list[ScoredSentence]:
+    """Sentences ranked by fused score (best first)."""
+    vector = encoder.encode([query.text])[0]
+    allowed = set(doc_ids) if doc_ids else None
+
+    def current(doc_id: str, content_hash: str) -> bool:
+        return corpus.hash_of(doc_id) == content_hash and (allowed is None or doc_id in allowed)
+
+    dense: dict[int, float] = {}
+    for hit in store.query_sentences(vector, k, doc_ids):
+        pos = corpus.position.get((hit.doc_id, hit.key))
+        if pos is not None and current(hit.doc_id, hit.content_hash):
+            dense[pos] = hit.cosine
+    context: dict[int, float] = {}
+    for hit in store.query_passages(vector, PASSAGES_K, doc_ids):
+        record = corpus.records.get(hit.doc_id)
+        if record is None or not current(hit.doc_id, hit.content_hash) or hit.key >= len(record.passages):
+            continue
+        for idx in record.passages[hit.key].sentence_ids:
+            pos = corpus.position.get((hit.doc_id, idx))
+            if pos is not None:
+                context[pos] = max(context.get(pos, 0.0), hit.cosine)
+    lexical = [pos for pos, _ in corpus.lexical.search(query.text, k)]
+    if allowed is not None:
+        lexical = [pos for pos in lexical if corpus.sentences[pos].doc_id in allowed]
+    missing = [pos for pos in set(lexical) | set(context) if pos not in dense]
+    if missing:
+        ids = {
+            sentence_node_id(corpus.sentences[p].doc_id, corpus.hash_of(corpus.sentences[p].doc_id) or "", corpus.sentences[p].idx): p
+            for p in missing
+        }
+        for node_id, vec in store.sentence_vectors(list(ids)).items():
+            dense[ids[node_id]] = float(np.dot(vec, vector))
+
+    own_terms = set(query.profile.terms)
+    history_terms = set(terms(" ".join(query.history[-2:]))) if query.profile.is_followup else set()
+    scored: list[ScoredSentence] = []
+    for pos, cosine in dense.items():
+        sentence = corpus.sentences[pos]
+        term_set = corpus.lexical.term_sets[pos]
+        coverage = corpus.lexical.coverage(own_terms, term_set)
+        if history_terms:
+            coverage = 0.7 * coverage + 0.3 * corpus.lexical.coverage(history_terms, term_set)
+        score = W_DENSE * cosine + W_LEXICAL * coverage + W_CONTEXT * context.get(pos, 0.0)
+        if sentence.label in query.profile.wants:
+            score += LABEL_BOOST
+        scored.append(
+            ScoredSentence(sentence=sentence, score=round(score, 4), dense=cosine, lexical=coverage, context=context.get(pos, 0.0))
+        )
+    scored.sort(key=lambda s: (-s.score, s.sentence.doc_id, s.sentence.idx))
+    return scored

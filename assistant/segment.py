@@ -1,0 +1,101 @@
+"""Split an article into sentences whose ``start``/``end`` index its verbatim text.
+
+Rule-based, so that offsets are exact and behaviour is predictable: lines are paragraphs,
+lines without letters or digits (``***``) are separators, and a sentence ends at ``. ! ? …``
+(plus any closing quotes or brackets) before whitespace and a capitalised word, unless the
+period belongs to an abbreviation (``Mr.``, ``Jan.``, an initial). Time abbreviations such as
+``p.m.`` end a sentence only when a capitalised word follows. Apostrophes inside words
+(``d’état``) and dashes never split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.types import Article, Sentence
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+# Never end a sentence (titles, months, and other abbreviations usually followed by a name or number).
+_NEVER_FINAL = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "st", "jr", "sr",
+    "rev", "gov", "sen", "rep", "pres", "hon", "fig", "no", "nos", "vol", "vs", "v", "e.g", "i.e", "cf", "approx",
+    "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+}
+# May end a sentence, but only when a capitalised word follows.
+_MAYBE_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u"}
+
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_HAS_WORD = re.compile(r"\w")
+
+
+def _next_starts_sentence(text: str, pos: int) -> bool:
+    """Does the text after ``pos`` (skipping spaces) begin like a new sentence?"""
+    rest = text[pos:].lstrip()
+    rest = rest.lstrip(_OPENERS)
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
+
+
+def _is_boundary(line: str, match: re.Match[str]) -> bool:
+    punct = match.group(0).rstrip(_CLOSERS)
+    if not _next_starts_sentence(line, match.end()):
+        return False
+    if punct != ".":
+        return True
+    head = line[: match.start() + 1]
+    word_match = _WORD_BEFORE.search(head)
+    if not word_match:
+        return True
+    word = word_match.group(1).lower()
+    if word in _NEVER_FINAL:
+        return False
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
+        return False
+    if word in _MAYBE_FINAL:
+        return True  # a capitalised word follows (checked above)
+    return True
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        if _is_boundary(line, match):
+            spans.append((start, match.end()))
+            start = match.end()
+    spans.append((start, len(line)))
+    trimmed: list[tuple[int, int]] = []
+    for begin, end in spans:
+        piece = line[begin:end]
+        lead = len(piece) - len(piece.lstrip())
+        tail = len(piece) - len(piece.rstrip())
+        if _HAS_WORD.search(piece):
+            trimmed.append((begin + lead, end - tail))
+    return trimmed
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """Sentences of an article with exact offsets; separator lines are skipped."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    offset = 0
+    for line in article.text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if _HAS_WORD.search(body):
+            for begin, end in _split_line(body):
+                sentences.append(
+                    Sentence(
+                        doc_id=article.doc_id,
+                        idx=len(sentences),
+                        start=offset + begin,
+                        end=offset + end,
+                        text=body[begin:end],
+                        paragraph=paragraph,
+                    )
+                )
+            paragraph += 1
+        elif body.strip():
+            paragraph += 1  # a separator such as *** also closes a paragraph
+        offset += len(line)
+    return sentences

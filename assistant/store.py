@@ -1,0 +1,214 @@
+"""The vector store: the only module that talks to Chroma.
+
+Two Chroma collections per index, written through llama-index's ``ChromaVectorStore``:
+``<name>_sentences`` (one node per sentence, what citations come from) and ``<name>_passages``
+(a few sentences each, for context). Node ids derive from the article's content hash, so
+re-ingesting the same text writes nothing new.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from assistant.errors import StoreUnavailable
+from assistant.offline import go_offline
+from assistant.settings import Settings
+from assistant.types import LabelledSentence, Passage
+
+_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One vector-store match."""
+
+    doc_id: str
+    content_hash: str
+    key: int  # sentence idx, or passage number
+    cosine: float
+
+
+def sentence_node_id(doc_id: str, content_hash: str, idx: int) -> str:
+    return f"{doc_id}:{content_hash[:16]}:s{idx}"
+
+
+def passage_node_id(doc_id: str, content_hash: str, number: int) -> str:
+    return f"{doc_id}:{content_hash[:16]}:p{number}"
+
+
+class VectorStore(Protocol):
+    """What the assistant needs from a vector store (the seam for an embedded or server Chroma)."""
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]: ...
+
+    def add_article(
+        self,
+        content_hash: str,
+        sentences: Sequence[LabelledSentence],
+        sentence_vectors: np.ndarray,
+        passages: Sequence[Passage],
+        passage_vectors: np.ndarray,
+    ) -> None: ...
+
+    def delete_versions(self, doc_id: str, keep_hash: str | None) -> None: ...
+
+    def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]: ...
+
+    def query_passages(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]: ...
+
+    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def count(self) -> int: ...
+
+
+def _cosine_from_similarity(similarity: float) -> float:
+    # ChromaVectorStore reports exp(-distance); with the cosine space, distance = 1 - cosine.
+    return 1.0 + math.log(max(similarity, 1e-12))
+
+
+class ChromaStore:
+    """Chroma (embedded ``PersistentClient`` or ``HttpClient``) behind llama-index's ``ChromaVectorStore``."""
+
+    def __init__(self, client: Any, name: str, where: str) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self._where = where
+        try:
+            meta = {"hnsw:space": "cosine"}
+            self._sent_col = client.get_or_create_collection(f"{name}_sentences", metadata=meta, embedding_function=None)
+            self._pass_col = client.get_or_create_collection(f"{name}_passages", metadata=meta, embedding_function=None)
+        except Exception as exc:  # chromadb raises many types; all mean the store is unusable
+            raise StoreUnavailable(f"Cannot open the Chroma collections at {where}: {exc}", _hint(where)) from exc
+        self._sentences = ChromaVectorStore(chroma_collection=self._sent_col)
+        self._passages = ChromaVectorStore(chroma_collection=self._pass_col)
+
+    @classmethod
+    def open(cls, settings: Settings) -> ChromaStore:
+        go_offline()
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        try:
+            if settings.chroma_host:
+                where = f"{'https' if settings.chroma_ssl else 'http'}://{settings.chroma_host}:{settings.chroma_port}"
+                client = chromadb.HttpClient(
+                    host=settings.chroma_host, port=settings.chroma_port, ssl=settings.chroma_ssl, settings=chroma_settings
+                )
+            else:
+                path = Path(settings.index_dir) / "chroma"
+                where = str(path)
+                path.mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except Exception as exc:
+            raise StoreUnavailable(f"Cannot reach the Chroma store at {settings.chroma_host or settings.index_dir}: {exc}",
+                                   _hint(str(settings.chroma_host or settings.index_dir))) from exc
+        return cls(client, settings.collection, where)
+
+    def _guard(self, what: str, call: Any) -> Any:
+        try:
+            return call()
+        except Exception as exc:
+            raise StoreUnavailable(f"Chroma failed to {what} at {self._where}: {exc}", _hint(self._where)) from exc
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        got = self._guard("read ids", lambda: self._sent_col.get(ids=list(ids), include=[]))
+        return set(got["ids"])
+
+    def add_article(
+        self,
+        content_hash: str,
+        sentences: Sequence[LabelledSentence],
+        sentence_vectors: np.ndarray,
+        passages: Sequence[Passage],
+        passage_vectors: np.ndarray,
+    ) -> None:
+        from llama_index.core.schema import TextNode
+
+        sentence_nodes = [
+            TextNode(
+                id_=sentence_node_id(s.doc_id, content_hash, s.idx),
+                text=s.text,
+                embedding=vec.tolist(),
+                metadata={
+                    "doc_id": s.doc_id, "content_hash": content_hash, "key": s.idx, "start": s.start, "end": s.end,
+                    "label": s.label, "paragraph": s.paragraph,
+                },
+                excluded_embed_metadata_keys=["doc_id", "content_hash", "key", "start", "end", "label", "paragraph"],
+            )
+            for s, vec in zip(sentences, sentence_vectors)
+        ]
+        passage_nodes = [
+            TextNode(
+                id_=passage_node_id(p.doc_id, content_hash, n),
+                text=p.text,
+                embedding=vec.tolist(),
+                metadata={
+                    "doc_id": p.doc_id, "content_hash": content_hash, "key": n, "start": p.start, "end": p.end,
+                    "sentence_ids": ",".join(map(str, p.sentence_ids)), "labels": ",".join(p.labels),
+                },
+            )
+            for n, (p, vec) in enumerate(zip(passages, passage_vectors))
+        ]
+        # Passages first: a sentence id present means the whole article was written (see existing_ids).
+        for store, nodes in ((self._passages, passage_nodes), (self._sentences, sentence_nodes)):
+            for begin in range(0, len(nodes), _BATCH):
+                batch = nodes[begin : begin + _BATCH]
+                self._guard("write", lambda: store.add(batch))
+
+    def delete_versions(self, doc_id: str, keep_hash: str | None) -> None:
+        where: dict[str, Any] = {"doc_id": doc_id}
+        if keep_hash is not None:
+            where = {"$and": [{"doc_id": doc_id}, {"content_hash": {"$ne": keep_hash}}]}
+        for col in (self._sent_col, self._pass_col):
+            self._guard("delete", lambda: col.delete(where=where))
+
+    def _query(self, store: Any, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None) -> list[Hit]:
+        from llama_index.core.vector_stores.types import (
+            FilterOperator,
+            MetadataFilter,
+            MetadataFilters,
+            VectorStoreQuery,
+        )
+
+        filters = None
+        if doc_ids:
+            filters = MetadataFilters(
+                filters=[MetadataFilter(key="doc_id", value=list(doc_ids), operator=FilterOperator.IN)]
+            )
+        query = VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
+        result = self._guard("query", lambda: store.query(query))
+        hits = []
+        for node, sim in zip(result.nodes or [], result.similarities or []):
+            meta = node.metadata
+            hits.append(Hit(meta["doc_id"], meta["content_hash"], int(meta["key"]), _cosine_from_similarity(sim)))
+        return hits
+
+    def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
+        return self._query(self._sentences, vector, k, doc_ids)
+
+    def query_passages(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
+        return self._query(self._passages, vector, k, doc_ids)
+
+    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        got = self._guard("read vectors", lambda: self._sent_col.get(ids=list(ids), include=["embeddings"]))
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
+
+    def count(self) -> int:
+        return int(self._guard("count", lambda: self._sent_col.count()))
+
+
+def _hint(where: str) -> str:
+    if where.startswith("http"):
+        return f"Check that the Chroma server at {where} is running (`chroma run --host ... --port ...`) and reachable."
+    return f"Check that {where} is writable and not used by another program; delete it and run `assistant ingest` to rebuild."
