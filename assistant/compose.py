@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.catalog import ArticleRecord
+from assistant.label import QUOTED_CUE
 from assistant.lexical import terms, words
 from assistant.question import MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
 from assistant.types import (
@@ -28,7 +29,10 @@ from assistant.types import (
 
 NOT_ANSWERED = "The articles do not answer this question."
 ONLY_CLAIMS_NOTE = "Note: the article reports this only as claims or reports, not as established fact."
-_TIME = re.compile(r"\b(\d{1,2}(:\d\d)?\s*(a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d\d|o[’']clock|noon|midnight|morning|evening|afternoon|night)\b", re.I)
+_TIME = re.compile(
+    r"\b(\d{1,2}(:\d\d)?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|o[’']clock\b|noon\b|midnight\b|morning\b|evening\b|afternoon\b|night\b)",
+    re.I,
+)
 _YEAR_OR_ORDINAL = re.compile(r"\b(1[5-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
 
 
@@ -38,7 +42,6 @@ class ComposerSettings:
     max_citations: int
     margin: float = 0.07
     related: int = 2
-    high_confidence: float = 0.75
 
 
 def _fuzzy_in(word: str, vocabulary: set[str]) -> bool:
@@ -87,18 +90,42 @@ def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str
     return True
 
 
-def missing_requirements(profile: QuestionProfile, evidence: Sequence[LabelledSentence]) -> list[str]:
-    """What the question needs that the evidence lacks (empty: nothing missing)."""
-    text = " ".join(s.text for s in evidence)
-    vocabulary = set(words(text)) | set(terms(text))
-    missing = [w for w in profile.required if not _fuzzy_in(w, vocabulary)]
-    if not _has_answer_type(profile.answer_type, text, profile.question_numbers):
-        missing.append(f"<{profile.answer_type}>")
-    return missing
+def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence) -> bool:
+    """Does this sentence hold what the question asks for: the noun asked about, and a number,
+    time or date where the question asks for one?"""
+    vocabulary = set(words(sentence.text)) | set(terms(sentence.text))
+    if any(not _fuzzy_in(w, vocabulary) for w in profile.required):
+        return False
+    if profile.counted and not _counts(profile.counted, sentence.text, profile.question_numbers):
+        return False
+    return _has_answer_type(profile.answer_type, sentence.text, profile.question_numbers)
+
+
+def _is_number(token: str, question_numbers: Sequence[str]) -> bool:
+    return (any(c.isdigit() for c in token) and token not in question_numbers) or token in NUMBER_WORDS
+
+
+def _counts(noun: str, text: str, question_numbers: Sequence[str]) -> bool:
+    """Is there a number within two words before ``noun`` ("11 attackers", "two gun stores")?"""
+    toks = words(text)
+    for i, tok in enumerate(toks):
+        if _is_number(tok, question_numbers):
+            if any(_fuzzy_in(noun, {toks[j]}) for j in range(i + 1, min(len(toks), i + 4))):
+                return True
+    return False
+
+
+def missing_names(profile: QuestionProfile, article_texts: Sequence[str]) -> list[str]:
+    """Names and numbers in the question that the cited articles never mention."""
+    around = " ".join(article_texts)
+    vocabulary = set(words(around)) | set(terms(around))
+    return [w for w in profile.names if not _fuzzy_in(w, vocabulary)]
 
 
 def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
-    """The sentences to cite: the best one, close runners-up, and both sides when both are asked for."""
+    """The sentences to cite: the best one that fits the question, close runners-up, and both
+    sides when both are asked for."""
+    ranked = [c for c in ranked if sentence_fits(profile, c.sentence)]
     if not ranked or ranked[0].score < cfg.min_score:
         return []
     top = ranked[0].score
@@ -127,7 +154,7 @@ def expand_quotations(chosen: list[ScoredSentence], records: dict[str, ArticleRe
         if not s.text.rstrip().endswith(":"):
             continue
         for nxt in records[s.doc_id].sentences[s.idx + 1 :]:
-            if nxt.cue != "quoted statement" or (nxt.doc_id, nxt.idx) in have:
+            if nxt.cue != QUOTED_CUE or (nxt.doc_id, nxt.idx) in have:
                 break
             out.append(ScoredSentence(sentence=nxt, score=cand.score, dense=cand.dense, lexical=cand.lexical))
             have.add((nxt.doc_id, nxt.idx))
@@ -155,9 +182,8 @@ def compose(
     cfg: ComposerSettings,
 ) -> Answer:
     chosen = select(ranked, profile, cfg)
-    missing = missing_requirements(profile, [c.sentence for c in chosen]) if chosen else ["<relevance>"]
-    if chosen and missing and chosen[0].dense >= cfg.high_confidence and not profile.required:
-        missing = []
+    texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
+    missing = missing_names(profile, texts) if chosen else ["<no sentence fits>"]
     if not chosen or missing:
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
         return _refusal(question, related, records)

@@ -29,7 +29,8 @@ SPEECH_VERBS = frozenset(
     "warn accuse attribute point add note write post publish release read reveal explain acknowledge admit "
     "blame condemn urge vow threaten promise argue believe assert brand label dismiss reject discuss rumour "
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
-    "contend theorize theorise speculate voice express".split()
+    "contend theorize theorise speculate voice express characterise characterize respond react comment "
+    "view regard consider".split()
 )
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
 RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
@@ -70,6 +71,7 @@ class Frame:
     source: str
     cue: str
     reason: str
+    speech: bool = True  # False: an action, not a statement
 
 
 @lru_cache(maxsize=1)
@@ -239,13 +241,13 @@ def _frame_at(verb: Token) -> Frame | str | None:
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
     if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN":
         span = _head_span(subj)
-        return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
+        return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
     if subj is not None and not passive:
         head = _head_span(subj)
         found = classify_source(head)
         if found and found[0] != "article":
             label, cue = found
-            return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'")
+            return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
         if subj.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that") for d in _children(subj, "det")):
             return "inherit"
     if lemma in DISCUSSION_VERBS and _online_location(verb):
@@ -280,6 +282,32 @@ def find_frame(doc: Doc, max_depth_verbs: int = 4) -> Frame | str | None:
     return None
 
 
+QUOTED_CUE = "quoted statement"
+ANAPHORA_CUE = "anaphoric subject"
+INHERITED_CUES = (QUOTED_CUE, ANAPHORA_CUE)
+
+
+def index_text(sentence: LabelledSentence) -> str:
+    """What retrieval sees for a sentence: a sentence that continues its context carries its source.
+
+    ("They pointed out ..." is indexed as "Social media users: They pointed out ...".)
+    The citation still quotes the sentence alone.
+    """
+    if sentence.cue in INHERITED_CUES and sentence.attributed_to:
+        return f"{sentence.attributed_to}: {sentence.text}"
+    return sentence.text
+
+
+def question_sides(doc: Doc) -> set[Label]:
+    """The provenance sides a question asks about, from its own attribution frames."""
+    sides: set[Label] = set()
+    for verb in _verbs_by_depth(doc):
+        frame = _frame_at(verb)
+        if isinstance(frame, Frame) and frame.speech and frame.label != "article" and frame.source != "unattributed":
+            sides.add(frame.label)
+    return sides
+
+
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
 
@@ -302,7 +330,7 @@ def label_sentences(sentences: Sequence[Sentence], nlp: Language | None = None) 
         if open_quotes <= 0 and starts_quote and previous is not None and previous.text.rstrip().endswith(":"):
             quote_owner, open_quotes = previous, 0
         if quote_owner is not None and (open_quotes > 0 or starts_quote) and quote_owner.label != "article":
-            labelled = _inherit(sentence, quote_owner, "quoted statement", "inside the quotation introduced by the sentence before")
+            labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
             open_quotes += _quote_balance(text)
             if open_quotes <= 0:
                 quote_owner, open_quotes = None, 0
@@ -310,7 +338,7 @@ def label_sentences(sentences: Sequence[Sentence], nlp: Language | None = None) 
             quote_owner, open_quotes = None, 0
             frame = find_frame(doc)
             if frame == "inherit" and previous is not None and previous.label != "article" and same_paragraph:
-                labelled = _inherit(sentence, previous, "anaphoric subject", "its subject refers back to the sentence before")
+                labelled = _inherit(sentence, previous, ANAPHORA_CUE, "its subject refers back to the sentence before")
             elif isinstance(frame, Frame):
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label=frame.label, attributed_to=frame.source, cue=frame.cue, reason=frame.reason

@@ -81,11 +81,18 @@ class LexicalIndex:
         ranked = sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0), key=lambda x: -x[1])
         return ranked
 
-    def coverage(self, query_terms: Iterable[str], term_set: Iterable[str]) -> float:
-        """IDF-weighted share of the query's terms found in ``term_set``."""
+    def coverage(
+        self, query_terms: Iterable[str], term_set: Iterable[str], around: Iterable[str] = (), around_credit: float = 0.5
+    ) -> float:
+        """IDF-weighted share of the query's terms found in ``term_set``.
+
+        A term missing from the sentence but present ``around`` it (elsewhere in its article)
+        earns ``around_credit``: the article's topic need not be repeated in every sentence.
+        """
         qs = set(query_terms)
         if not qs:
             return 0.0
-        have = set(term_set)
+        have, near = set(term_set), set(around)
         total = sum(self.idf(t) for t in qs)
-        return sum(self.idf(t) for t in qs if t in have) / total if total else 0.0
+        got = sum(self.idf(t) * (1.0 if t in have else around_credit if t in near else 0.0) for t in qs)
+        return got / total if total else 0.0

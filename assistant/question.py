@@ -43,12 +43,16 @@ TYPE_NOUNS = {
     "distance": "number", "far": "number", "many": "number", "much": "number",
 }
 GENERIC_NOUNS = frozenset(
-    "kind type sort way thing things people person happen role part information detail details".split()
+    "kind type sort way thing things people person happen role part information detail details explanation "
+    "version theory account story narrative evidence reason response reaction view claim".split()
 )
+_KIND_NOUNS = frozenset("kind type sort form".split())
 
-OFFICIAL_WORDS = frozenset("official officials authorities authority government police military ministry committee nsc state".split())
+
+OFFICIAL_WORDS = frozenset("official officials officially".split())
 ONLINE_WORDS = frozenset("online internet social media users theories theory rumours rumors speculation circulating versions version".split())
-GROUP_WORDS = frozenset("group responsibility claimed claim militants message statement".split())
+GROUP_WORDS = frozenset("responsibility".split())
+MEDIA_WORDS = frozenset("reports reported journalists witnesses rt".split())
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,10 @@ class QuestionProfile:
     text: str  # what retrieval sees (instructions to the assistant removed)
     terms: tuple[str, ...]
     answer_type: str | None  # "number", "time", "date" or None
-    required: tuple[str, ...]  # words the evidence must contain (names, numbers, the asked-about noun)
+    required: tuple[str, ...]  # words the cited sentences must contain (the noun asked about)
+    names: tuple[str, ...]  # names and numbers the cited articles must contain
     question_numbers: tuple[str, ...]
+    counted: str | None = None  # "how many suspects": the answer must put a number on suspects
     wants: frozenset[str] = field(default_factory=frozenset)  # labels asked for explicitly
     is_followup: bool = False
 
@@ -106,6 +112,7 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
     lowered = [t.lower_ for t in doc]
     answer_type: str | None = None
     required: list[str] = []
+    names: list[str] = []
     for i, tok in enumerate(doc):
         low = tok.lower_
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
@@ -119,32 +126,46 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
                 kind = TYPE_NOUNS.get(noun.lower_) or TYPE_NOUNS.get(noun.lemma_.lower())
                 if kind:
                     answer_type = "time" if kind == "time" else kind
+                elif noun.lemma_.lower() in _KIND_NOUNS:  # "what kind of weapons": the weapons
+                    for prep in noun.children:
+                        if prep.lower_ == "of":
+                            required.extend(o.lower_ for o in prep.children if o.dep_ == "pobj")
                 elif noun.lemma_.lower() not in GENERIC_NOUNS:
                     required.append(noun.lower_)
         if tok.lemma_.lower() == "name" and tok.pos_ == "NOUN":
             required.append("name")
+    counted = None
     for tok in doc:
-        if tok.lower_ == "many" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+        if tok.lower_ == "many" and tok.i > 0 and doc[tok.i - 1].lower_ == "how" and tok.head.pos_ == "NOUN":
             head = tok.head.lemma_.lower()
             if head not in GENERIC_NOUNS and head not in TYPE_NOUNS:
                 required.append(tok.head.lower_)
+                counted = tok.head.lower_
         if tok.i > 0 and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.lower_ not in STOPWORDS:
-            required.append(tok.lower_)
+            names.append(tok.lower_)
     numbers = tuple(t for t in words(text) if any(c.isdigit() for c in t))
+
     wanted = set(lowered)
-    wants: set[str] = set()
+    from assistant.label import question_sides
+
+    wants: set[str] = set(question_sides(doc))
+    # Explicit provenance words add their side ("the official account", "theories online").
     if wanted & OFFICIAL_WORDS:
         wants.add("official")
     if wanted & ONLINE_WORDS or ("social" in wanted and "media" in wanted):
         wants.add("social_media")
     if wanted & GROUP_WORDS:
         wants.add("group_claim")
+    if wanted & MEDIA_WORDS:
+        wants.add("media_report")
     return QuestionProfile(
         text=text,
         terms=tuple(terms(text)),
         answer_type=answer_type,
-        required=tuple(dict.fromkeys(required + list(numbers))),
+        required=tuple(dict.fromkeys(required)),
+        names=tuple(dict.fromkeys(names + list(numbers))),
         question_numbers=numbers,
+        counted=counted,
         wants=frozenset(wants),
         is_followup=is_followup(text),
     )

@@ -16,13 +16,16 @@ import numpy as np
 
 from assistant.catalog import ArticleRecord
 from assistant.embed import OnnxSentenceEncoder
+from assistant.label import index_text
 from assistant.lexical import LexicalIndex, terms
 from assistant.question import QuestionProfile
 from assistant.store import VectorStore, sentence_node_id
 from assistant.types import LabelledSentence, ScoredSentence
 
 W_DENSE, W_LEXICAL, W_CONTEXT = 0.55, 0.30, 0.15
-LABEL_BOOST = 0.08
+LABEL_BOOST = 0.12
+LABEL_PENALTY = 0.08
+ARTICLE_CREDIT = 0.5  # a term found elsewhere in the same article counts half
 PASSAGES_K = 6
 
 
@@ -47,7 +50,10 @@ class Corpus:
         self.records = records
         self.sentences: list[LabelledSentence] = [s for r in records.values() for s in r.sentences]
         self.position = {(s.doc_id, s.idx): i for i, s in enumerate(self.sentences)}
-        self.lexical = LexicalIndex([s.text for s in self.sentences])
+        self.lexical = LexicalIndex([index_text(s) for s in self.sentences])
+        self.article_terms: dict[str, frozenset[str]] = {}
+        for sentence, term_set in zip(self.sentences, self.lexical.term_sets):
+            self.article_terms[sentence.doc_id] = self.article_terms.get(sentence.doc_id, frozenset()) | term_set
 
     def sentence(self, doc_id: str, idx: int) -> LabelledSentence | None:
         pos = self.position.get((doc_id, idx))
@@ -67,7 +73,10 @@ def retrieve(
     doc_ids: Sequence[str] | None = None,
 ) -> list[ScoredSentence]:
     """Sentences ranked by fused score (best first)."""
-    vector = encoder.encode([query.text])[0]
+    vectors = encoder.encode([query.text, query.profile.text] if query.text != query.profile.text else [query.text])
+    # A follow-up is matched both with its earlier turns and on its own words.
+    vector = vectors.mean(axis=0)
+    vector /= max(float(np.linalg.norm(vector)), 1e-12)
     allowed = set(doc_ids) if doc_ids else None
 
     def current(doc_id: str, content_hash: str) -> bool:
@@ -105,12 +114,13 @@ def retrieve(
     for pos, cosine in dense.items():
         sentence = corpus.sentences[pos]
         term_set = corpus.lexical.term_sets[pos]
-        coverage = corpus.lexical.coverage(own_terms, term_set)
+        around = corpus.article_terms.get(sentence.doc_id, frozenset())
+        coverage = corpus.lexical.coverage(own_terms, term_set, around)
         if history_terms:
-            coverage = 0.7 * coverage + 0.3 * corpus.lexical.coverage(history_terms, term_set)
+            coverage = 0.7 * coverage + 0.3 * corpus.lexical.coverage(history_terms, term_set, around)
         score = W_DENSE * cosine + W_LEXICAL * coverage + W_CONTEXT * context.get(pos, 0.0)
-        if sentence.label in query.profile.wants:
-            score += LABEL_BOOST
+        if query.profile.wants:
+            score += LABEL_BOOST if sentence.label in query.profile.wants else -LABEL_PENALTY
         scored.append(
             ScoredSentence(sentence=sentence, score=round(score, 4), dense=cosine, lexical=coverage, context=context.get(pos, 0.0))
         )

@@ -44,6 +44,6 @@ class Settings(BaseSettings):
     dense_top_k: int = Field(24, description="Sentences fetched from the vector store per question.")
     max_citations: int = Field(4, description="Most sentences cited in one answer.")
     min_answer_score: float = Field(
-        0.42, description="Fused relevance below which the articles are taken not to answer (calibrated)."
+        0.36, description="Fused relevance below which the articles are taken not to answer (calibrated)."
     )
     feedback_path: Path = Field(Path("feedback.jsonl"), description="Where the chat appends feedback.")
