@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,10 +43,12 @@ class Assistant:
         index: str | Path | None = None,
         settings: Settings | None = None,
         store: VectorStore | None = None,
+        require_index: bool = True,
     ) -> Assistant:
         """Open the index, ingesting ``corpus`` first if the index is missing or stale.
 
-        ``corpus=None`` opens the index as it is (an error if there is none).
+        ``corpus=None`` opens the index as it is: an error if there is none, unless
+        ``require_index`` is False (for a first ingest).
         """
         go_offline()
         base = settings or Settings()
@@ -59,7 +62,8 @@ class Assistant:
         assistant = cls(cfg, store or ChromaStore.open(cfg), encoder)
         if corpus is not None:
             assistant.sync(load_corpus([Path(corpus)]))
-        assistant.reload()
+        if require_index or read_catalog(cfg.index_dir) is not None:
+            assistant.reload()
         return assistant
 
     # -- index ---------------------------------------------------------------------------
@@ -106,6 +110,9 @@ class Assistant:
             if h and h.strip()
         )
         profile = analyse(strip_instructions(text))
+        if profile.is_followup and turns and not profile.wants:
+            # "What did they say?" after "What did the NSC say?" asks the same side.
+            profile = replace(profile, wants=analyse(turns[-1]).wants)
         query = Query(profile=profile, history=turns)
         ranked = retrieve(query, self.corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
         retrieved = time.perf_counter()

@@ -232,3 +232,11 @@ def write_report(directory: Path, metrics: dict[str, float], results: Sequence[C
     path = directory / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def run_assistant(assistant: Any, cases: Sequence[EvalCase]) -> tuple[dict[str, float], list[CaseResult]]:
+    """Run ``cases`` against an open Assistant over its indexed articles."""
+    records = assistant.corpus.records
+    texts = {d: r.article.text for d, r in records.items()}
+    sentences = {d: [(s.start, s.end) for s in r.sentences] for d, r in records.items()}
+    return run_evalset(cases, lambda q, h: assistant.ask(q, history=h).model_dump(), texts, sentences)

@@ -181,12 +181,14 @@ def _head_span(subj: Token) -> list[Token]:
     return toks
 
 
-def _according_to(verb: Token) -> Frame | None:
+def _according_to(verb: Token) -> Frame | str | None:
     for child in verb.children:
         if child.lower_ == "according":
             for to in child.children:
                 if to.lower_ == "to":
                     for obj in _children(to, "pobj"):
+                        if obj.pos_ == "PRON":
+                            return "inherit"
                         span = list(obj.subtree)
                         found = classify_source(span)
                         label, cue = found if found else ("media_report", "")
@@ -199,6 +201,8 @@ def _according_to(verb: Token) -> Frame | None:
 
 
 def _online_location(verb: Token) -> bool:
+    if any(c.lower_ in ONLINE_PLACES for c in _children(verb, "advmod")):  # "discussed online"
+        return True
     for prep in _children(verb, "prep"):
         if prep.lower_ in ("on", "in", "across", "via", "through"):
             for obj in _children(prep, "pobj"):

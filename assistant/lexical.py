@@ -17,7 +17,7 @@ STOPWORDS = frozenset(
     has had having i you he she it we they me him her us them my your his its our their this that these those
     there here what which who whom whose when where why how not no nor so than too very can could should would
     will shall may might must just also only own same such other any each few more most some all both up down out
-    off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says""".split()
+    off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says according""".split()
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 

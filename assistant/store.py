@@ -131,7 +131,12 @@ class ChromaStore:
         passages: Sequence[Passage],
         passage_vectors: np.ndarray,
     ) -> None:
-        from llama_index.core.schema import TextNode
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        # llama-index reserves the metadata keys doc_id/ref_doc_id/document_id for the SOURCE
+        # relationship, so the article id travels as both the SOURCE and "article_id".
+        def source(doc_id: str) -> dict:
+            return {NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)}
 
         sentence_nodes = [
             TextNode(
@@ -139,10 +144,10 @@ class ChromaStore:
                 text=s.text,
                 embedding=vec.tolist(),
                 metadata={
-                    "doc_id": s.doc_id, "content_hash": content_hash, "key": s.idx, "start": s.start, "end": s.end,
+                    "article_id": s.doc_id, "content_hash": content_hash, "key": s.idx, "start": s.start, "end": s.end,
                     "label": s.label, "paragraph": s.paragraph,
                 },
-                excluded_embed_metadata_keys=["doc_id", "content_hash", "key", "start", "end", "label", "paragraph"],
+                relationships=source(s.doc_id),
             )
             for s, vec in zip(sentences, sentence_vectors)
         ]
@@ -152,9 +157,10 @@ class ChromaStore:
                 text=p.text,
                 embedding=vec.tolist(),
                 metadata={
-                    "doc_id": p.doc_id, "content_hash": content_hash, "key": n, "start": p.start, "end": p.end,
+                    "article_id": p.doc_id, "content_hash": content_hash, "key": n, "start": p.start, "end": p.end,
                     "sentence_ids": ",".join(map(str, p.sentence_ids)), "labels": ",".join(p.labels),
                 },
+                relationships=source(p.doc_id),
             )
             for n, (p, vec) in enumerate(zip(passages, passage_vectors))
         ]
@@ -165,9 +171,9 @@ class ChromaStore:
                 self._guard("write", lambda: store.add(batch))
 
     def delete_versions(self, doc_id: str, keep_hash: str | None) -> None:
-        where: dict[str, Any] = {"doc_id": doc_id}
+        where: dict[str, Any] = {"article_id": doc_id}
         if keep_hash is not None:
-            where = {"$and": [{"doc_id": doc_id}, {"content_hash": {"$ne": keep_hash}}]}
+            where = {"$and": [{"article_id": doc_id}, {"content_hash": {"$ne": keep_hash}}]}
         for col in (self._sent_col, self._pass_col):
             self._guard("delete", lambda: col.delete(where=where))
 
@@ -182,14 +188,14 @@ class ChromaStore:
         filters = None
         if doc_ids:
             filters = MetadataFilters(
-                filters=[MetadataFilter(key="doc_id", value=list(doc_ids), operator=FilterOperator.IN)]
+                filters=[MetadataFilter(key="article_id", value=list(doc_ids), operator=FilterOperator.IN)]
             )
         query = VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
         result = self._guard("query", lambda: store.query(query))
         hits = []
         for node, sim in zip(result.nodes or [], result.similarities or []):
             meta = node.metadata
-            hits.append(Hit(meta["doc_id"], meta["content_hash"], int(meta["key"]), _cosine_from_similarity(sim)))
+            hits.append(Hit(meta["article_id"], meta["content_hash"], int(meta["key"]), _cosine_from_similarity(sim)))
         return hits
 
     def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:

@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make run` (set up and start the chat), `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: install run test eval ingest clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python app.py
+
+test: install
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/assistant eval evals/aktobe.jsonl --report reports/aktobe
+
+ingest: install
+	$(BIN)/assistant ingest
+
+clean:
+	rm -rf .index reports .pytest_cache

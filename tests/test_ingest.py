@@ -1,0 +1,78 @@
+"""Ingestion is idempotent, replaces changed articles and survives being killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from assistant import Assistant
+
+from .conftest import CORPUS, ROOT
+
+
+def test_re_ingesting_the_same_corpus_adds_nothing(tmp_path: Path) -> None:
+    first = Assistant.open(corpus=CORPUS, index=tmp_path)
+    count = first.store.count()
+    report = first.ingest(first.articles())
+    assert (report.added, report.unchanged) == (0, 1)
+    assert Assistant.open(corpus=CORPUS, index=tmp_path).store.count() == count == 33
+
+
+def test_a_changed_article_replaces_its_old_version(tmp_path: Path, corpus_copy: Path) -> None:
+    assistant = Assistant.open(corpus=corpus_copy, index=tmp_path / "index")
+    (corpus_copy / "aktobe-2016.txt").write_text("The mayor said the bridge will reopen on Friday.", encoding="utf-8")
+    reopened = Assistant.open(corpus=corpus_copy, index=tmp_path / "index")
+    assert reopened.store.count() == 1
+    answer = reopened.ask("When will the bridge reopen?")
+    assert answer.answerable and "Friday" in answer.answer
+    assert answer.citations[0].label == "official"
+    assert assistant.settings.index_dir == reopened.settings.index_dir
+
+
+def test_an_article_added_to_the_corpus_becomes_answerable(tmp_path: Path, corpus_copy: Path) -> None:
+    (corpus_copy / "flood.md").write_text(
+        "The river rose two metres overnight. Police closed the old bridge, the city council said.", encoding="utf-8"
+    )
+    assistant = Assistant.open(corpus=corpus_copy, index=tmp_path / "index")
+    answer = assistant.ask("Who closed the old bridge?")
+    assert answer.answerable and answer.citations[0].doc_id == "flood"
+
+
+def _write_archive(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"story-{i:04d}.txt").write_text(
+            " ".join(f"Officials in district {i} said road {j} would reopen on day {j + i}." for j in range(12)),
+            encoding="utf-8",
+        )
+
+
+def test_a_killed_ingest_leaves_the_previous_index_usable(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    Assistant.open(corpus=CORPUS, index=index)
+    before = (index / "catalog.json").read_bytes()
+    archive = tmp_path / "archive"
+    _write_archive(archive, 400)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "--index", str(index), "ingest", str(archive)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.time() + 120
+    # Wait until it is writing vectors (the records folder fills up), then kill it hard.
+    while time.time() < deadline and len(list((index / "articles").glob("story-*"))) < 5:
+        time.sleep(0.1)
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert (index / "catalog.json").read_bytes() == before
+    survivor = Assistant.open(corpus=None, index=index)
+    answer = survivor.ask("How many people died?")
+    assert answer.answerable and "17 people died" in answer.answer
+    assert all(c.doc_id == "aktobe-2016" for c in answer.citations)
+    # And the next ingest finishes the job.
+    finished = Assistant.open(corpus=archive, index=index)
+    assert len(finished.articles()) == 400

@@ -1,0 +1,64 @@
+"""Sentences carry exact offsets into the verbatim article, whatever its typography."""
+
+from __future__ import annotations
+
+from assistant.corpus import content_hash
+from assistant.segment import split_sentences
+from assistant.types import Article
+
+
+def _article(text: str) -> Article:
+    return Article(doc_id="t", text=text, content_hash=content_hash(text))
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(_article(text))]
+
+
+def test_every_sentence_is_the_exact_slice_of_the_article(article_text: str) -> None:
+    sentences = split_sentences(_article(article_text))
+    assert len(sentences) == 33
+    for s in sentences:
+        assert article_text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_pm_ends_a_sentence_only_before_a_capital() -> None:
+    text = "Reports began around 3 p.m. The information was contradictory. Around 7 p.m. in the evening it stopped."
+    assert _texts(text) == [
+        "Reports began around 3 p.m.",
+        "The information was contradictory.",
+        "Around 7 p.m. in the evening it stopped.",
+    ]
+
+
+def test_apostrophes_dashes_and_titles_do_not_split() -> None:
+    text = "The NSC said it was a coup d’état – an attempt led by Mr. Tuleshov and Dr. J. Smith. Nothing else was said."
+    assert _texts(text) == [
+        "The NSC said it was a coup d’état – an attempt led by Mr. Tuleshov and Dr. J. Smith.",
+        "Nothing else was said.",
+    ]
+
+
+def test_a_quoted_statement_of_several_sentences_is_split_with_its_quotes_kept() -> None:
+    text = "The message read thus:\n“We are here. We gave the first blow. The fight has begun!”\nOthers disagreed."
+    assert _texts(text) == [
+        "The message read thus:",
+        "“We are here.",
+        "We gave the first blow.",
+        "The fight has begun!”",
+        "Others disagreed.",
+    ]
+
+
+def test_separator_lines_are_not_sentences_but_close_a_paragraph() -> None:
+    text = "First paragraph ends here.\n***\nSecond paragraph starts."
+    sentences = split_sentences(_article(text))
+    assert [s.text for s in sentences] == ["First paragraph ends here.", "Second paragraph starts."]
+    assert sentences[0].paragraph != sentences[1].paragraph
+
+
+def test_windows_line_endings_keep_offsets_exact() -> None:
+    text = "One sentence here.\r\nAnother one “quoted”.\r\n"
+    for s in split_sentences(_article(text)):
+        assert text[s.start : s.end] == s.text
