@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.catalog import ArticleRecord
-from assistant.label import QUOTED_CUE
+from assistant.label import ANAPHORA_CUE, QUOTED_CUE
 from assistant.lexical import terms, words
 from assistant.question import MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
 from assistant.types import (
@@ -28,7 +28,7 @@ from assistant.types import (
 )
 
 NOT_ANSWERED = "The articles do not answer this question."
-ONLY_CLAIMS_NOTE = "Note: the article reports this only as claims or reports, not as established fact."
+ONLY_CLAIMS_NOTE = "Note: these are claims, not established facts."
 _TIME = re.compile(
     r"\b(\d{1,2}(:\d\d)?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|o[’']clock\b|noon\b|midnight\b|morning\b|evening\b|afternoon\b|night\b)",
     re.I,
@@ -161,16 +161,51 @@ def expand_quotations(chosen: list[ScoredSentence], records: dict[str, ArticleRe
     return out
 
 
+_CONTRAST = re.compile(r"^(however|but|yet|nevertheless|nonetheless|still|even so|in fact)\b", re.I)
+_BACK_REFERENCE = re.compile(r"\b(this|that|these|those|such)\s+(information|report|reports|message|messages|post|claim|claims|statement|news|data|version|story)\b", re.I)
+
+
+def follows_on(previous: LabelledSentence, nxt: LabelledSentence) -> str | None:
+    """Why ``nxt`` belongs with ``previous`` in an answer, if it does.
+
+    A sentence that continues the same source ("They pointed out ..."), qualifies it ("However,
+    ...") or answers it officially ("The military denied this information") is part of the
+    point: quoting the claim without its denial would mislead.
+    """
+    if nxt.doc_id != previous.doc_id or nxt.paragraph != previous.paragraph or nxt.idx != previous.idx + 1:
+        return None
+    if nxt.cue == ANAPHORA_CUE:
+        return "continues"
+    if _CONTRAST.match(nxt.text):
+        return "qualifies"
+    if nxt.label == "official" and previous.label != "official" and _BACK_REFERENCE.search(nxt.text):
+        return "responds"
+    return None
+
+
+def add_follow_ons(chosen: list[ScoredSentence], records: dict[str, ArticleRecord]) -> list[ScoredSentence]:
+    out = list(chosen)
+    have = {(c.sentence.doc_id, c.sentence.idx) for c in out}
+    for cand in chosen[:2]:
+        s = cand.sentence
+        sentences = records[s.doc_id].sentences
+        if s.idx + 1 < len(sentences):
+            nxt = sentences[s.idx + 1]
+            if (nxt.doc_id, nxt.idx) not in have and follows_on(s, nxt):
+                out.append(ScoredSentence(sentence=nxt, score=cand.score, dense=cand.dense, lexical=cand.lexical))
+                have.add((nxt.doc_id, nxt.idx))
+    return out
+
+
 def frame_point(sentence: LabelledSentence) -> str:
     """A point's text: the exact sentence, worded as a claim where it is one."""
     quote = sentence.text
-    who = sentence.attributed_to.strip()
     if sentence.label == "social_media":
-        return f"Unverified claim circulating online: {quote}"
+        return f"Unverified claim: {quote}"
     if sentence.label == "group_claim":
-        return f"Claim by {who} (unverified): {quote}" if who and who != "the article" else f"Unverified claim: {quote}"
+        return f"Claim (unverified): {quote}"
     if sentence.label == "media_report":
-        return f"Reported ({who}): {quote}" if who and who not in ("unattributed", "unnamed source") else f"Reported: {quote}"
+        return f"Reported: {quote}"
     return quote
 
 
@@ -187,7 +222,7 @@ def compose(
     if not chosen or missing:
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
         return _refusal(question, related, records)
-    chosen = expand_quotations(chosen, records)
+    chosen = expand_quotations(add_follow_ons(chosen, records), records)
     return _layout(question, chosen, records, answerable=True)
 
 
@@ -222,7 +257,8 @@ def _layout(question: str, chosen: Sequence[ScoredSentence], records: dict[str, 
         sections.append(Section(label=label, title=SECTION_TITLES[label], points=points))
         lines.append("")
     labels = {c.sentence.label for c in chosen}
-    if answerable and not labels & {"official", "article"} and labels & {"social_media", "group_claim"}:
+    if answerable and labels and labels <= {"social_media", "group_claim"} and re.match(r"\s*(why|how)\b", question, re.I):
+        # "Why did Russia order the attack?" answered only by theories: say they are theories.
         lines.insert(0, ONLY_CLAIMS_NOTE + "\n")
     return Answer(question=question, answerable=answerable, answer="\n".join(lines).strip(), sections=sections, citations=citations)
 
@@ -231,5 +267,5 @@ def _refusal(question: str, related: Sequence[ScoredSentence], records: dict[str
     if not related:
         return Answer(question=question, answerable=False, answer=NOT_ANSWERED)
     shown = _layout(question, related, records, answerable=False)
-    text = f"{NOT_ANSWERED} Related passages, which do not answer it:\n\n{shown.answer}"
+    text = f"{NOT_ANSWERED} Related passages:\n\n{shown.answer}"
     return shown.model_copy(update={"answer": text})

@@ -72,6 +72,7 @@ class Frame:
     cue: str
     reason: str
     speech: bool = True  # False: an action, not a statement
+    decided: bool = True  # False: a default (a speaker no cue word classifies)
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +239,7 @@ def _frame_at(verb: Token) -> Frame | str | None:
                 return Frame(
                     "media_report", _display_source(speaker), verb.text,
                     f"'{_phrase(span)}' is the source of '{verb.text}' but is not an authority, group or online source",
+                    decided=False,
                 )
         if lemma in DISCUSSION_VERBS and _online_location(verb):
             return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
@@ -307,7 +309,7 @@ def question_sides(doc: Doc) -> set[Label]:
     sides: set[Label] = set()
     for verb in _verbs_by_depth(doc):
         frame = _frame_at(verb)
-        if isinstance(frame, Frame) and frame.speech and frame.label != "article" and frame.source != "unattributed":
+        if isinstance(frame, Frame) and frame.speech and frame.decided and frame.label != "article" and frame.source != "unattributed":
             sides.add(frame.label)
     return sides
 
