@@ -189,6 +189,10 @@ def add_follow_ons(chosen: list[ScoredSentence], records: dict[str, ArticleRecor
     for cand in chosen[:2]:
         s = cand.sentence
         sentences = records[s.doc_id].sentences
+        if cand is chosen[0] and s.cue == ANAPHORA_CUE and s.idx > 0 and (s.doc_id, s.idx - 1) not in have:
+            # "It reported ..." needs the sentence that says what "it" is.
+            out.append(ScoredSentence(sentence=sentences[s.idx - 1], score=cand.score, dense=cand.dense, lexical=cand.lexical))
+            have.add((s.doc_id, s.idx - 1))
         if s.idx + 1 < len(sentences):
             nxt = sentences[s.idx + 1]
             if (nxt.doc_id, nxt.idx) not in have and follows_on(s, nxt):
