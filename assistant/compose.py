@@ -239,6 +239,14 @@ def _citation(number: int, cand: ScoredSentence, records: dict[str, ArticleRecor
     )
 
 
+RELATED_WORDS = 14
+
+
+def _shorten(text: str, limit: int) -> str:
+    parts = text.split()
+    return text if len(parts) <= limit else " ".join(parts[:limit]) + " …"
+
+
 def _layout(question: str, chosen: Sequence[ScoredSentence], records: dict[str, ArticleRecord], answerable: bool) -> Answer:
     by_label: dict[str, list[ScoredSentence]] = {}
     for cand in chosen:
@@ -256,6 +264,8 @@ def _layout(question: str, chosen: Sequence[ScoredSentence], records: dict[str, 
             number = len(citations) + 1
             citations.append(_citation(number, cand, records))
             text = frame_point(cand.sentence)
+            if not answerable:  # related passages are pointers, not answers: their start is enough
+                text = _shorten(text, RELATED_WORDS)
             points.append(Point(text=text, citations=[number]))
             lines.append(f"- {text} [{number}]")
         sections.append(Section(label=label, title=SECTION_TITLES[label], points=points))

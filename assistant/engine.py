@@ -109,7 +109,9 @@ class Assistant:
             for h in list(history)[-self.settings.max_history_turns :]
             if h and h.strip()
         )
-        profile = analyse(strip_instructions(text))
+        from assistant.retrieve import expand_acronyms
+
+        profile = analyse(expand_acronyms(strip_instructions(text), self.corpus.acronyms))
         if profile.is_followup and turns and not profile.wants:
             # "What did they say?" after "What did the NSC say?" asks the same side.
             profile = replace(profile, wants=analyse(turns[-1]).wants)

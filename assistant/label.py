@@ -43,14 +43,15 @@ SOCIAL_CUES = frozenset(
 )
 GROUP_CUES = frozenset(
     "group militant insurgent rebel separatist jihadist liberation faction militia brigade underground "
-    "guerrilla guerilla extremist cell movement".split()
+    "guerrilla guerilla extremist cell movement union campaign party company operator organiser organizer "
+    "protester activist striker opposition insurgency".split()
 )
 OFFICIAL_CUES = frozenset(
     "authority government ministry minister official police policeman military army spokesman spokeswoman "
     "spokesperson president premier governor mayor kremlin parliament court prosecutor prosecution "
     "law-enforcement enforcement department administration commander general embassy council committee "
     "security service agency regime cabinet state akimat defense defence interior officer troops forces "
-    "sheriff senator lawmaker legislature judge ambassador diplomat".split()
+    "sheriff senator lawmaker legislature judge ambassador diplomat commission".split()
 )
 MEDIA_CUES = frozenset(
     "report reporter journalist correspondent newspaper news media outlet tv television channel radio witness "
@@ -110,6 +111,8 @@ def classify_source(tokens: Sequence[Token]) -> tuple[Label, str] | None:
         return "social_media", "social media"
     if hit := sorted(words & SOCIAL_CUES):
         return "social_media", hit[0]
+    if any(t.lemma_.lower() == "post" and t.pos_ == "NOUN" for t in tokens):  # "posts claim ...", not the Post
+        return "social_media", "post"
     if hit := sorted(words & GROUP_CUES):
         return "group_claim", hit[0]
     if "news" in words or ("state", "media") in bigrams:
@@ -141,6 +144,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return objs[0], False
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
         return verb.head, False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
+        return _subject(verb.head)
     return None, False
 
 

@@ -29,6 +29,12 @@ _INJECTION = [
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 _ANAPHORA = frozenset("they their them theirs it its he his him she her this that these those there then such".split())
+_ASKS_CONTENT = re.compile(
+    r"\b(what|how)\b.*\b(message|statement|letter|post|video|communiqu\w*|manifesto)s?\b.*\b(say|said|read|state|claim|write|wrote)\b"
+    r"|\b(what|how)\b.*\b(say|said|read|state|claim|write|wrote)\b.*\b(message|statement|letter|post|video|manifesto)s?\b"
+    r"|\bdescribe (itself|themselves)\b",
+    re.IGNORECASE,
+)
 _FOLLOWUP_START = re.compile(r"^\s*(and|but|also|so|what about|how about|why not|then)\b", re.IGNORECASE)
 
 NUMBER_WORDS = frozenset(
@@ -66,6 +72,7 @@ class QuestionProfile:
     counted: str | None = None  # "how many suspects": the answer must put a number on suspects
     wants: frozenset[str] = field(default_factory=frozenset)  # labels asked for explicitly
     is_followup: bool = False
+    asks_content: bool = False  # asks what a statement or message said
 
 
 def clean_question(raw: str, max_chars: int) -> str:
@@ -168,4 +175,5 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
         counted=counted,
         wants=frozenset(wants),
         is_followup=is_followup(text),
+        asks_content=bool(_ASKS_CONTENT.search(text)),
     )

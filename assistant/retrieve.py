@@ -9,14 +9,15 @@ online, group) that the question asks about.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.catalog import ArticleRecord
 from assistant.embed import OnnxSentenceEncoder
-from assistant.label import index_text
+from assistant.label import QUOTED_CUE, index_text
 from assistant.lexical import LexicalIndex, terms
 from assistant.question import QuestionProfile
 from assistant.store import VectorStore, sentence_node_id
@@ -25,6 +26,7 @@ from assistant.types import LabelledSentence, ScoredSentence
 W_DENSE, W_LEXICAL, W_CONTEXT = 0.55, 0.30, 0.15
 LABEL_BOOST = 0.12
 LABEL_PENALTY = 0.08
+CONTENT_BOOST = 0.12
 ARTICLE_CREDIT = 0.5  # a term found elsewhere in the same article counts half
 PASSAGES_K = 6
 
@@ -51,6 +53,7 @@ class Corpus:
         self.sentences: list[LabelledSentence] = [s for r in records.values() for s in r.sentences]
         self.position = {(s.doc_id, s.idx): i for i, s in enumerate(self.sentences)}
         self.lexical = LexicalIndex([index_text(s) for s in self.sentences])
+        self.acronyms = find_acronyms(r.article.text for r in records.values())
         self.article_terms: dict[str, frozenset[str]] = {}
         for sentence, term_set in zip(self.sentences, self.lexical.term_sets):
             self.article_terms[sentence.doc_id] = self.article_terms.get(sentence.doc_id, frozenset()) | term_set
@@ -62,6 +65,42 @@ class Corpus:
     def hash_of(self, doc_id: str) -> str | None:
         record = self.records.get(doc_id)
         return record.article.content_hash if record else None
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*|of|the|for|and")
+
+
+def find_acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Acronyms the articles define, "National Security Committee ... (NSC)" -> the long name."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _ACRONYM.finditer(text):
+            acronym = match.group(1)
+            before = text[max(0, match.start() - 200) : match.start()].split()
+            best = None
+            for start in range(len(before)):
+                words = before[start:]
+                if not all(_NAME_WORD.fullmatch(w) for w in words) or not words[0][:1].isupper():
+                    continue
+                initials = "".join(w[0] for w in words if w[:1].isupper())
+                if initials.startswith(acronym):
+                    best = " ".join(words)
+                    break
+            if best and acronym not in found:
+                found[acronym] = best
+    return found
+
+
+def expand_acronyms(text: str, acronyms: dict[str, str]) -> str:
+    """The question with each acronym the articles define followed by its long name."""
+    if not acronyms:
+        return text
+    return re.sub(
+        r"\b([A-Z]{2,8})\b(?:['’]s)?",
+        lambda m: f"{m.group(0)} ({acronyms[m.group(1)]})" if m.group(1) in acronyms else m.group(0),
+        text,
+    )
 
 
 def retrieve(
@@ -121,6 +160,8 @@ def retrieve(
         score = W_DENSE * cosine + W_LEXICAL * coverage + W_CONTEXT * context.get(pos, 0.0)
         if query.profile.wants:
             score += LABEL_BOOST if sentence.label in query.profile.wants else -LABEL_PENALTY
+        if query.profile.asks_content and sentence.cue == QUOTED_CUE:
+            score += CONTENT_BOOST  # "what did their message say": the words of the message
         scored.append(
             ScoredSentence(sentence=sentence, score=round(score, 4), dense=cosine, lexical=coverage, context=context.get(pos, 0.0))
         )
