@@ -9,12 +9,12 @@ question asks for one), the answer says so and lists related passages instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.catalog import ArticleRecord
 from assistant.label import ANAPHORA_CUE, QUOTED_CUE
-from assistant.lexical import terms, words
+from assistant.lexical import one_edit_apart, terms, words
 from assistant.question import MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
 from assistant.types import (
     LABEL_ORDER,
@@ -45,34 +45,17 @@ class ComposerSettings:
 
 
 def _fuzzy_in(word: str, vocabulary: set[str]) -> bool:
+    """Is ``word`` in ``vocabulary``, allowing stems, a shared 5-letter prefix, one typo, "8" for "8th"?"""
     if word in vocabulary or (terms(word) and terms(word)[0] in vocabulary):
         return True
+    if word.isdigit():
+        return any(re.fullmatch(rf"{word}(st|nd|rd|th)?", other) for other in vocabulary)
     for other in vocabulary:
         if len(word) >= 5 and len(other) >= 5 and word[:5] == other[:5]:
             return True
-        if len(word) >= 6 and abs(len(word) - len(other)) <= 1 and _edit_distance_at_most_one(word, other):
+        if len(word) >= 6 and one_edit_apart(word, other):
             return True
     return False
-
-
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        edits += 1
-        if edits > 1:
-            return False
-        if len(a) == len(b):
-            i += 1
-        j += 1
-    return edits + (len(b) - j) + (len(a) - i) <= 1
 
 
 def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str]) -> bool:
@@ -115,11 +98,22 @@ def _counts(noun: str, text: str, question_numbers: Sequence[str]) -> bool:
     return False
 
 
-def missing_names(profile: QuestionProfile, article_texts: Sequence[str]) -> list[str]:
-    """Names and numbers in the question that the cited articles never mention."""
+AliasCheck = Callable[[str, Sequence[str]], bool]
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def missing_names(profile: QuestionProfile, article_texts: Sequence[str], alias: AliasCheck | None = None) -> list[str]:
+    """Names and numbers in the question that the cited articles never mention.
+
+    ``alias`` may accept a name the articles know under another one ("Moscow" for "Russia").
+    """
     around = " ".join(article_texts)
     vocabulary = set(words(around)) | set(terms(around))
-    return [w for w in profile.names if not _fuzzy_in(w, vocabulary)]
+    missing = [w for w in profile.names if not _fuzzy_in(w, vocabulary)]
+    if missing and alias is not None:
+        names = sorted(set(_CAPITALISED.findall(around)))
+        missing = [w for w in missing if w.isdigit() or not alias(w, names)]
+    return missing
 
 
 def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
@@ -136,12 +130,11 @@ def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: Comp
         if cand.score >= max(cfg.min_score, top - cfg.margin):
             chosen.append(cand)
     sides = [lab for lab in ("official", "social_media") if lab in profile.wants]
-    if len(sides) == 2:
+    if len(sides) == 2:  # "the official account versus the theories online": the best two of each side
+        chosen = [c for c in chosen if c.sentence.label not in sides]
         for lab in sides:
-            if not any(c.sentence.label == lab for c in chosen):
-                best = next((c for c in ranked if c.sentence.label == lab and c.score >= cfg.min_score - 0.1), None)
-                if best is not None:
-                    chosen.append(best)
+            side = [c for c in ranked if c.sentence.label == lab and c.score >= cfg.min_score - 0.1]
+            chosen.extend(c for c in side[:2] if c.score >= side[0].score - cfg.margin)
     return chosen
 
 
@@ -183,14 +176,19 @@ def follows_on(previous: LabelledSentence, nxt: LabelledSentence) -> str | None:
     return None
 
 
+def refers_back(sentence: LabelledSentence) -> bool:
+    """Does the sentence lean on the one before it ("They ...", "... denied this information")?"""
+    return sentence.cue == ANAPHORA_CUE or bool(_BACK_REFERENCE.search(sentence.text))
+
+
 def add_follow_ons(chosen: list[ScoredSentence], records: dict[str, ArticleRecord]) -> list[ScoredSentence]:
     out = list(chosen)
     have = {(c.sentence.doc_id, c.sentence.idx) for c in out}
     for cand in chosen[:2]:
         s = cand.sentence
         sentences = records[s.doc_id].sentences
-        if cand is chosen[0] and s.cue == ANAPHORA_CUE and s.idx > 0 and (s.doc_id, s.idx - 1) not in have:
-            # "It reported ..." needs the sentence that says what "it" is.
+        if cand is chosen[0] and refers_back(s) and s.idx > 0 and (s.doc_id, s.idx - 1) not in have:
+            # "It reported ..." or "The military denied this information" needs the sentence before.
             out.append(ScoredSentence(sentence=sentences[s.idx - 1], score=cand.score, dense=cand.dense, lexical=cand.lexical))
             have.add((s.doc_id, s.idx - 1))
         if s.idx + 1 < len(sentences):
@@ -199,6 +197,10 @@ def add_follow_ons(chosen: list[ScoredSentence], records: dict[str, ArticleRecor
                 out.append(ScoredSentence(sentence=nxt, score=cand.score, dense=cand.dense, lexical=cand.lexical))
                 have.add((nxt.doc_id, nxt.idx))
     return out
+
+
+def _paragraph(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> list[str]:
+    return [s.text for s in records[sentence.doc_id].sentences if s.paragraph == sentence.paragraph]
 
 
 def frame_point(sentence: LabelledSentence) -> str:
@@ -219,10 +221,16 @@ def compose(
     ranked: Sequence[ScoredSentence],
     records: dict[str, ArticleRecord],
     cfg: ComposerSettings,
+    alias: AliasCheck | None = None,
 ) -> Answer:
     chosen = select(ranked, profile, cfg)
-    texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
-    missing = missing_names(profile, texts) if chosen else ["<no sentence fits>"]
+    if profile.answer_type and chosen:
+        # A number, time or date must be about what the question names: look around the cited
+        # sentence (its paragraph), not anywhere in the article.
+        texts = [" ".join(_paragraph(records, c.sentence)) for c in chosen[:1]]
+    else:
+        texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
+    missing = missing_names(profile, texts, alias) if chosen else ["<no sentence fits>"]
     if not chosen or missing:
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
         return _refusal(question, related, records)

@@ -21,6 +21,11 @@ from assistant.store import ChromaStore, VectorStore
 from assistant.types import Answer, Article
 
 
+#: Cosine between a name's embedding and a name in the article above which they are taken as
+#: aliases. Measured with MiniLM: Moscow/Russia 0.84; Putin/Russia 0.67, Tokayev/Nazarbaev 0.52.
+ALIAS_SIMILARITY = 0.75
+
+
 def embedder_id(settings: Settings) -> str:
     model = str(settings.model_dir) if settings.model_dir else "packaged:all-MiniLM-L6-v2-int8"
     return f"{model}@{(settings.model_sha256 or 'unchecked')[:16]}"
@@ -100,6 +105,13 @@ class Assistant:
         return [r.article for r in self.corpus.records.values()]
 
     # -- questions -----------------------------------------------------------------------
+    def _is_alias(self, name: str, known: Sequence[str]) -> bool:
+        """Is ``name`` another name for one the articles use ("Moscow" for "Russia")?"""
+        if not known:
+            return False
+        vectors = self.encoder.encode([name, *known])
+        return bool((vectors[1:] @ vectors[0]).max() >= ALIAS_SIMILARITY)
+
     def ask(self, question: str, history: Sequence[str] = (), doc_ids: Sequence[str] | None = None) -> Answer:
         """Answer from the articles, with exact citations laid out by provenance."""
         started = time.perf_counter()
@@ -118,7 +130,7 @@ class Assistant:
         query = Query(profile=profile, history=turns)
         ranked = retrieve(query, self.corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
         retrieved = time.perf_counter()
-        answer = compose(text, profile, ranked, self.corpus.records, self._composer)
+        answer = compose(text, profile, ranked, self.corpus.records, self._composer, self._is_alias)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

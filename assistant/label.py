@@ -232,9 +232,9 @@ def _frame_at(verb: Token) -> Frame | str | None:
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
                 return "inherit"
             span = _subject_span(speaker)
-            found = classify_source(span)
-            if found:
-                label, cue = found
+            category = classify_source(span)
+            if category:
+                label, cue = category
                 return Frame(label, _display_source(speaker), verb.text, f"'{_phrase(span)}' ({cue}) is the source of '{verb.text}'")
             if speaker.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in _children(speaker, "det")):
                 return "inherit"
@@ -255,9 +255,9 @@ def _frame_at(verb: Token) -> Frame | str | None:
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
     if subj is not None and not passive:
         head = _head_span(subj)
-        found = classify_source(head)
-        if found and found[0] != "article":
-            label, cue = found
+        category = classify_source(head)
+        if category and category[0] != "article":
+            label, cue = category
             return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
         if subj.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that") for d in _children(subj, "det")):
             return "inherit"

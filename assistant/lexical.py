@@ -19,6 +19,7 @@ STOPWORDS = frozenset(
     will shall may might must just also only own same such other any each few more most some all both up down out
     off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says according""".split()
 )
+SYNONYM_CREDIT = 0.8
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 
 
@@ -48,6 +49,58 @@ def terms(text: str) -> list[str]:
     return _stemmer().stemWords([w for w in words(text) if w not in STOPWORDS])
 
 
+# News-domain synonym groups: a question may say "death toll" where the article says "died".
+# Generic newsroom vocabulary, not this corpus's wording. Matched after stemming.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("die", "died", "dead", "death", "deaths", "kill", "killed", "fatalities", "toll", "lives", "perished"),
+    ("injured", "injury", "injuries", "wounded", "wound", "hurt", "casualties"),
+    ("attack", "attacks", "assault", "raid", "shooting", "shootings", "gunfire", "storm", "stormed", "strike", "target"),
+    ("suspect", "suspected", "speculated", "speculate", "believed", "thought", "alleged", "presumed"),
+    ("attacker", "attackers", "gunmen", "gunman", "assailants", "assailant", "militants", "perpetrators", "shooters"),
+    ("responsibility", "claimed", "behind", "culprit"),
+    ("authorities", "officials", "government", "state", "officially", "official"),
+    ("internet", "online", "web", "netizens", "users", "social"),
+    ("begin", "began", "begun", "start", "started", "starts", "launch"),
+    ("name", "named", "called", "renamed", "rename"),
+    ("military", "army", "troops", "soldiers", "defence", "defense"),
+    ("arrest", "arrested", "detained", "detain", "custody"),
+    ("depart", "departed", "leave", "left", "fly", "flew", "travel", "travelled", "trip", "heading", "headed"),
+    ("deny", "denied", "denial", "reject", "rejected", "dismissed", "refuted"),
+    ("population", "residents", "inhabitants"),
+    ("border", "frontier"),
+    ("seize", "seized", "hijack", "hijacked", "capture", "captured", "commandeer"),
+    ("coup", "overthrow", "putsch"),
+    ("message", "statement", "post", "communique", "manifesto"),
+    ("theory", "theories", "version", "versions", "speculation", "rumour", "rumor", "rumours", "explanation"),
+    ("report", "reports", "reported", "chatter", "word", "news"),
+    ("stage", "staged", "fake", "faked", "orchestrated", "false-flag"),
+    ("organise", "organize", "organised", "organized", "mastermind", "masterminded", "orchestrate", "plot"),
+    ("hacker", "hack", "hacked", "hackers"),
+    ("security", "safety"),
+)
+
+
+@lru_cache(maxsize=1)
+def synonym_map() -> dict[str, frozenset[str]]:
+    """Each stemmed term to the stems of its synonyms (itself excluded)."""
+    out: dict[str, set[str]] = {}
+    for group in SYNONYM_GROUPS:
+        stems = set(_stemmer().stemWords(list(group)))
+        for stem in stems:
+            out.setdefault(stem, set()).update(stems - {stem})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def one_edit_apart(term: str, other: str) -> bool:
+    """One edit apart (for terms of five letters or more): "aktube" ~ "aktob", "tuleshev" ~ "tuleshov"."""
+    if len(term) < 5 or abs(len(term) - len(other)) > 1:
+        return False
+    if len(term) == len(other):
+        return sum(a != b for a, b in zip(term, other)) <= 1
+    short, long_ = (term, other) if len(term) < len(other) else (other, term)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 class LexicalIndex:
     """BM25 (bm25s) over a fixed list of texts, plus document frequencies for IDF weights."""
 
@@ -67,12 +120,26 @@ class LexicalIndex:
         if self._size:
             self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
 
+    def resolve(self, query_terms: Iterable[str]) -> list[str]:
+        """Query terms with misspellings mapped to the closest indexed term ("aktube" -> "aktob")."""
+        out = []
+        for term in query_terms:
+            if term in self.df or any(c.isdigit() for c in term):
+                out.append(term)
+                continue
+            near = sorted((t for t in self.df if one_edit_apart(term, t)), key=lambda t: -self.df[t])
+            out.append(near[0] if near else term)
+        return out
+
     def idf(self, term: str) -> float:
         return math.log(1 + (self._size + 1) / (self.df.get(term, 0) + 0.5))
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
         """Indices and BM25 scores of the best ``k`` texts for ``query`` (positive scores only)."""
-        known = [self._vocab[t] for t in terms(query) if t in self._vocab]
+        expanded = set(self.resolve(terms(query)))
+        for term in list(expanded):
+            expanded |= synonym_map().get(term, frozenset())
+        known = [self._vocab[t] for t in expanded if t in self._vocab]
         if not known or not self._size:
             return []
         scores = self._bm25.get_scores_from_ids(known)
@@ -93,6 +160,14 @@ class LexicalIndex:
         if not qs:
             return 0.0
         have, near = set(term_set), set(around)
+        synonyms = synonym_map()
+
+        def credit(term: str) -> float:
+            if term in have:
+                return 1.0
+            if synonyms.get(term, frozenset()) & have:
+                return SYNONYM_CREDIT
+            return around_credit if term in near else 0.0
+
         total = sum(self.idf(t) for t in qs)
-        got = sum(self.idf(t) * (1.0 if t in have else around_credit if t in near else 0.0) for t in qs)
-        return got / total if total else 0.0
+        return sum(self.idf(t) * credit(t) for t in qs) / total if total else 0.0

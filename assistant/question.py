@@ -30,9 +30,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-
 
 _ANAPHORA = frozenset("they their them theirs it its he his him she her this that these those there then such".split())
 _ASKS_CONTENT = re.compile(
-    r"\b(what|how)\b.*\b(message|statement|letter|post|video|communiqu\w*|manifesto)s?\b.*\b(say|said|read|state|claim|write|wrote)\b"
-    r"|\b(what|how)\b.*\b(say|said|read|state|claim|write|wrote)\b.*\b(message|statement|letter|post|video|manifesto)s?\b"
-    r"|\bdescribe (itself|themselves)\b",
+    r"\bwhat\b.*\b(say|says|said|read|reads|state|states|claim|claims|write|writes|wrote|proved|declare|declared)\b"
+    r"|\b(describe|call|see)s? (itself|themselves)\b"
+    r"|\b(message|statement|letter|video|communiqu\w*|manifesto)s?\b",
     re.IGNORECASE,
 )
 _FOLLOWUP_START = re.compile(r"^\s*(and|but|also|so|what about|how about|why not|then)\b", re.IGNORECASE)
@@ -55,7 +55,11 @@ GENERIC_NOUNS = frozenset(
 _KIND_NOUNS = frozenset("kind type sort form".split())
 
 
-OFFICIAL_WORDS = frozenset("official officials officially".split())
+OFFICIAL_WORDS = frozenset({"officially"})
+_OFFICIAL_SIDE = re.compile(
+    r"\bofficial (account|version|statement|line|position|story|explanation|response|reaction|view|narrative|side)\b",
+    re.IGNORECASE,
+)
 ONLINE_WORDS = frozenset("online internet social media users theories theory rumours rumors speculation circulating versions version".split())
 GROUP_WORDS = frozenset("responsibility".split())
 MEDIA_WORDS = frozenset("reports reported journalists witnesses rt".split())
@@ -139,8 +143,13 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
                             required.extend(o.lower_ for o in prep.children if o.dep_ == "pobj")
                 elif noun.lemma_.lower() not in GENERIC_NOUNS:
                     required.append(noun.lower_)
-        if tok.lemma_.lower() == "name" and tok.pos_ == "NOUN":
-            required.append("name")
+        if tok.lemma_.lower() == "name" and tok.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss") or c.lower_ == "of" for c in tok.children
+        ):
+            required.append("name")  # "the names of the gunmen": a name, given for the gunmen
+            for prep in tok.children:
+                if prep.lower_ == "of":
+                    required.extend(o.lower_ for o in prep.children if o.dep_ == "pobj")
     counted = None
     for tok in doc:
         if tok.lower_ == "many" and tok.i > 0 and doc[tok.i - 1].lower_ == "how" and tok.head.pos_ == "NOUN":
@@ -157,7 +166,7 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
 
     wants: set[str] = set(question_sides(doc))
     # Explicit provenance words add their side ("the official account", "theories online").
-    if wanted & OFFICIAL_WORDS:
+    if wanted & OFFICIAL_WORDS or _OFFICIAL_SIDE.search(text):
         wants.add("official")
     if wanted & ONLINE_WORDS or ("social" in wanted and "media" in wanted):
         wants.add("social_media")

@@ -147,8 +147,8 @@ def retrieve(
         for node_id, vec in store.sentence_vectors(list(ids)).items():
             dense[ids[node_id]] = float(np.dot(vec, vector))
 
-    own_terms = set(query.profile.terms)
-    history_terms = set(terms(" ".join(query.history[-2:]))) if query.profile.is_followup else set()
+    own_terms = set(corpus.lexical.resolve(query.profile.terms))
+    history_terms = set(corpus.lexical.resolve(terms(" ".join(query.history[-2:])))) if query.profile.is_followup else set()
     scored: list[ScoredSentence] = []
     for pos, cosine in dense.items():
         sentence = corpus.sentences[pos]

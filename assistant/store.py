@@ -131,14 +131,14 @@ class ChromaStore:
         passages: Sequence[Passage],
         passage_vectors: np.ndarray,
     ) -> None:
-        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
         # llama-index reserves the metadata keys doc_id/ref_doc_id/document_id for the SOURCE
         # relationship, so the article id travels as both the SOURCE and "article_id".
         def source(doc_id: str) -> dict:
             return {NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)}
 
-        sentence_nodes = [
+        sentence_nodes: list[BaseNode] = [
             TextNode(
                 id_=sentence_node_id(s.doc_id, content_hash, s.idx),
                 text=s.text,
@@ -151,7 +151,7 @@ class ChromaStore:
             )
             for s, vec in zip(sentences, sentence_vectors)
         ]
-        passage_nodes = [
+        passage_nodes: list[BaseNode] = [
             TextNode(
                 id_=passage_node_id(p.doc_id, content_hash, n),
                 text=p.text,
