@@ -7,6 +7,8 @@ from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from assistant.catalog import read_catalog, read_record
 from assistant.compose import ComposerSettings, compose
 from assistant.corpus import load_corpus
@@ -39,6 +41,7 @@ class Assistant:
         self.store = store
         self.encoder = encoder
         self.corpus = Corpus({})
+        self._name_vectors: dict[str, np.ndarray] = {}  # names seen by the alias check, embedded once
         self._composer = ComposerSettings(min_score=settings.min_answer_score, max_citations=settings.max_citations)
 
     @classmethod
@@ -109,8 +112,11 @@ class Assistant:
         """Is ``name`` another name for one the articles use ("Moscow" for "Russia")?"""
         if not known:
             return False
-        vectors = self.encoder.encode([name, *known])
-        return bool((vectors[1:] @ vectors[0]).max() >= ALIAS_SIMILARITY)
+        fresh = [w for w in (name, *known) if w not in self._name_vectors]
+        if fresh:
+            self._name_vectors.update(zip(fresh, self.encoder.encode(fresh)))
+        target = self._name_vectors[name]
+        return any(float(self._name_vectors[w] @ target) >= ALIAS_SIMILARITY for w in known)
 
     def ask(self, question: str, history: Sequence[str] = (), doc_ids: Sequence[str] | None = None) -> Answer:
         """Answer from the articles, with exact citations laid out by provenance."""

@@ -26,7 +26,7 @@ from assistant.catalog import (
 from assistant.chunk import chunk_article
 from assistant.corpus import load_corpus
 from assistant.embed import OnnxSentenceEncoder
-from assistant.label import index_text, label_sentences
+from assistant.label import index_texts, label_sentences
 from assistant.segment import split_sentences
 from assistant.store import VectorStore
 from assistant.types import Article
@@ -95,7 +95,7 @@ def ingest_articles(
                 unchanged += 1
                 continue
             record = build_record(article)
-            vectors = encoder.encode([index_text(s) for s in record.sentences])
+            vectors = encoder.encode(index_texts(record.sentences))
             # Clear a half-written copy of this version left by a killed ingest, then write it whole.
             store.delete_versions(article.doc_id, keep_hash=previous.content_hash if previous else None)
             store.add_article(article.content_hash, record.sentences, vectors, record.passages, passage_vectors(record, vectors))

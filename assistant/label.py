@@ -298,15 +298,23 @@ ANAPHORA_CUE = "anaphoric subject"
 INHERITED_CUES = (QUOTED_CUE, ANAPHORA_CUE)
 
 
-def index_text(sentence: LabelledSentence) -> str:
-    """What retrieval sees for a sentence: a sentence that continues its context carries its source.
-
-    ("They pointed out ..." is indexed as "Social media users: They pointed out ...".)
-    The citation still quotes the sentence alone.
+def index_texts(sentences: Sequence[LabelledSentence]) -> list[str]:
+    """What retrieval sees for each sentence of one article: a sentence that continues its context
+    carries it. The quoted body of a statement is indexed with the sentence that introduces it
+    ("The message released by ... read thus: “We are ..."); "They pointed out ..." with its source
+    ("Social media users: They pointed out ..."). Citations still quote the sentence alone.
     """
-    if sentence.cue in INHERITED_CUES and sentence.attributed_to:
-        return f"{sentence.attributed_to}: {sentence.text}"
-    return sentence.text
+    by_idx = {s.idx: s for s in sentences}
+    out = []
+    for s in sentences:
+        intro = by_idx.get(s.continues) if s.continues is not None else None
+        if s.cue == QUOTED_CUE and intro is not None:
+            out.append(f"{intro.text} {s.text}")
+        elif s.cue in INHERITED_CUES and s.attributed_to:
+            out.append(f"{s.attributed_to}: {s.text}")
+        else:
+            out.append(s.text)
+    return out
 
 
 def question_sides(doc: Doc) -> set[Label]:
@@ -370,7 +378,8 @@ def label_sentences(sentences: Sequence[Sentence], nlp: Language | None = None) 
 
 
 def _inherit(sentence: Sentence, source: LabelledSentence, cue: str, why: str) -> LabelledSentence:
+    origin = source.continues if source.continues is not None and cue == QUOTED_CUE else source.idx
     return LabelledSentence(
         **sentence.model_dump(), label=source.label, attributed_to=source.attributed_to, cue=cue,
-        reason=f"{why} ({source.label}, {source.attributed_to})",
+        reason=f"{why} ({source.label}, {source.attributed_to})", continues=origin,
     )

@@ -16,7 +16,7 @@ STOPWORDS = frozenset(
     before between through during without within is are was were be been being am do does did doing done have
     has had having i you he she it we they me him her us them my your his its our their this that these those
     there here what which who whom whose when where why how not no nor so than too very can could should would
-    will shall may might must just also only own same such other any each few more most some all both up down out
+    will shall may might must just also only same such other any each few more most some all both up down out
     off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says according""".split()
 )
 SYNONYM_CREDIT = 0.8
@@ -57,7 +57,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("attack", "attacks", "assault", "raid", "shooting", "shootings", "gunfire", "storm", "stormed", "strike", "target"),
     ("suspect", "suspected", "speculated", "speculate", "believed", "thought", "alleged", "presumed"),
     ("attacker", "attackers", "gunmen", "gunman", "assailants", "assailant", "militants", "perpetrators", "shooters"),
-    ("responsibility", "claimed", "behind", "culprit"),
+    ("responsibility", "claimed", "behind", "culprit", "own", "owned"),
     ("authorities", "officials", "government", "state", "officially", "official"),
     ("internet", "online", "web", "netizens", "users", "social"),
     ("begin", "began", "begun", "start", "started", "starts", "launch"),

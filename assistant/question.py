@@ -144,7 +144,7 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
                 elif noun.lemma_.lower() not in GENERIC_NOUNS:
                     required.append(noun.lower_)
         if tok.lemma_.lower() == "name" and tok.pos_ == "NOUN" and any(
-            c.dep_ in ("det", "poss") or c.lower_ == "of" for c in tok.children
+            c.dep_ == "det" or c.lower_ == "of" for c in tok.children
         ):
             required.append("name")  # "the names of the gunmen": a name, given for the gunmen
             for prep in tok.children:

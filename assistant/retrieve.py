@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.catalog import ArticleRecord
 from assistant.embed import OnnxSentenceEncoder
-from assistant.label import QUOTED_CUE, index_text
+from assistant.label import QUOTED_CUE, index_texts
 from assistant.lexical import LexicalIndex, terms
 from assistant.question import QuestionProfile
 from assistant.store import VectorStore, sentence_node_id
@@ -52,7 +52,7 @@ class Corpus:
         self.records = records
         self.sentences: list[LabelledSentence] = [s for r in records.values() for s in r.sentences]
         self.position = {(s.doc_id, s.idx): i for i, s in enumerate(self.sentences)}
-        self.lexical = LexicalIndex([index_text(s) for s in self.sentences])
+        self.lexical = LexicalIndex([t for r in records.values() for t in index_texts(r.sentences)])
         self.acronyms = find_acronyms(r.article.text for r in records.values())
         self.article_terms: dict[str, frozenset[str]] = {}
         for sentence, term_set in zip(self.sentences, self.lexical.term_sets):

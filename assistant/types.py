@@ -56,6 +56,7 @@ class LabelledSentence(Sentence):
     attributed_to: str = ""
     cue: str = ""
     reason: str = ""
+    continues: int | None = None  # idx of the sentence whose source this one continues
 
 
 class Passage(_Frozen):
