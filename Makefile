@@ -23,6 +23,7 @@ test: install
 
 eval: install
 	$(BIN)/assistant eval evals/aktobe.jsonl --report reports/aktobe
+	$(BIN)/assistant eval evals/aktobe_dev.jsonl --report reports/aktobe_dev
 
 ingest: install
 	$(BIN)/assistant ingest

@@ -27,6 +27,7 @@ from assistant.types import (
     Section,
 )
 
+CLAIMS = frozenset({"social_media", "group_claim", "media_report"})
 NOT_ANSWERED = "The articles do not answer this question."
 ONLY_CLAIMS_NOTE = "Note: these are claims, not established facts."
 _TIME = re.compile(
@@ -129,11 +130,13 @@ def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: Comp
             break
         if cand.score >= max(cfg.min_score, top - cfg.margin):
             chosen.append(cand)
-    sides = [lab for lab in ("official", "social_media") if lab in profile.wants]
-    if len(sides) == 2:  # "the official account versus the theories online": the best two of each side
-        chosen = [c for c in chosen if c.sentence.label not in sides]
-        for lab in sides:
-            side = [c for c in ranked if c.sentence.label == lab and c.score >= cfg.min_score - 0.1]
+    sides: list[set[str]] = [{lab} for lab in ("official", "social_media") if lab in profile.wants]
+    if profile.compares and len(sides) == 1:  # "the official account compared with the claims that ..."
+        sides.append(CLAIMS - sides[0] if sides[0] <= CLAIMS else {"official"})
+    if len(sides) == 2:  # one account against another: the best two of each side
+        chosen = [c for c in chosen if not any(c.sentence.label in side for side in sides)]
+        for side_labels in sides:
+            side = [c for c in ranked if c.sentence.label in side_labels and c.score >= cfg.min_score - 0.1]
             chosen.extend(c for c in side[:2] if c.score >= side[0].score - cfg.margin)
     return chosen
 

@@ -28,9 +28,14 @@ from assistant.types import Answer, Article
 ALIAS_SIMILARITY = 0.75
 
 
+#: Bump when segmenting, labelling or what gets embedded changes: indexes built before re-ingest.
+PIPELINE_VERSION = 3
+
+
 def embedder_id(settings: Settings) -> str:
+    """Identifies what produced an index's vectors; an index built otherwise is rebuilt."""
     model = str(settings.model_dir) if settings.model_dir else "packaged:all-MiniLM-L6-v2-int8"
-    return f"{model}@{(settings.model_sha256 or 'unchecked')[:16]}"
+    return f"{model}@{(settings.model_sha256 or 'unchecked')[:16]}/pipeline-{PIPELINE_VERSION}"
 
 
 class Assistant:

@@ -35,6 +35,10 @@ _ASKS_CONTENT = re.compile(
     r"|\b(message|statement|letter|video|communiqu\w*|manifesto)s?\b",
     re.IGNORECASE,
 )
+_COMPARES = re.compile(
+    r"\b(compare[sd]?|comparison|contrast|versus|vs\.?|differ\w*|agree\w*|disagree\w*|against)\b|,\s*(but|while|whereas)\b",
+    re.IGNORECASE,
+)
 _FOLLOWUP_START = re.compile(r"^\s*(and|but|also|so|what about|how about|why not|then)\b", re.IGNORECASE)
 
 NUMBER_WORDS = frozenset(
@@ -77,6 +81,7 @@ class QuestionProfile:
     wants: frozenset[str] = field(default_factory=frozenset)  # labels asked for explicitly
     is_followup: bool = False
     asks_content: bool = False  # asks what a statement or message said
+    compares: bool = False  # sets one account against another ("compare", "versus", "but what ...")
 
 
 def clean_question(raw: str, max_chars: int) -> str:
@@ -185,4 +190,5 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
         wants=frozenset(wants),
         is_followup=is_followup(text),
         asks_content=bool(_ASKS_CONTENT.search(text)),
+        compares=bool(_COMPARES.search(text)),
     )

@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.catalog import ArticleRecord
 from assistant.embed import OnnxSentenceEncoder
-from assistant.label import QUOTED_CUE, index_texts
+from assistant.label import ANAPHORA_CUE, QUOTED_CUE, index_texts
 from assistant.lexical import LexicalIndex, terms
 from assistant.question import QuestionProfile
 from assistant.store import VectorStore, sentence_node_id
@@ -27,6 +27,7 @@ W_DENSE, W_LEXICAL, W_CONTEXT = 0.55, 0.30, 0.15
 LABEL_BOOST = 0.12
 LABEL_PENALTY = 0.08
 CONTENT_BOOST = 0.12
+CONTINUATION_PENALTY = 0.03
 ARTICLE_CREDIT = 0.5  # a term found elsewhere in the same article counts half
 PASSAGES_K = 6
 
@@ -160,6 +161,8 @@ def retrieve(
         score = W_DENSE * cosine + W_LEXICAL * coverage + W_CONTEXT * context.get(pos, 0.0)
         if query.profile.wants:
             score += LABEL_BOOST if sentence.label in query.profile.wants else -LABEL_PENALTY
+        if sentence.cue == ANAPHORA_CUE:
+            score -= CONTINUATION_PENALTY  # "It reported ..." reads poorly alone; it can join as a follow-on
         if query.profile.asks_content and sentence.cue == QUOTED_CUE:
             score += CONTENT_BOOST  # "what did their message say": the words of the message
         scored.append(

@@ -76,3 +76,15 @@ def test_a_killed_ingest_leaves_the_previous_index_usable(tmp_path: Path) -> Non
     # And the next ingest finishes the job.
     finished = Assistant.open(corpus=archive, index=index)
     assert len(finished.articles()) == 400
+
+
+def test_an_index_built_by_another_pipeline_is_rebuilt(tmp_path: Path) -> None:
+    import json
+
+    Assistant.open(corpus=CORPUS, index=tmp_path)
+    catalog = json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8"))
+    catalog["embedder"] = "some-older-pipeline"
+    (tmp_path / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
+    reopened = Assistant.open(corpus=CORPUS, index=tmp_path)
+    assert json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8"))["embedder"] != "some-older-pipeline"
+    assert reopened.store.count() == 33
