@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant.catalog import ArticleRecord
 from assistant.label import ANAPHORA_CUE, QUOTED_CUE
-from assistant.lexical import one_edit_apart, terms, words
+from assistant.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
 from assistant.question import MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
 from assistant.types import (
     LABEL_ORDER,
@@ -28,6 +28,7 @@ from assistant.types import (
 )
 
 CLAIMS = frozenset({"social_media", "group_claim", "media_report"})
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 NOT_ANSWERED = "The articles do not answer this question."
 ONLY_CLAIMS_NOTE = "Note: these are claims, not established facts."
 _TIME = re.compile(
@@ -59,13 +60,32 @@ def _fuzzy_in(word: str, vocabulary: set[str]) -> bool:
     return False
 
 
-def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str]) -> bool:
+def _says_predicate(predicate: str, text: str) -> bool:
+    """Does the sentence use the question's verb, or a synonym ("won" ~ "defeated", "beat")?"""
+    stems = set(terms(predicate))
+    for stem in list(stems):
+        stems |= synonym_map().get(stem, frozenset())
+    return bool(stems & set(terms(text)))
+
+
+_STARTERS = frozenset("the a an in on at for as by after before when while this that these those it its".split())
+
+
+def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str], question: str = "") -> bool:
     if kind is None:
         return True
+    if kind == "name":  # a name the question does not already give
+        asked = set(words(question))
+        return any(
+            w.lower() not in asked and w.lower() not in _STARTERS and w.lower() not in STOPWORDS
+            for w in _CAPITALISED.findall(text)
+        )
     toks = words(text)
-    fresh_digits = [t for t in toks if any(c.isdigit() for c in t) and t not in question_numbers]
-    if kind == "number":
-        return bool(fresh_digits) or bool(set(toks) & NUMBER_WORDS) or "%" in text
+    fresh_digits = [t for t in toks if t[:1].isdigit() and t not in question_numbers]
+    if kind == "number":  # a quantity: not a year ("1999"), an ordinal date ("8th") or a clock time
+        untimed = words(_TIME.sub(" ", text))
+        counts = [t for t in fresh_digits if not _YEAR_OR_ORDINAL.fullmatch(t) and t in untimed]
+        return bool(counts) or bool(set(toks) & NUMBER_WORDS) or "%" in text
     if kind == "time":
         return bool(_TIME.search(text))
     if kind == "date":
@@ -77,16 +97,38 @@ def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str
 def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence) -> bool:
     """Does this sentence hold what the question asks for: the noun asked about, and a number,
     time or date where the question asks for one?"""
-    vocabulary = set(words(sentence.text)) | set(terms(sentence.text))
-    if any(not _fuzzy_in(w, vocabulary) for w in profile.required):
+    sentence_terms = set(terms(sentence.text))
+    literal = set(words(sentence.text)) | sentence_terms
+    vocabulary = set(literal)
+    for stem in list(sentence_terms):
+        vocabulary |= synonym_map().get(stem, frozenset())
+    # "The names of ..." needs a name, not a synonym of one ("so-called" names nobody).
+    if any(not _fuzzy_in(w, literal if w == "name" else vocabulary) for w in profile.required):
         return False
+    if profile.answer_type and profile.terms and _share_covered(profile.terms, vocabulary) < TYPED_COVERAGE:
+        return False  # a number, time or date, but about something else
     if profile.counted and not _counts(profile.counted, sentence.text, profile.question_numbers):
         return False
-    return _has_answer_type(profile.answer_type, sentence.text, profile.question_numbers)
+    if profile.predicate and not _says_predicate(profile.predicate, sentence.text):
+        return False
+    text = _PERCENTAGES.sub(" ", sentence.text) if profile.absolute else sentence.text
+    return _has_answer_type(profile.answer_type, text, profile.question_numbers, profile.text)
+
+
+TYPED_COVERAGE = 0.25
+_PERCENTAGES = re.compile(r"\d[\d.,]*\s*(%|per ?cent\b|percent\b)", re.IGNORECASE)
+
+
+_GENERIC_STEMS = frozenset(terms("people person thing time number figure"))
+
+
+def _share_covered(question_terms: Sequence[str], vocabulary: set[str]) -> float:
+    specific = [t for t in question_terms if t not in _GENERIC_STEMS] or list(question_terms)
+    return sum(1 for t in specific if t in vocabulary) / len(specific)
 
 
 def _is_number(token: str, question_numbers: Sequence[str]) -> bool:
-    return (any(c.isdigit() for c in token) and token not in question_numbers) or token in NUMBER_WORDS
+    return (token[:1].isdigit() and token not in question_numbers) or token in NUMBER_WORDS
 
 
 def _counts(noun: str, text: str, question_numbers: Sequence[str]) -> bool:
@@ -100,7 +142,6 @@ def _counts(noun: str, text: str, question_numbers: Sequence[str]) -> bool:
 
 
 AliasCheck = Callable[[str, Sequence[str]], bool]
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 def missing_names(profile: QuestionProfile, article_texts: Sequence[str], alias: AliasCheck | None = None) -> list[str]:
@@ -130,9 +171,9 @@ def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: Comp
             break
         if cand.score >= max(cfg.min_score, top - cfg.margin):
             chosen.append(cand)
-    sides: list[set[str]] = [{lab} for lab in ("official", "social_media") if lab in profile.wants]
+    sides: list[frozenset[str]] = [frozenset({lab}) for lab in ("official", "social_media") if lab in profile.wants]
     if profile.compares and len(sides) == 1:  # "the official account compared with the claims that ..."
-        sides.append(CLAIMS - sides[0] if sides[0] <= CLAIMS else {"official"})
+        sides.append(CLAIMS - sides[0] if sides[0] <= CLAIMS else frozenset({"official"}))
     if len(sides) == 2:  # one account against another: the best two of each side
         chosen = [c for c in chosen if not any(c.sentence.label in side for side in sides)]
         for side_labels in sides:

@@ -8,7 +8,7 @@ The file's sha256 is checked at load, so a swapped or truncated model fails loud
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,15 @@ class OnnxSentenceEncoder:
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self.dimensions = int(self._session.get_outputs()[0].shape[-1])
+
+    def tokenizer_fn(self) -> Callable[[str], list[str]]:
+        """The model's own word-piece tokenizer as a ``text -> tokens`` function (for chunkers)."""
+        from tokenizers import Tokenizer
+
+        plain = Tokenizer.from_str(self._tokenizer.to_str())
+        plain.no_padding()
+        plain.no_truncation()
+        return lambda text: plain.encode(text, add_special_tokens=False).tokens
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         """Unit vectors, one row per text. Texts are sorted by length per batch to waste less padding."""

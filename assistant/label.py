@@ -37,10 +37,10 @@ RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
 ONLINE_PLACES = frozenset("internet online web social network networks media twitter facebook telegram forum".split())
 DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate share rumour rumor theorize".split())
 
-SOCIAL_CUES = frozenset(
-    "internet online blogger blog netizen twitter facebook telegram instagram tiktok youtube vkontakte forum "
-    "rumour rumor hashtag viral user".split()
-)
+SOCIAL_CUES = frozenset("internet online blogger blog netizen forum rumour rumor hashtag viral user".split())
+# Platforms are social-media cues as places or qualifiers ("users on Telegram", "Facebook posts"),
+# not as subjects on their own ("Facebook announced" is the company speaking).
+PLATFORMS = frozenset("twitter facebook telegram instagram tiktok youtube vkontakte reddit whatsapp weibo".split())
 GROUP_CUES = frozenset(
     "group militant insurgent rebel separatist jihadist liberation faction militia brigade underground "
     "guerrilla guerilla extremist cell movement union campaign party company operator organiser organizer "
@@ -110,6 +110,8 @@ def classify_source(tokens: Sequence[Token]) -> tuple[Label, str] | None:
     if ("social", "media") in bigrams or ("social", "network") in bigrams or ("social", "networks") in bigrams:
         return "social_media", "social media"
     if hit := sorted(words & SOCIAL_CUES):
+        return "social_media", hit[0]
+    if (hit := sorted(words & PLATFORMS)) and len([t for t in tokens if t.is_alpha]) > 1:
         return "social_media", hit[0]
     if any(t.lemma_.lower() == "post" and t.pos_ == "NOUN" for t in tokens):  # "posts claim ...", not the Post
         return "social_media", "post"
@@ -256,7 +258,8 @@ def _frame_at(verb: Token) -> Frame | str | None:
     if subj is not None and not passive:
         head = _head_span(subj)
         category = classify_source(head)
-        if category and category[0] != "article":
+        # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
+        if category and category[0] not in ("article", "group_claim"):
             label, cue = category
             return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
         if subj.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that") for d in _children(subj, "det")):

@@ -17,7 +17,7 @@ STOPWORDS = frozenset(
     has had having i you he she it we they me him her us them my your his its our their this that these those
     there here what which who whom whose when where why how not no nor so than too very can could should would
     will shall may might must just also only same such other any each few more most some all both up down out
-    off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says according""".split()
+    off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says according many much""".split()
 )
 SYNONYM_CREDIT = 0.8
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
@@ -30,9 +30,13 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}", re.IGNORECASE)
+
+
 def normalise(text: str) -> str:
-    """NFKC, typographic apostrophes folded, lower case."""
-    return unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").lower()
+    """NFKC, typographic apostrophes folded, dotted acronyms joined ("U.S." -> "us"), lower case."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text).lower()
 
 
 def words(text: str) -> list[str]:
@@ -76,6 +80,11 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("stage", "staged", "fake", "faked", "orchestrated", "false-flag"),
     ("organise", "organize", "organised", "organized", "mastermind", "masterminded", "orchestrate", "plot"),
     ("hacker", "hack", "hacked", "hackers"),
+    ("win", "won", "winner", "winning", "victory", "champion", "title", "beat", "defeated", "defeat", "triumph"),
+    ("acquire", "acquired", "acquisition", "buy", "bought", "purchase", "purchased", "takeover"),
+    ("release", "released", "launch", "launched", "debut", "debuted", "published"),
+    ("revenue", "revenues", "sales", "turnover", "income"),
+    ("order", "ordered", "instruction", "instructed", "instruct", "command", "commanded", "directive", "told"),
     ("security", "safety"),
 )
 

@@ -79,6 +79,7 @@ class ChromaStore:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self._where = where
+        self._client: Any = None  # kept only for ephemeral stores, which drop their collections
         try:
             meta = {"hnsw:space": "cosine"}
             self._sent_col = client.get_or_create_collection(f"{name}_sentences", metadata=meta, embedding_function=None)
@@ -110,6 +111,24 @@ class ChromaStore:
             raise StoreUnavailable(f"Cannot reach the Chroma store at {settings.chroma_host or settings.index_dir}: {exc}",
                                    _hint(str(settings.chroma_host or settings.index_dir))) from exc
         return cls(client, settings.collection, where)
+
+    @classmethod
+    def ephemeral(cls, name: str) -> ChromaStore:
+        """An in-memory Chroma store (evaluation runs that build many small indexes)."""
+        go_offline()
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
+        store = cls(client, name, "memory")
+        store._client = client
+        return store
+
+    def drop(self) -> None:
+        """Delete this store's collections (ephemeral runs)."""
+        if self._client is not None:
+            for col in (self._sent_col, self._pass_col):
+                self._client.delete_collection(col.name)
 
     def _guard(self, what: str, call: Any) -> Any:
         try:
