@@ -9,6 +9,7 @@ question asks for one), the answer says so and lists related passages instead.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -109,13 +110,11 @@ def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence) -> bool:
         return False  # a number, time or date, but about something else
     if profile.counted and not _counts(profile.counted, sentence.text, profile.question_numbers):
         return False
-    if profile.predicate and not _says_predicate(profile.predicate, sentence.text):
-        return False
     text = _PERCENTAGES.sub(" ", sentence.text) if profile.absolute else sentence.text
     return _has_answer_type(profile.answer_type, text, profile.question_numbers, profile.text)
 
 
-TYPED_COVERAGE = 0.25
+TYPED_COVERAGE = 0.3
 _PERCENTAGES = re.compile(r"\d[\d.,]*\s*(%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 
@@ -158,10 +157,68 @@ def missing_names(profile: QuestionProfile, article_texts: Sequence[str], alias:
     return missing
 
 
-def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
+FIT_BONUS = 0.05
+_FULL_DATE = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def fit_bonus(profile: QuestionProfile, sentence: LabelledSentence) -> float:
+    """Prefer sentences that answer in the asked form: the question's verb ("won" ~ "defeated"),
+    a full date for "when"."""
+    bonus = 0.0
+    if profile.predicate and _says_predicate(profile.predicate, sentence.text):
+        bonus += FIT_BONUS
+    if profile.answer_type == "date" and _FULL_DATE.search(sentence.text):
+        bonus += 2 * FIT_BONUS  # "July 21, 2017" answers "when" better than "a 2017 game"
+    if profile.asks_who and not profile.wants and _has_answer_type("name", sentence.text, (), profile.text):
+        bonus += FIT_BONUS  # "who won": a name the question does not give
+    return bonus
+
+
+LOCAL_TYPES = ("number", "time", "date")
+
+
+def rerank(
+    ranked: Sequence[ScoredSentence], profile: QuestionProfile, records: dict[str, ArticleRecord] | None = None
+) -> list[ScoredSentence]:
+    """Sentences that fit the question, best first, with the fit bonus added to their scores.
+
+    A number, time or date must sit in a paragraph that has the question's own numbers ("revenue
+    in Q1 2021"); a sentence whose article mentions every name asked about is preferred.
+    """
+    has_names: dict[str, bool] = {}
+    fitting = []
+    for c in ranked:
+        if not sentence_fits(profile, c.sentence):
+            continue
+        bonus = fit_bonus(profile, c.sentence)
+        if records is not None and profile.names:
+            doc_id = c.sentence.doc_id
+            if profile.answer_type in LOCAL_TYPES and profile.question_numbers:
+                numbers = replace(profile, names=profile.question_numbers)
+                if missing_names(numbers, [" ".join(_paragraph(records, c.sentence))]):
+                    continue  # "revenue in Q1 2021": the figure must sit where Q1 2021 is named
+            if doc_id not in has_names:
+                has_names[doc_id] = not missing_names(profile, [records[doc_id].article.text])
+            bonus += FIT_BONUS if has_names[doc_id] else 0.0
+        fitting.append(c.model_copy(update={"score": round(c.score + bonus, 4)}))
+    return sorted(fitting, key=lambda c: (-c.score, c.sentence.doc_id, c.sentence.idx))
+
+
+
+
+def select(
+    ranked: Sequence[ScoredSentence],
+    profile: QuestionProfile,
+    cfg: ComposerSettings,
+    records: dict[str, ArticleRecord] | None = None,
+) -> list[ScoredSentence]:
     """The sentences to cite: the best one that fits the question, close runners-up, and both
     sides when both are asked for."""
-    ranked = [c for c in ranked if sentence_fits(profile, c.sentence)]
+    ranked = rerank(ranked, profile, records)
     if not ranked or ranked[0].score < cfg.min_score:
         return []
     top = ranked[0].score
@@ -171,6 +228,10 @@ def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: Comp
             break
         if cand.score >= max(cfg.min_score, top - cfg.margin):
             chosen.append(cand)
+    if len({c.sentence.doc_id for c in ranked[:5]}) > 1:  # several articles: a second opinion from another one
+        other = next((c for c in ranked[1:] if c.sentence.doc_id != ranked[0].sentence.doc_id), None)
+        if other is not None and other not in chosen and other.score >= max(cfg.min_score, top - 2 * cfg.margin):
+            chosen.append(other)
     sides: list[frozenset[str]] = [frozenset({lab}) for lab in ("official", "social_media") if lab in profile.wants]
     if profile.compares and len(sides) == 1:  # "the official account compared with the claims that ..."
         sides.append(CLAIMS - sides[0] if sides[0] <= CLAIMS else frozenset({"official"}))
@@ -267,13 +328,8 @@ def compose(
     cfg: ComposerSettings,
     alias: AliasCheck | None = None,
 ) -> Answer:
-    chosen = select(ranked, profile, cfg)
-    if profile.answer_type and chosen:
-        # A number, time or date must be about what the question names: look around the cited
-        # sentence (its paragraph), not anywhere in the article.
-        texts = [" ".join(_paragraph(records, c.sentence)) for c in chosen[:1]]
-    else:
-        texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
+    chosen = select(ranked, profile, cfg, records)
+    texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
     missing = missing_names(profile, texts, alias) if chosen else ["<no sentence fits>"]
     if not chosen or missing:
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]

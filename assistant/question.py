@@ -99,7 +99,8 @@ class QuestionProfile:
     question_numbers: tuple[str, ...]
     counted: str | None = None  # "how many suspects": the answer must put a number on suspects
     absolute: bool = False  # "the total population": a count, not a percentage
-    predicate: str | None = None  # "who won ...": a who-answer must say who *won*
+    predicate: str | None = None  # "who won ...": an answer that says who *won* is preferred
+    asks_who: bool = False
     wants: frozenset[str] = field(default_factory=frozenset)  # labels asked for explicitly
     is_followup: bool = False
     asks_content: bool = False  # asks what a statement or message said
@@ -256,6 +257,7 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
         counted=counted,
         absolute=bool(re.search(r"\b(total|overall|entire|whole)\b", text, re.IGNORECASE)) and answer_type == "number",
         predicate=predicate,
+        asks_who=asks_who,
         wants=frozenset(wants),
         is_followup=is_followup(text),
         asks_content=bool(_ASKS_CONTENT.search(text)),
