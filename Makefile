@@ -21,9 +21,11 @@ run: install
 test: install
 	$(BIN)/python -m pytest
 
+RGB := ../shared/data/rgb_en_fact.json
+
 eval: install
-	$(BIN)/assistant eval evals/aktobe.jsonl --report reports/aktobe
-	$(BIN)/assistant eval evals/aktobe_dev.jsonl --report reports/aktobe_dev
+	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB)
+	$(BIN)/python evals/refresh_readme.py README.md evals/report/report.json
 
 ingest: install
 	$(BIN)/assistant ingest

@@ -32,10 +32,15 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--doc", action="append", default=None, metavar="DOC_ID", help="only these articles; repeatable")
     ask.add_argument("--json", action="store_true", help="print the Answer JSON")
 
-    ev = sub.add_parser("eval", help="run an evaluation set and report the metrics")
+    ev = sub.add_parser("eval", help="run an evaluation set against the assistant and the baselines; write a report")
     ev.add_argument("evalset", type=Path)
-    ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    ev.add_argument("--json", action="store_true", help="print the assistant's metrics as one JSON object")
     ev.add_argument("--report", type=Path, default=None, help="report folder (default: reports/<set name>)")
+    ev.add_argument("--no-baselines", action="store_true", help="skip the llama-index and BM25 baselines")
+    ev.add_argument("--labels", type=Path, default=None,
+                    help="gold provenance labels for every sentence (default: <set>_labels.jsonl beside the set)")
+    ev.add_argument("--rgb", type=Path, default=None, metavar="RGB_JSON",
+                    help="also run RGB's en_fact set (e.g. ../shared/data/rgb_en_fact.json); skipped if absent")
 
     serve = sub.add_parser("serve", help="start the browser chat (same as python app.py)")
     serve.add_argument("--host", default=None)
@@ -87,19 +92,51 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.evaluate import load_evalset, run_assistant, write_report
+    from assistant.evaluate import load_evalset
+    from assistant.report import ASSISTANT, load_gold_labels, rgb_lines, run_suite, write_suite
 
     cases = load_evalset(args.evalset)
-    metrics, results = run_assistant(_open(settings), cases)
-    report_dir = args.report or Path("reports") / args.evalset.stem
-    report = write_report(report_dir, metrics, results, args.evalset)
+    assistant = _open(settings)
+    records = assistant.corpus.records
+    systems = {ASSISTANT: lambda q, h: assistant.ask(q, history=h).model_dump()}
+    if not args.no_baselines:
+        from assistant.baselines import Bm25TopSentence, LlamaIndexDefault
+
+        systems["llamaindex_default"] = LlamaIndexDefault(records, assistant.encoder).ask
+        systems["bm25_top_sentence"] = Bm25TopSentence(records).ask
+    gold_path = args.labels or args.evalset.with_name(f"{args.evalset.stem}_labels.jsonl")
+    gold = load_gold_labels(gold_path) if gold_path.is_file() else []
+    predicted = {(s.start, s.end): s.label for r in records.values() for s in r.sentences}
+    suite = run_suite(
+        args.evalset, cases, systems,
+        {d: r.article.text for d, r in records.items()},
+        {d: [(s.start, s.end) for s in r.sentences] for d, r in records.items()},
+        gold, predicted,
+    )
+    rgb = None
+    if args.rgb is not None:
+        if args.rgb.is_file():
+            from assistant.rgb import run_rgb
+
+            rgb = run_rgb(args.rgb).to_dict()
+        else:
+            print(f"RGB skipped: {args.rgb} is not there (it lives in ../shared/data/).", file=sys.stderr)
+    report = write_suite(args.report or Path("reports") / args.evalset.stem, suite, rgb)
+    metrics = dict(suite.systems[ASSISTANT])
+    if suite.labels is not None:
+        metrics["label_accuracy_all_sentences"] = suite.labels.exact
     if args.json:
         print(json.dumps(metrics))
-    else:
-        width = max(map(len, metrics))
-        for name, value in metrics.items():
-            print(f"{name:<{width}}  {value}")
-        print(f"Report: {report}")
+        return 0
+    names = list(suite.systems)
+    print(f"{'metric':<30}" + "".join(f"{n:>22}" for n in names))
+    for metric in suite.systems[ASSISTANT]:
+        print(f"{metric:<30}" + "".join(f"{suite.systems[n].get(metric, 0):>22g}" for n in names))
+    if suite.labels is not None:
+        print(f"{'label_accuracy_all_sentences':<30}{suite.labels.exact:>22g}")
+    if rgb is not None:
+        print("\n".join(rgb_lines(rgb)))
+    print(f"Report: {report}")
     return 0
 
 

@@ -174,6 +174,12 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return round(ordered[index], 2)
 
 
+def evidence_f1(metrics: dict[str, float]) -> float:
+    """Harmonic mean of evidence recall and citation precision: citing everything wins no prize."""
+    r, p = metrics["evidence_recall"], metrics["citation_precision"]
+    return round(2 * r * p / (r + p), 4) if r + p else 0.0
+
+
 def aggregate(results: Sequence[CaseResult]) -> dict[str, float]:
     answerable = [r for r in results if r.case.answerable]
     unanswerable = [r for r in results if not r.case.answerable]
@@ -192,6 +198,14 @@ def aggregate(results: Sequence[CaseResult]) -> dict[str, float]:
     }
 
 
+def by_category(results: Sequence[CaseResult]) -> dict[str, dict[str, float]]:
+    """The metrics of each category's cases."""
+    groups: dict[str, list[CaseResult]] = {}
+    for r in results:
+        groups.setdefault(r.case.category, []).append(r)
+    return {name: aggregate(rs) for name, rs in sorted(groups.items())}
+
+
 AskFn = Callable[[str, Sequence[str]], dict[str, Any]]
 
 
@@ -205,33 +219,6 @@ def run_evalset(
         latency = (time.perf_counter() - started) * 1000
         results.append(score_case(case, answer, texts, sentences, latency))
     return aggregate(results), results
-
-
-def write_report(directory: Path, metrics: dict[str, float], results: Sequence[CaseResult], evalset: Path) -> Path:
-    """report.json and report.md with every failing case."""
-    directory.mkdir(parents=True, exist_ok=True)
-    failing = [r for r in results if r.failures]
-    payload = {
-        "evalset": str(evalset),
-        "metrics": metrics,
-        "failures": [
-            {"id": r.case.id, "category": r.case.category, "question": r.case.question, "history": r.case.history,
-             "why": r.failures, "answer": r.answer.get("answer", "")}
-            for r in failing
-        ],
-    }
-    (directory / "report.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
-    lines = [f"# Evaluation of {evalset}", "", "| metric | value |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in metrics.items()]
-    lines += ["", f"## Failing cases ({len(failing)} of {len(results)})", ""]
-    for r in failing:
-        lines += [f"### {r.case.id} ({r.case.category})", f"- question: {r.case.question}"]
-        if r.case.history:
-            lines.append(f"- history: {r.case.history}")
-        lines += [f"- why: {'; '.join(r.failures)}", "- answer:", "", "```", r.answer.get("answer", ""), "```", ""]
-    path = directory / "report.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
 
 
 def run_assistant(assistant: Any, cases: Sequence[EvalCase]) -> tuple[dict[str, float], list[CaseResult]]:

@@ -66,10 +66,13 @@ def load_rgb(path: Path) -> list[RgbRecord]:
 
 
 def passages_for(record: RgbRecord, noise: float, seed: int = 0) -> list[str]:
-    """RGB's recipe: ceil(5 x noise) negatives, the rest positives, topped up from the other side."""
+    """RGB's recipe: ceil(5 x noise) negatives, the rest positives, topped up from the other side;
+    at noise 1.0 negatives only, however few."""
     neg = PASSAGES if noise >= 1.0 else math.ceil(PASSAGES * noise)
     pos = PASSAGES - neg
-    if neg > len(record.negative):
+    if noise >= 1.0:
+        pos, neg = 0, min(neg, len(record.negative))
+    elif neg > len(record.negative):
         neg = len(record.negative)
         pos = PASSAGES - neg
     elif pos > len(record.positive):
@@ -144,7 +147,9 @@ def run_rgb(path: Path, limit: int | None = None) -> RgbResult:
                 if noise >= 1.0:
                     rejected += not answer.answerable
                     if answer.answerable:
-                        result.failures.append(_failure(record, "not rejected at noise 1.0", answer))
+                        hint = _hinted(record)
+                        why = "not rejected at noise 1.0" + (f" (the negatives name '{hint}')" if hint else "")
+                        result.failures.append(_failure(record, why, answer))
                 elif answer.answerable and contains(answer.answer, record.answers):
                     hits[noise] += 1
                 else:
@@ -161,6 +166,16 @@ def run_rgb(path: Path, limit: int | None = None) -> RgbResult:
     result.counterfactual_reports_passages = round(reports / n, 4)
     result.counterfactual_cites = round(cites / n, 4)
     return result
+
+
+def _hinted(record: RgbRecord) -> str:
+    """A word of the gold answer that RGB's negatives already contain (RGB's README warns of these)."""
+    negatives = " ".join(record.negative[:PASSAGES]).lower()
+    for answer in record.answers:
+        for word in answer.replace(",", " ").split():
+            if len(word) >= 4 and not word.isdigit() and word.lower() in negatives:
+                return word
+    return ""
 
 
 def _failure(record: RgbRecord, why: str, answer: Answer) -> dict[str, Any]:

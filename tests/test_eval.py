@@ -107,3 +107,9 @@ def test_the_engine_meets_the_bar_on_the_starter_set(assistant) -> None:
         if not (metrics[name] >= bar if op == ">=" else metrics[name] <= bar)
     }
     assert not misses, json.dumps(metrics)
+
+
+def test_overlapping_citations_count_each_sentence_once() -> None:
+    case = _case(evidence=["Beta said two"])
+    answer = _answer([(16, 30, "a"), (20, 35, "a")])  # the second overlaps sentences 2 and 3
+    assert citation_precision(case, answer, TEXTS, SENTENCES) == 0.5

@@ -1,0 +1,50 @@
+"""Rewrite README.md's evaluation table from evals/report/report.json (run by `make eval`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+START, END = "<!-- eval-table:start -->", "<!-- eval-table:end -->"
+ROWS = (
+    "answer_accuracy", "evidence_recall", "citation_precision", "evidence_f1", "label_accuracy",
+    "abstention_recall", "false_abstention", "quote_exact", "answer_words_p50", "latency_ms_p50", "latency_ms_p95",
+)
+
+
+def table(report: dict) -> list[str]:
+    systems = report["systems"]
+    names = list(systems)
+    n = int(systems[names[0]]["cases"])
+    lines = [f"Figures of {date.today().isoformat()} on `{report['evalset']}` ({n} cases), 2 cores:", "",
+             "| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    lines += [f"| {m} | " + " | ".join(f"{systems[s][m]:g}" for s in names) + " |" for m in ROWS]
+    if report.get("labels"):
+        lab = report["labels"]
+        lines += ["", f"Provenance labels over all sentences: {lab['accuracy_all_sentences']:g} agree with the gold labels "
+                  f"({lab['accuracy_with_acceptable']:g} counting their acceptable alternatives)."]
+    if report.get("rgb"):
+        rgb = report["rgb"]
+        acc = rgb["accuracy"]
+        lines += ["", f"RGB en_fact ({rgb['records']} records, 5 passages): accuracy {acc['noise_0.0']:g} / "
+                  f"{acc['noise_0.4']:g} / {acc['noise_0.8']:g} at noise 0.0 / 0.4 / 0.8; rejection at noise 1.0 "
+                  f"{rgb['rejection_rate']:g}; on counterfactual passages the answer reports what they say "
+                  f"{rgb['counterfactual_reports_passages']:g} of the time and cites them {rgb['counterfactual_cites']:g}."]
+    return lines
+
+
+def main(readme: Path, report_path: Path) -> None:
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise SystemExit(f"{readme} has no {START} ... {END} block")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(head + START + "\n" + "\n".join(table(report)) + "\n" + END + tail, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("README.md"),
+         Path(sys.argv[2]) if len(sys.argv) > 2 else Path("evals/report/report.json"))
