@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test eval ingest clean
+.PHONY: install run test eval ingest clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ install: $(STAMP)
 run: install
 	$(BIN)/python app.py
 
-test: install
+# The browser tests drive Debian's chromium (Playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium is not installed and cannot be (not root): the browser tests will be skipped"
+
+test: install browser
 	$(BIN)/python -m pytest
 
 RGB := ../shared/data/rgb_en_fact.json

@@ -123,8 +123,18 @@ class Assistant:
         target = self._name_vectors[name]
         return any(float(self._name_vectors[w] @ target) >= ALIAS_SIMILARITY for w in known)
 
-    def ask(self, question: str, history: Sequence[str] = (), doc_ids: Sequence[str] | None = None) -> Answer:
-        """Answer from the articles, with exact citations laid out by provenance."""
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        doc_ids: Sequence[str] | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> Answer:
+        """Answer from the articles, with exact citations laid out by provenance.
+
+        ``doc_ids`` restricts the answer to those articles, ``labels`` to passages of those
+        provenance labels (e.g. only ``official`` statements).
+        """
         started = time.perf_counter()
         text = clean_question(question, self.settings.max_question_chars)
         turns = tuple(
@@ -140,6 +150,8 @@ class Assistant:
             profile = replace(profile, wants=analyse(turns[-1]).wants)
         query = Query(profile=profile, history=turns)
         ranked = retrieve(query, self.corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
+        if labels:
+            ranked = [r for r in ranked if r.sentence.label in labels]
         retrieved = time.perf_counter()
         answer = compose(text, profile, ranked, self.corpus.records, self._composer, self._is_alias)
         done = time.perf_counter()

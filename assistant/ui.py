@@ -1,7 +1,8 @@
-"""The browser chat (Gradio). Renders what the Assistant returns; holds no logic."""
+"""The browser chat (Gradio Blocks). Calls the Assistant and renders; holds no answering logic."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from assistant.errors import AssistantError
@@ -10,55 +11,127 @@ from assistant.settings import Settings
 
 EXAMPLES = [
     "Who claimed responsibility for the attacks?",
-    "How many people died?",
     "What do the authorities say, and what theories circulate on social media?",
-    "What did the National Security Committee declare?",
+    "How many people died?",
+    "Did the deputy defence minister fly to Aktobe?",
 ]
+SIDES = {
+    "All sources": None,
+    "Official statements only": ["official"],
+    "Unverified claims only": ["social_media", "group_claim"],
+}
+PICK_HINT = "Pick a citation to see it highlighted in its article."
 
 
-def _user_turns(history: list[Any]) -> list[str]:
-    turns = []
-    for message in history:
-        if isinstance(message, dict) and message.get("role") == "user" and isinstance(message.get("content"), str):
-            turns.append(message["content"])
-    return turns
+def _stream_steps(text: str, steps: int = 4) -> list[str]:
+    words = text.split()
+    size = max(1, len(words) // steps)
+    return [" ".join(words[: i + size]) + " …" for i in range(0, len(words), size)][:steps]
 
 
-def build_ui(assistant: Any):  # type: ignore[no-untyped-def]
-    """A chat over ``assistant``: each reply is the sectioned, cited answer."""
+def build_ui(assistant: Any, settings: Settings):  # type: ignore[no-untyped-def]
+    """The chat page over an open Assistant."""
     go_offline()
     import gradio as gr
 
-    from assistant.render import answer_markdown
+    from assistant.feedback import record_feedback
+    from assistant.present import answer_html, article_html, legend_html, sources_html
+    from assistant.types import Answer
 
-    def respond(message: str, history: list[Any]) -> str:
+    articles = [(r.article.title if r.article.title != "unknown" else d, d) for d, r in assistant.corpus.records.items()]
+
+    def respond(message: str, chat: list[dict[str, Any]], turns: list[str], side: str, docs: list[str]):  # type: ignore[no-untyped-def]
+        chat = list(chat or [])
         try:
-            answer = assistant.ask(message, history=_user_turns(history))
+            answer = assistant.ask(message, history=turns, doc_ids=docs or None, labels=SIDES.get(side))
         except AssistantError as exc:
             raise gr.Error(f"{exc.message} {exc.hint}") from exc
-        return answer_markdown(answer)
+        chat.append({"role": "user", "content": escape(answer.question)})
+        picks = [(f"[{c.id}] {c.quote[:70]}{'…' if len(c.quote) > 70 else ''}", c.id) for c in answer.citations]
+        state = {"question": answer.question, "history": list(turns), "answer": answer.model_dump()}
+        turns = [*turns, answer.question]
+        for partial in _stream_steps(answer.answer):  # the answer appears as it is written out
+            yield (chat + [{"role": "assistant", "content": escape(partial)}], "", turns, state, gr.update(),
+                   gr.update(), gr.update(), "")
+        chat.append({"role": "assistant", "content": answer_html(answer)})
+        yield (chat, "", turns, state, sources_html(answer), gr.update(choices=picks, value=None),
+               f'<div class="na-meta">{PICK_HINT}</div>', "")
 
-    return gr.ChatInterface(
-        fn=respond,
-        title="Newsroom assistant",
-        description=(
-            "Answers come only from the articles in the corpus. Every point cites the exact passage and says "
-            "who says it: official statements, claims by involved groups, media reports, unverified social-media "
-            "theories, or the article's own background."
-        ),
-        examples=EXAMPLES,
-        cache_examples=False,
-        analytics_enabled=False,
-        api_name="chat",
-    )
+    def show_citation(pick: int | None, state: dict[str, Any] | None) -> str:
+        if pick is None or not state:
+            return f'<div class="na-meta">{PICK_HINT}</div>'
+        answer = Answer.model_validate(state["answer"])
+        citation = next((c for c in answer.citations if c.id == pick), None)
+        if citation is None or citation.doc_id not in assistant.corpus.records:
+            return '<div class="na-meta">That article is no longer in the index.</div>'
+        return article_html(assistant.corpus.records[citation.doc_id], citation)
+
+    def feedback(rating: str, comment: str, state: dict[str, Any] | None) -> tuple[str, str]:
+        if not state:
+            return "Ask a question first, then rate its answer.", comment
+        try:
+            record_feedback(settings.feedback_path, state["question"], state["history"], state["answer"], rating, comment)  # type: ignore[arg-type]
+        except AssistantError as exc:
+            raise gr.Error(f"{exc.message} {exc.hint}") from exc
+        return f"Thank you: feedback ({'helpful' if rating == 'up' else 'not helpful'}) saved.", ""
+
+    with gr.Blocks(title="Newsroom assistant", analytics_enabled=False) as demo:
+        gr.Markdown(
+            "## Newsroom assistant\nAnswers come only from the articles in the corpus. Every point quotes the "
+            "article and says who says it; the article's own words are never rewritten."
+        )
+        gr.HTML(legend_html(), elem_id="legend")
+        turns = gr.State([])
+        last = gr.State(None)
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(label="Conversation", height=560, elem_id="chat", sanitize_html=True)
+                with gr.Row():
+                    question = gr.Textbox(
+                        placeholder="Ask about the articles, e.g. “Who claimed responsibility?”",
+                        show_label=False, scale=5, elem_id="question", max_lines=4,
+                    )
+                    ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                with gr.Row():
+                    side = gr.Radio(list(SIDES), value="All sources", label="Show", elem_id="side-filter")
+                    docs = gr.CheckboxGroup(
+                        articles, value=[d for _, d in articles], label="Articles", visible=len(articles) > 1,
+                        elem_id="article-filter",
+                    )
+                gr.Examples(EXAMPLES, inputs=question, label="Try")
+            with gr.Column(scale=2):
+                gr.Markdown("### Sources")
+                sources = gr.HTML(sources_html(None), elem_id="sources")
+                pick = gr.Radio([], label="Show in the article", elem_id="cite-pick")
+                article = gr.HTML(f'<div class="na-meta">{PICK_HINT}</div>', elem_id="article-panel")
+                gr.Markdown("### Was this answer useful?")
+                with gr.Row():
+                    up = gr.Button("▲ Helpful", elem_id="fb-up", size="sm")
+                    down = gr.Button("▼ Not helpful", elem_id="fb-down", size="sm")
+                comment = gr.Textbox(label="Comment (optional)", elem_id="fb-comment", max_lines=3)
+                status = gr.Markdown(elem_id="fb-status")
+        outputs = [chat, question, turns, last, sources, pick, article, status]
+        for trigger in (question.submit, ask.click):
+            trigger(respond, [question, chat, turns, side, docs], outputs)
+        pick.change(show_citation, [pick, last], article).then(
+            None, None, None,
+            js="() => { setTimeout(() => document.getElementById('cited-span')?.scrollIntoView({block: 'center'}), 50); }",
+        )
+        up.click(lambda c, s: feedback("up", c, s), [comment, last], [status, comment])
+        down.click(lambda c, s: feedback("down", c, s), [comment, last], [status, comment])
+    return demo
 
 
 def serve(settings: Settings) -> None:
-    """Ingest the corpus if needed, then serve the chat on settings.host:settings.port."""
+    """Ingest the corpus if it changed (saying so), then serve on settings.host:settings.port."""
     from assistant.engine import Assistant
 
     go_offline()
-    print(f"Opening the index at {settings.index_dir} (ingesting {settings.corpus} if it changed)...", flush=True)
+    print(f"Checking the index at {settings.index_dir} against {settings.corpus} (indexing what changed)...", flush=True)
     assistant = Assistant.open(corpus=settings.corpus if settings.corpus.exists() else None, settings=settings)
-    print(f"Serving on http://{settings.host}:{settings.port}", flush=True)
-    build_ui(assistant).launch(server_name=settings.host, server_port=settings.port, show_error=True)
+    print(f"{len(assistant.corpus.records)} article(s) ready. Serving on http://{settings.host}:{settings.port}", flush=True)
+    from assistant.present import CSS
+
+    build_ui(assistant, settings).launch(
+        server_name=settings.host, server_port=settings.port, show_error=True, css=CSS, footer_links=["gradio"]
+    )

@@ -87,3 +87,32 @@ def test_html_in_a_question_is_data_not_markup(assistant) -> None:
 def test_nul_and_control_characters_in_a_question_are_dropped(assistant) -> None:
     answer = assistant.ask("Who\x00 claimed\x1b responsibility\u202e for the attacks?")
     assert answer.answerable and "Army for the Liberation" in answer.answer
+
+
+def test_markup_inside_an_article_is_escaped_everywhere_it_is_shown(tmp_path) -> None:
+    from assistant import Assistant
+    from assistant.present import answer_html, article_html, sources_html
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text(
+        "The mayor said the <script>alert(1)</script> bridge will reopen on Friday.", encoding="utf-8"
+    )
+    assistant = Assistant.open(corpus=corpus, index=tmp_path / "index")
+    answer = assistant.ask("When will the bridge reopen?")
+    assert answer.answerable and "<script>" in answer.citations[0].quote  # quotes stay verbatim
+    record = assistant.corpus.records["x"]
+    for shown in (answer_html(answer), sources_html(answer), article_html(record, answer.citations[0])):
+        assert "<script" not in shown and "&lt;script&gt;" in shown
+
+
+def test_the_side_filter_keeps_only_the_asked_provenance(assistant) -> None:
+    official = assistant.ask("Who is behind the attack?", labels=["official"])
+    assert official.citations and {c.label for c in official.citations} == {"official"}
+    theories = assistant.ask("Who is behind the attack?", labels=["social_media", "group_claim"])
+    assert theories.citations and {c.label for c in theories.citations} <= {"social_media", "group_claim"}
+
+
+def test_the_article_filter_restricts_the_answer(assistant) -> None:
+    assert assistant.ask("How many people died?", doc_ids=["aktobe-2016"]).answerable
+    assert not assistant.ask("How many people died?", doc_ids=["no-such-article"]).answerable

@@ -59,6 +59,7 @@ def test_the_chat_answers_with_cited_sections(served: str) -> None:
     from gradio_client import Client
 
     client = Client(served, verbose=False)
-    reply = client.predict("Who claimed responsibility for the attacks?", api_name="/chat")
+    chat, *_ = client.predict("Who claimed responsibility for the attacks?", [], "All sources", [], api_name="/respond")
+    reply = " ".join(part["text"] for part in chat[-1]["content"])
     assert "Army for the Liberation of Kazakhstan" in reply
     assert "Claims by involved groups" in reply and "[1]" in reply
