@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test eval ingest clean browser
+.PHONY: install run test eval ingest clean browser bench bench-full
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ RGB := ../shared/data/rgb_en_fact.json
 eval: install
 	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB)
 	$(BIN)/python evals/refresh_readme.py README.md evals/report/report.json
+
+bench: install
+	$(BIN)/assistant bench --sizes 1,1000 --out bench
+
+bench-full: install
+	$(BIN)/assistant bench --sizes 1,1000,10000 --out bench
 
 ingest: install
 	$(BIN)/assistant ingest

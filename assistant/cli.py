@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--rgb", type=Path, default=None, metavar="RGB_JSON",
                     help="also run RGB's en_fact set (e.g. ../shared/data/rgb_en_fact.json); skipped if absent")
 
+    bench = sub.add_parser("bench", help="benchmark latency, ingest, cold start and memory against llama-index defaults")
+    bench.add_argument("--sizes", default="1,1000", help="archive sizes in articles, comma-separated (1 = the seed corpus)")
+    bench.add_argument("--out", type=Path, default=Path("bench"), help="report folder")
+
     serve = sub.add_parser("serve", help="start the browser chat (same as python app.py)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
@@ -147,7 +151,16 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"ingest": _ingest, "ask": _ask, "eval": _eval, "serve": _serve}
+def _bench(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.bench import run_bench, write_bench
+
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    report = write_bench(args.out, run_bench(sizes, Path.cwd()))
+    print(report.read_text(encoding="utf-8"))
+    return 0
+
+
+COMMANDS = {"ingest": _ingest, "ask": _ask, "eval": _eval, "serve": _serve, "bench": _bench}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,7 @@ from assistant.store import VectorStore
 from assistant.types import Article
 
 PROGRESS_MIN_ARTICLES = 20
+BATCH_ARTICLES = 64
 
 
 @dataclass(frozen=True)
@@ -88,26 +89,42 @@ def ingest_articles(
         docs: dict[str, CatalogEntry] = {} if (old is None or prune) else dict(old.docs)
         show = progress if progress is not None else len(articles) >= PROGRESS_MIN_ARTICLES
         added = unchanged = embedded = 0
-        for article in tqdm(articles, desc="Indexing", unit="article", disable=not show, file=sys.stderr):
+        todo: list[tuple[Article, CatalogEntry | None]] = []
+        for article in articles:
             previous = old.docs.get(article.doc_id) if old else None
             if previous is not None and previous.content_hash == article.content_hash:
                 docs[article.doc_id] = previous
                 unchanged += 1
-                continue
-            record = build_record(article)
-            vectors = encoder.encode(index_texts(record.sentences))
-            # Clear a half-written copy of this version left by a killed ingest, then write it whole.
-            store.delete_versions(article.doc_id, keep_hash=previous.content_hash if previous else None)
-            store.add_article(article.content_hash, record.sentences, vectors, record.passages, passage_vectors(record, vectors))
-            docs[article.doc_id] = CatalogEntry(
-                content_hash=article.content_hash,
-                record=write_record(index_dir, record),
-                title=article.title,
-                source_path=article.source_path,
-                sentences=len(record.sentences),
-            )
-            added += 1
-            embedded += len(record.sentences)
+            else:
+                todo.append((article, previous))
+        with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
+            for begin in range(0, len(todo), BATCH_ARTICLES):
+                batch = todo[begin : begin + BATCH_ARTICLES]
+                records = [build_record(article) for article, _ in batch]
+                # One model pass and one store write per batch: per-call overhead dominates small articles.
+                texts = [index_texts(r.sentences) for r in records]
+                vectors = encoder.encode([t for group in texts for t in group])
+                items = []
+                offset = 0
+                for (article, previous), record, group in zip(batch, records, texts):
+                    sentence_vectors = vectors[offset : offset + len(group)]
+                    offset += len(group)
+                    # Clear a half-written copy of this version left by a killed ingest, then write it whole.
+                    store.delete_versions(article.doc_id, keep_hash=previous.content_hash if previous else None)
+                    items.append((article.content_hash, record.sentences, sentence_vectors, record.passages,
+                                  passage_vectors(record, sentence_vectors)))
+                store.add_articles(items)
+                for (article, _), record in zip(batch, records):
+                    docs[article.doc_id] = CatalogEntry(
+                        content_hash=article.content_hash,
+                        record=write_record(index_dir, record),
+                        title=article.title,
+                        source_path=article.source_path,
+                        sentences=len(record.sentences),
+                    )
+                    added += 1
+                    embedded += len(record.sentences)
+                bar.update(len(batch))
         new = Catalog(embedder=embedder, docs=docs)
         write_catalog(index_dir, new)  # the commit point
         removed = 0

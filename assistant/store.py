@@ -34,6 +34,10 @@ class Hit:
     cosine: float
 
 
+#: One article's vectors: content hash, sentences, their vectors, passages, their vectors.
+ArticleVectors = tuple[str, Sequence[LabelledSentence], np.ndarray, Sequence[Passage], np.ndarray]
+
+
 def sentence_node_id(doc_id: str, content_hash: str, idx: int) -> str:
     return f"{doc_id}:{content_hash[:16]}:s{idx}"
 
@@ -45,16 +49,7 @@ def passage_node_id(doc_id: str, content_hash: str, number: int) -> str:
 class VectorStore(Protocol):
     """What the assistant needs from a vector store (the seam for an embedded or server Chroma)."""
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]: ...
-
-    def add_article(
-        self,
-        content_hash: str,
-        sentences: Sequence[LabelledSentence],
-        sentence_vectors: np.ndarray,
-        passages: Sequence[Passage],
-        passage_vectors: np.ndarray,
-    ) -> None: ...
+    def add_articles(self, items: Sequence[ArticleVectors]) -> None: ...
 
     def delete_versions(self, doc_id: str, keep_hash: str | None) -> None: ...
 
@@ -136,20 +131,28 @@ class ChromaStore:
         except Exception as exc:
             raise StoreUnavailable(f"Chroma failed to {what} at {self._where}: {exc}", _hint(self._where)) from exc
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        if not ids:
-            return set()
-        got = self._guard("read ids", lambda: self._sent_col.get(ids=list(ids), include=[]))
-        return set(got["ids"])
+    def add_articles(self, items: Sequence[ArticleVectors]) -> None:
+        """Write several articles' sentences and passages, one store call per collection and batch."""
+        sentence_nodes: list[Any] = []
+        passage_nodes: list[Any] = []
+        for content_hash, sentences, sentence_vectors, passages, passage_vectors in items:
+            s_nodes, p_nodes = self._nodes(content_hash, sentences, sentence_vectors, passages, passage_vectors)
+            sentence_nodes.extend(s_nodes)
+            passage_nodes.extend(p_nodes)
+        # Passages first: a sentence id present means the whole article was written.
+        for store, nodes in ((self._passages, passage_nodes), (self._sentences, sentence_nodes)):
+            for begin in range(0, len(nodes), _BATCH):
+                batch = nodes[begin : begin + _BATCH]
+                self._guard("write", lambda: store.add(batch))
 
-    def add_article(
+    def _nodes(
         self,
         content_hash: str,
         sentences: Sequence[LabelledSentence],
         sentence_vectors: np.ndarray,
         passages: Sequence[Passage],
         passage_vectors: np.ndarray,
-    ) -> None:
+    ) -> tuple[list[Any], list[Any]]:
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
         # llama-index reserves the metadata keys doc_id/ref_doc_id/document_id for the SOURCE
@@ -183,11 +186,7 @@ class ChromaStore:
             )
             for n, (p, vec) in enumerate(zip(passages, passage_vectors))
         ]
-        # Passages first: a sentence id present means the whole article was written (see existing_ids).
-        for store, nodes in ((self._passages, passage_nodes), (self._sentences, sentence_nodes)):
-            for begin in range(0, len(nodes), _BATCH):
-                batch = nodes[begin : begin + _BATCH]
-                self._guard("write", lambda: store.add(batch))
+        return sentence_nodes, passage_nodes
 
     def delete_versions(self, doc_id: str, keep_hash: str | None) -> None:
         where: dict[str, Any] = {"article_id": doc_id}

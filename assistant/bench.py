@@ -1,0 +1,252 @@
+"""Benchmarks: query latency, ingest throughput against the embedding model's own speed, cold
+start, peak memory, on the seed corpus and on synthetic archives, side by side with the default
+llama-index pipeline (same embedder, same Chroma). Timings only here, never in unit tests.
+
+Each measurement that needs a clean process (ingest, serving, cold start) runs in a child
+Python process that reports its wall time and peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+SEED_ARTICLE = Path("corpus") / "aktobe-2016.txt"
+
+_CHILD_INGEST = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from assistant.corpus import load_corpus
+from assistant.engine import Assistant
+from assistant.label import index_texts
+from pathlib import Path
+assistant = Assistant.open(corpus=None, index=sys.argv[1], require_index=False)
+articles = load_corpus([Path(sys.argv[2])])
+t1 = time.perf_counter()
+report = assistant.ingest(articles, progress=False)
+t2 = time.perf_counter()
+texts = [t for r in assistant.corpus.records.values() for t in index_texts(r.sentences)]
+t3 = time.perf_counter()
+assistant.encoder.encode(texts)
+t4 = time.perf_counter()
+print(json.dumps({"articles": report.articles, "sentences": len(texts), "ingest_s": t2 - t1, "embed_only_s": t4 - t3,
+                  "startup_s": t1 - t0, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_CHILD_SERVE = """
+import json, resource, sys, time
+from assistant.engine import Assistant
+questions = json.loads(sys.argv[2])
+assistant = Assistant.open(corpus=None, index=sys.argv[1])
+assistant.ask("warm up")
+lat, answers = [], []
+for q in questions * 3:
+    t = time.perf_counter(); a = assistant.ask(q); lat.append((time.perf_counter() - t) * 1000)
+    answers.append({"answer": a.answer, "answerable": a.answerable, "quotes": [c.quote for c in a.citations]})
+print(json.dumps({"latency_ms": lat, "answers": answers[: len(questions)],
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_CHILD_BASELINE = """
+import json, sys, time, resource
+from pathlib import Path
+from assistant.offline import go_offline
+go_offline()
+import chromadb
+from chromadb.config import Settings as CS
+from llama_index.core import Document, StorageContext, VectorStoreIndex
+from llama_index.core.node_parser import SentenceSplitter
+from llama_index.vector_stores.chroma import ChromaVectorStore
+from assistant.embed import OnnxEmbedding, load_encoder
+from assistant.corpus import load_corpus
+from assistant.settings import MINILM_SHA256
+encoder = load_encoder(None, MINILM_SHA256)
+articles = load_corpus([Path(sys.argv[2])])
+client = chromadb.PersistentClient(path=sys.argv[1], settings=CS(anonymized_telemetry=False))
+col = client.get_or_create_collection("baseline", embedding_function=None)
+t0 = time.perf_counter()
+index = VectorStoreIndex.from_documents(
+    [Document(text=a.text, id_=a.doc_id) for a in articles],
+    storage_context=StorageContext.from_defaults(vector_store=ChromaVectorStore(chroma_collection=col)),
+    embed_model=OnnxEmbedding(encoder), transformations=[SentenceSplitter(tokenizer=encoder.tokenizer_fn())],
+)
+t1 = time.perf_counter()
+retriever = index.as_retriever(similarity_top_k=2)
+retriever.retrieve("warm up")
+lat = []
+for q in json.loads(sys.argv[3]) * 3:
+    t = time.perf_counter(); retriever.retrieve(q); lat.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"ingest_s": t1 - t0, "latency_ms": lat, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_CHILD_COLD = """
+import sys, time
+from assistant.engine import Assistant
+assistant = Assistant.open(corpus=sys.argv[2] if sys.argv[2] != "-" else None, index=sys.argv[1])
+assistant.ask("Who claimed responsibility for the attacks?")
+print("answered")
+"""
+
+
+def _child(code: str, *args: str, cwd: Path) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark child failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 2)
+
+
+@dataclass
+class SizeResult:
+    size: int
+    articles: int = 0
+    sentences: int = 0
+    ingest_s: float = 0.0
+    articles_per_s: float = 0.0
+    sentences_per_s: float = 0.0
+    embed_only_s: float = 0.0
+    ingest_over_embedding: float = 0.0
+    query_p50_ms: float = 0.0
+    query_p95_ms: float = 0.0
+    serving_rss_mb: float = 0.0
+    ingest_rss_mb: float = 0.0
+    correct: float = 0.0
+    unchanged_vs_seed: float = 0.0
+    baseline_ingest_s: float = 0.0
+    baseline_p50_ms: float = 0.0
+    baseline_p95_ms: float = 0.0
+    ingest_ratio: float = 0.0  # ours / baseline
+    query_ratio: float = 0.0  # ours / baseline (p50)
+
+
+@dataclass
+class BenchResult:
+    machine: dict[str, str]
+    sizes: list[SizeResult] = field(default_factory=list)
+    cold_start_s: dict[str, float] = field(default_factory=dict)
+    http: str = "skipped: the REST API does not exist yet (intranet issue)"
+    synthetic_note: str = (
+        "Archives beyond the seed corpus are synthetic: deterministic template articles (assistant/archive.py) "
+        "with attribution cues, names, numbers and dates, plus the seed article."
+    )
+
+
+def _questions(root: Path) -> tuple[list[str], list[list[str]]]:
+    from assistant.evaluate import load_evalset
+
+    cases = [c for c in load_evalset(root / "evals" / "aktobe.jsonl") if c.answerable and not c.history][:20]
+    return [c.question for c in cases], [c.facts for c in cases]
+
+
+def run_bench(sizes: list[int], root: Path) -> BenchResult:
+    import re
+
+    from assistant.archive import write_archive
+
+    questions, facts = _questions(root)
+    result = BenchResult(machine={"python": platform.python_version(), "machine": platform.machine(),
+                                  "processor": platform.processor() or "unknown", "cpus": str(_cpus())})
+    seed_quotes: list[list[str]] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        for size in sizes:
+            corpus = write_archive(work / f"archive-{size}", size, root / SEED_ARTICLE)
+            index = work / f"index-{size}"
+            ingest = _child(_CHILD_INGEST, str(index), str(corpus), cwd=root)
+            serve = _child(_CHILD_SERVE, str(index), json.dumps(questions), cwd=root)
+            base = _child(_CHILD_BASELINE, str(work / f"baseline-{size}"), str(corpus), json.dumps(questions), cwd=root)
+            answers = serve["answers"]
+            correct = [a["answerable"] and all(re.search(f, a["answer"], re.I) for f in fs) for a, fs in zip(answers, facts)]
+            quotes = [a["quotes"] for a in answers]
+            if not seed_quotes:
+                seed_quotes = quotes
+            r = SizeResult(size=size, articles=ingest["articles"], sentences=ingest["sentences"])
+            r.ingest_s = round(ingest["ingest_s"], 2)
+            r.articles_per_s = round(r.articles / max(ingest["ingest_s"], 1e-9), 1)
+            r.sentences_per_s = round(r.sentences / max(ingest["ingest_s"], 1e-9), 1)
+            r.embed_only_s = round(ingest["embed_only_s"], 2)
+            r.ingest_over_embedding = round(ingest["ingest_s"] / max(ingest["embed_only_s"], 1e-9), 2)
+            r.query_p50_ms, r.query_p95_ms = _pct(serve["latency_ms"], 0.5), _pct(serve["latency_ms"], 0.95)
+            r.serving_rss_mb, r.ingest_rss_mb = round(serve["max_rss_mb"], 1), round(ingest["max_rss_mb"], 1)
+            r.correct = round(sum(correct) / len(correct), 3)
+            r.unchanged_vs_seed = round(sum(q == s for q, s in zip(quotes, seed_quotes)) / len(quotes), 3)
+            r.baseline_ingest_s = round(base["ingest_s"], 2)
+            r.baseline_p50_ms, r.baseline_p95_ms = _pct(base["latency_ms"], 0.5), _pct(base["latency_ms"], 0.95)
+            r.ingest_ratio = round(r.ingest_s / max(r.baseline_ingest_s, 1e-9), 2)
+            r.query_ratio = round(r.query_p50_ms / max(r.baseline_p50_ms, 1e-9), 2)
+            result.sizes.append(r)
+        seed_index = work / f"index-{sizes[0]}"
+        result.cold_start_s["existing_index"] = _cold(root, seed_index, "-")
+        result.cold_start_s["no_index"] = _cold(root, work / "cold-none", str(root / "corpus"))
+    return result
+
+
+def _cold(root: Path, index: Path, corpus: str) -> float:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _CHILD_COLD, str(index), corpus], cwd=root, capture_output=True, text=True)
+    if "answered" not in done.stdout:
+        raise RuntimeError(f"cold start failed: {done.stderr[-2000:]}")
+    return round(time.perf_counter() - started, 2)
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
+
+
+COLUMNS = ("size", "articles", "sentences", "ingest_s", "articles_per_s", "sentences_per_s", "embed_only_s",
+           "ingest_over_embedding", "query_p50_ms", "query_p95_ms", "serving_rss_mb", "ingest_rss_mb", "correct",
+           "unchanged_vs_seed", "baseline_ingest_s", "baseline_p50_ms", "baseline_p95_ms", "ingest_ratio", "query_ratio")
+
+
+def write_bench(out: Path, result: BenchResult) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    data = asdict(result)
+    (out / "report.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    _chart(out / "latency_ingest.png", result)
+    lines = ["# Benchmark", "", result.synthetic_note, "",
+             f"Machine: {result.machine}. Questions: the first 20 single-turn answerable questions of evals/aktobe.jsonl, "
+             "each asked three times; latency in-process around `ask` (baseline: llama-index `retrieve`, top-2).", "",
+             "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(f"{getattr(r, c):g}" for c in COLUMNS) + " |" for r in result.sizes]
+    lines += ["", f"Cold start to first answer: {result.cold_start_s.get('existing_index')} s with an existing index, "
+              f"{result.cold_start_s.get('no_index')} s with none (ingesting the seed corpus).", "",
+              f"HTTP: {result.http}.", "", "![latency and ingest time against archive size](latency_ingest.png)", ""]
+    path = out / "report.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _chart(path: Path, result: BenchResult) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [r.articles for r in result.sizes]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
+    a.plot(sizes, [r.query_p50_ms for r in result.sizes], "o-", label="assistant p50")
+    a.plot(sizes, [r.query_p95_ms for r in result.sizes], "o--", label="assistant p95")
+    a.plot(sizes, [r.baseline_p50_ms for r in result.sizes], "s-", label="llama-index default p50")
+    a.set_xscale("log"); a.set_yscale("log"); a.set_xlabel("articles"); a.set_ylabel("ms per question"); a.legend(fontsize=8)
+    b.plot(sizes, [r.ingest_s for r in result.sizes], "o-", label="assistant ingest")
+    b.plot(sizes, [r.embed_only_s for r in result.sizes], "o--", label="embedding model alone")
+    b.plot(sizes, [r.baseline_ingest_s for r in result.sizes], "s-", label="llama-index default ingest")
+    b.set_xscale("log"); b.set_yscale("log"); b.set_xlabel("articles"); b.set_ylabel("seconds"); b.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    plt.close(fig)

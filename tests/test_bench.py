@@ -1,0 +1,30 @@
+"""The benchmark harness and its synthetic archive (figures live in bench/, never in tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.archive import synthetic_article, write_archive
+from assistant.bench import COLUMNS, run_bench, write_bench
+
+from .conftest import ARTICLE, ROOT
+
+
+def test_the_synthetic_archive_is_deterministic_and_keeps_the_seed_article(tmp_path: Path) -> None:
+    assert synthetic_article(7) == synthetic_article(7) != synthetic_article(8)
+    folder = write_archive(tmp_path / "a", 5, ARTICLE)
+    files = sorted(p.name for p in folder.iterdir())
+    assert len(files) == 5 and ARTICLE.name in files
+    assert (folder / ARTICLE.name).read_bytes() == ARTICLE.read_bytes()
+
+
+def test_a_small_bench_run_measures_every_column_and_checks_the_answers(tmp_path: Path) -> None:
+    result = run_bench([1, 3], ROOT)
+    assert [r.articles for r in result.sizes] == [1, 3]
+    for r in result.sizes:
+        assert r.query_p50_ms > 0 and r.ingest_s > 0 and r.embed_only_s > 0 and r.baseline_p50_ms > 0
+        assert r.correct >= 0.9  # the Aktobe questions are still answered inside the archive
+    assert result.cold_start_s["existing_index"] > 0 and result.cold_start_s["no_index"] > 0
+    report = write_bench(tmp_path, result).read_text(encoding="utf-8")
+    assert "synthetic" in report and all(c in report for c in COLUMNS)
+    assert (tmp_path / "latency_ingest.png").read_bytes()[:4] == b"\x89PNG"
