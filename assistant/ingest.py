@@ -64,10 +64,6 @@ def passage_vectors(record: ArticleRecord, sentence_vectors: np.ndarray) -> np.n
     return out / np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
 
 
-def embedder_id(encoder_name: str) -> str:
-    return encoder_name
-
-
 def ingest_articles(
     articles: Sequence[Article],
     index_dir: Path,

@@ -79,9 +79,9 @@ def test_html_in_a_question_is_data_not_markup(assistant) -> None:
     probe = "<img src=x onerror=alert(1)> who claimed responsibility?"
     answer = assistant.ask(probe)
     assert answer.question == probe
-    from assistant.render import answer_markdown
+    from assistant.present import answer_html, sources_html
 
-    assert "<img" not in answer_markdown(answer)
+    assert "<img" not in answer_html(answer) + sources_html(answer)
 
 
 def test_nul_and_control_characters_in_a_question_are_dropped(assistant) -> None:
