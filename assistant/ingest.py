@@ -26,7 +26,7 @@ from assistant.catalog import (
 from assistant.chunk import chunk_article
 from assistant.corpus import load_corpus
 from assistant.embed import OnnxSentenceEncoder
-from assistant.label import index_texts, label_sentences
+from assistant.label import index_texts, label_articles
 from assistant.segment import split_sentences
 from assistant.store import VectorStore
 from assistant.types import Article
@@ -50,9 +50,13 @@ class IngestReport:
         )
 
 
-def build_record(article: Article) -> ArticleRecord:
-    sentences = label_sentences(split_sentences(article))
-    return ArticleRecord(article=article, sentences=sentences, passages=chunk_article(article, sentences))
+def build_records(articles: Sequence[Article]) -> list[ArticleRecord]:
+    """Segment, label (one parse pass for all) and chunk several articles."""
+    labelled = label_articles([split_sentences(a) for a in articles])
+    return [
+        ArticleRecord(article=a, sentences=sentences, passages=chunk_article(a, sentences))
+        for a, sentences in zip(articles, labelled)
+    ]
 
 
 def passage_vectors(record: ArticleRecord, sentence_vectors: np.ndarray) -> np.ndarray:
@@ -96,7 +100,7 @@ def ingest_articles(
         with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
             for begin in range(0, len(todo), BATCH_ARTICLES):
                 batch = todo[begin : begin + BATCH_ARTICLES]
-                records = [build_record(article) for article, _ in batch]
+                records = build_records([article for article, _ in batch])
                 # One model pass and one store write per batch: per-call overhead dominates small articles.
                 texts = [index_texts(r.sentences) for r in records]
                 vectors = encoder.encode([t for group in texts for t in group])

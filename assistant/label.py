@@ -338,14 +338,60 @@ def _quote_balance(text: str) -> int:
     return sum(text.count(q) for q in _OPEN_QUOTES) - sum(text.count(q) for q in _CLOSE_QUOTES)
 
 
-def label_sentences(sentences: Sequence[Sentence], nlp: Language | None = None) -> list[LabelledSentence]:
-    """Label every sentence of one article, in order (context flows forward)."""
+_IRREGULAR = "said told wrote written took taken thought spoke spoken led".split()
+
+
+@lru_cache(maxsize=1)
+def trigger_forms() -> frozenset[str]:
+    """Surface forms of every cue the rules look for (verbs inflected, nouns pluralised)."""
+    stems = (
+        SPEECH_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | SOCIAL_CUES | GROUP_CUES
+        | OFFICIAL_CUES | MEDIA_CUES | DATA_CUES | PLATFORMS | ONLINE_PLACES | ANAPHORIC_NOUNS | PRONOUNS
+        | {"according", "responsibility", "social", "post"}
+    )
+    forms: set[str] = set(_IRREGULAR)
+    for w in stems:
+        forms.update({w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1:] + "ed", w + w[-1:] + "ing"})
+        if w.endswith("e"):
+            forms.add(w[:-1] + "ing")
+        if w.endswith("y"):
+            forms.update({w[:-1] + "ies", w[:-1] + "ied"})
+    return frozenset(forms)
+
+
+def needs_parse(text: str) -> bool:
+    """Could the rules find an attribution here? (No cue word at all: the article's narration.)"""
+    tokens = {t.strip(".,;:!?()[]“”\"'‘’«»—–-").lower() for t in text.split()}
+    return bool(tokens & trigger_forms())
+
+
+def label_articles(articles: Sequence[Sequence[Sentence]], nlp: Language | None = None) -> list[list[LabelledSentence]]:
+    """Label several articles' sentences, parsing all of them in one spaCy pass."""
+    parser = nlp or load_parser()
+    flat = [s for sentences in articles for s in sentences if needs_parse(s.text)]
+    parsed = dict(zip((id(s) for s in flat), parser.pipe((s.text for s in flat), batch_size=256)))
+    return [label_sentences(sentences, parser, [parsed.get(id(s)) for s in sentences]) for sentences in articles]
+
+
+def label_sentences(
+    sentences: Sequence[Sentence], nlp: Language | None = None, docs: Sequence[Doc | None] | None = None
+) -> list[LabelledSentence]:
+    """Label every sentence of one article, in order (context flows forward).
+
+    ``docs`` may give the parses already made (None where a sentence needs none).
+    """
     parser = nlp or load_parser()
     out: list[LabelledSentence] = []
     previous: LabelledSentence | None = None
     quote_owner: LabelledSentence | None = None  # the sentence that introduced an open quotation
     open_quotes = 0
-    for sentence, doc in zip(sentences, parser.pipe(s.text for s in sentences)):
+    # Only sentences with a cue word are parsed: the rest are narration (the parse is most of
+    # the labelling cost, and most of an archive's sentences carry no attribution).
+    if docs is None:
+        flagged = [needs_parse(s.text) for s in sentences]
+        parsed = iter(parser.pipe(s.text for s, f in zip(sentences, flagged) if f))
+        docs = [next(parsed) if f else None for f in flagged]
+    for sentence, doc in zip(sentences, docs):
         text = sentence.text.strip()
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         starts_quote = text[:1] in _OPEN_QUOTES + '"'
@@ -358,7 +404,7 @@ def label_sentences(sentences: Sequence[Sentence], nlp: Language | None = None) 
                 quote_owner, open_quotes = None, 0
         else:
             quote_owner, open_quotes = None, 0
-            frame = find_frame(doc)
+            frame = find_frame(doc) if doc is not None else None
             if frame == "inherit" and previous is not None and previous.label != "article" and same_paragraph:
                 labelled = _inherit(sentence, previous, ANAPHORA_CUE, "its subject refers back to the sentence before")
             elif isinstance(frame, Frame):
