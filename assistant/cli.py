@@ -20,19 +20,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--index", type=Path, help="index folder (default: ASSISTANT_INDEX_DIR or .index)")
     parser.add_argument("--corpus", type=Path, help="articles folder (default: ASSISTANT_CORPUS or corpus)")
+    # The same two options are accepted after the command too ("assistant ingest --index DIR").
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
+    common.add_argument("--corpus", type=Path, default=argparse.SUPPRESS, help="articles folder")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ingest = sub.add_parser("ingest", help="index articles (.txt, .md, .html); the index mirrors the given paths")
+    ingest = sub.add_parser("ingest", parents=[common], help="index articles (.txt, .md, .html); the index mirrors the given paths")
     ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the corpus folder)")
 
-    ask = sub.add_parser("ask", help="ask one question")
+    ask = sub.add_parser("ask", parents=[common], help="ask one question")
     ask.add_argument("question")
     ask.add_argument("--history", action="append", default=[], metavar="EARLIER_QUESTION",
                      help="an earlier question of the conversation, oldest first; repeatable")
     ask.add_argument("--doc", action="append", default=None, metavar="DOC_ID", help="only these articles; repeatable")
     ask.add_argument("--json", action="store_true", help="print the Answer JSON")
 
-    ev = sub.add_parser("eval", help="run an evaluation set against the assistant and the baselines; write a report")
+    ev = sub.add_parser("eval", parents=[common], help="run an evaluation set against the assistant and the baselines; write a report")
     ev.add_argument("evalset", type=Path)
     ev.add_argument("--json", action="store_true", help="print the assistant's metrics as one JSON object")
     ev.add_argument("--report", type=Path, default=None, help="report folder (default: reports/<set name>)")
@@ -42,11 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--rgb", type=Path, default=None, metavar="RGB_JSON",
                     help="also run RGB's en_fact set (e.g. ../shared/data/rgb_en_fact.json); skipped if absent")
 
-    bench = sub.add_parser("bench", help="benchmark latency, ingest, cold start and memory against llama-index defaults")
+    bench = sub.add_parser("bench", parents=[common], help="benchmark latency, ingest, cold start and memory against llama-index defaults")
     bench.add_argument("--sizes", default="1,1000", help="archive sizes in articles, comma-separated (1 = the seed corpus)")
     bench.add_argument("--out", type=Path, default=Path("bench"), help="report folder")
 
-    serve = sub.add_parser("serve", help="start the browser chat (same as python app.py)")
+    serve = sub.add_parser("serve", parents=[common], help="start the browser chat (same as python app.py)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     return parser

@@ -145,9 +145,14 @@ class Assistant:
         from assistant.retrieve import expand_acronyms
 
         profile = analyse(expand_acronyms(strip_instructions(text), self.corpus.acronyms))
-        if profile.is_followup and turns and not profile.wants:
-            # "What did they say?" after "What did the NSC say?" asks the same side.
-            profile = replace(profile, wants=analyse(turns[-1]).wants)
+        if profile.is_followup and not profile.wants:
+            # "What did they say?" after "What did the NSC say?" asks the same side: the latest
+            # earlier turn that names one.
+            for turn in reversed(turns):
+                wants = analyse(turn).wants
+                if wants:
+                    profile = replace(profile, wants=wants)
+                    break
         query = Query(profile=profile, history=turns)
         ranked = retrieve(query, self.corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
         if labels:

@@ -62,7 +62,7 @@ TYPE_NOUNS = {
 QUANTITY_NOUNS = frozenset("revenue price cost amount salary budget value worth score age toll population".split())
 # Verbs too general to say what the answer must be about ("who said", "what happened").
 GENERIC_VERBS = frozenset(
-    "be have do say tell think know mean happen make get go come take give see call describe explain "
+    "be have do say tell know mean happen make get go come take give see call describe explain "
     "characterise characterize respond react report claim suggest".split()
 )
 GENERIC_NOUNS = frozenset(

@@ -105,3 +105,9 @@ def test_eval_json_prints_every_metric(cli_index: Path, tmp_path: Path) -> None:
     assert set(METRICS) <= set(metrics)
     assert metrics["answer_accuracy"] == 1.0 and metrics["abstention_recall"] == 1.0
     assert (tmp_path / "rep" / "report.md").exists()
+
+
+def test_index_and_corpus_options_work_after_the_command_too(cli_index: Path) -> None:
+    done = run_cli("ask", "How many people died?", "--index", str(cli_index), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["answerable"] is True

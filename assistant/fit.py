@@ -1,0 +1,192 @@
+"""Does a sentence answer in the form the question asks for?
+
+A number for "how many" (counted on the noun asked about), a time for "what time", a date for
+"when", the noun a "what X" question names, the names and numbers the question mentions; and
+which of the fitting sentences to prefer (the question's verb, a full date, an article that
+names everything asked about).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from assistant.catalog import ArticleRecord
+from assistant.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
+from assistant.question import MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
+from assistant.types import LabelledSentence, ScoredSentence
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_TIME = re.compile(
+    r"\b(\d{1,2}(:\d\d)?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|o[’']clock\b|noon\b|midnight\b|morning\b|evening\b|afternoon\b|night\b)",
+    re.I,
+)
+_YEAR_OR_ORDINAL = re.compile(r"\b(1[5-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
+
+
+def _fuzzy_in(word: str, vocabulary: set[str]) -> bool:
+    """Is ``word`` in ``vocabulary``, allowing stems, a shared 5-letter prefix, one typo, "8" for "8th"?"""
+    if word in vocabulary or (terms(word) and terms(word)[0] in vocabulary):
+        return True
+    if word.isdigit():
+        return any(re.fullmatch(rf"{word}(st|nd|rd|th)?", other) for other in vocabulary)
+    for other in vocabulary:
+        if len(word) >= 5 and len(other) >= 5 and word[:5] == other[:5]:
+            return True
+        if len(word) >= 6 and one_edit_apart(word, other):
+            return True
+    return False
+
+
+def _says_predicate(predicate: str, text: str) -> bool:
+    """Does the sentence use the question's verb, or a synonym ("won" ~ "defeated", "beat")?"""
+    stems = set(terms(predicate))
+    for stem in list(stems):
+        stems |= synonym_map().get(stem, frozenset())
+    return bool(stems & set(terms(text)))
+
+
+_STARTERS = frozenset("the a an in on at for as by after before when while this that these those it its".split())
+
+
+def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str], question: str = "") -> bool:
+    if kind is None:
+        return True
+    if kind == "name":  # a name the question does not already give
+        asked = set(words(question))
+        return any(
+            w.lower() not in asked and w.lower() not in _STARTERS and w.lower() not in STOPWORDS
+            for w in _CAPITALISED.findall(text)
+        )
+    toks = words(text)
+    fresh_digits = [t for t in toks if t[:1].isdigit() and t not in question_numbers]
+    if kind == "number":  # a quantity: not a year ("1999"), an ordinal date ("8th") or a clock time
+        untimed = words(_TIME.sub(" ", text))
+        counts = [t for t in fresh_digits if not _YEAR_OR_ORDINAL.fullmatch(t) and t in untimed]
+        return bool(counts) or bool(set(toks) & NUMBER_WORDS) or "%" in text
+    if kind == "time":
+        return bool(_TIME.search(text))
+    if kind == "date":
+        dates = set(toks) & (MONTHS | WEEKDAYS | {"yesterday", "today", "tomorrow"})
+        return bool(dates) or bool(_YEAR_OR_ORDINAL.search(text)) or bool(_TIME.search(text))
+    return True
+
+
+def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence) -> bool:
+    """Does this sentence hold what the question asks for: the noun asked about, and a number,
+    time or date where the question asks for one?"""
+    sentence_terms = set(terms(sentence.text))
+    literal = set(words(sentence.text)) | sentence_terms
+    vocabulary = set(literal)
+    for stem in list(sentence_terms):
+        vocabulary |= synonym_map().get(stem, frozenset())
+    # "The names of ..." needs a name, not a synonym of one ("so-called" names nobody).
+    if any(not _fuzzy_in(w, literal if w == "name" else vocabulary) for w in profile.required):
+        return False
+    if profile.answer_type and profile.terms and _share_covered(profile.terms, vocabulary) < TYPED_COVERAGE:
+        return False  # a number, time or date, but about something else
+    if profile.counted and not _counts(profile.counted, sentence.text, profile.question_numbers):
+        return False
+    text = _PERCENTAGES.sub(" ", sentence.text) if profile.absolute else sentence.text
+    return _has_answer_type(profile.answer_type, text, profile.question_numbers, profile.text)
+
+
+TYPED_COVERAGE = 0.3
+_PERCENTAGES = re.compile(r"\d[\d.,]*\s*(%|per ?cent\b|percent\b)", re.IGNORECASE)
+
+
+_GENERIC_STEMS = frozenset(terms("people person thing time number figure"))
+
+
+def _share_covered(question_terms: Sequence[str], vocabulary: set[str]) -> float:
+    specific = [t for t in question_terms if t not in _GENERIC_STEMS] or list(question_terms)
+    return sum(1 for t in specific if t in vocabulary) / len(specific)
+
+
+def _is_number(token: str, question_numbers: Sequence[str]) -> bool:
+    return (token[:1].isdigit() and token not in question_numbers) or token in NUMBER_WORDS
+
+
+def _counts(noun: str, text: str, question_numbers: Sequence[str]) -> bool:
+    """Is there a number within two words before ``noun`` ("11 attackers", "two gun stores")?"""
+    toks = words(text)
+    for i, tok in enumerate(toks):
+        if _is_number(tok, question_numbers):
+            if any(_fuzzy_in(noun, {toks[j]}) for j in range(i + 1, min(len(toks), i + 4))):
+                return True
+    return False
+
+
+AliasCheck = Callable[[str, Sequence[str]], bool]
+
+
+def missing_names(profile: QuestionProfile, article_texts: Sequence[str], alias: AliasCheck | None = None) -> list[str]:
+    """Names and numbers in the question that the cited articles never mention.
+
+    ``alias`` may accept a name the articles know under another one ("Moscow" for "Russia").
+    """
+    around = " ".join(article_texts)
+    vocabulary = set(words(around)) | set(terms(around))
+    missing = [w for w in profile.names if not _fuzzy_in(w, vocabulary)]
+    if missing and alias is not None:
+        names = sorted(set(_CAPITALISED.findall(around)))
+        missing = [w for w in missing if w.isdigit() or not alias(w, names)]
+    return missing
+
+
+FIT_BONUS = 0.05
+_FULL_DATE = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def fit_bonus(profile: QuestionProfile, sentence: LabelledSentence) -> float:
+    """Prefer sentences that answer in the asked form: the question's verb ("won" ~ "defeated"),
+    a full date for "when"."""
+    bonus = 0.0
+    if profile.predicate and _says_predicate(profile.predicate, sentence.text):
+        bonus += FIT_BONUS
+    if profile.answer_type == "date" and _FULL_DATE.search(sentence.text):
+        bonus += 2 * FIT_BONUS  # "July 21, 2017" answers "when" better than "a 2017 game"
+    if profile.asks_who and not profile.wants and _has_answer_type("name", sentence.text, (), profile.text):
+        bonus += FIT_BONUS  # "who won": a name the question does not give
+    return bonus
+
+
+LOCAL_TYPES = ("number", "time", "date")
+
+
+def rerank(
+    ranked: Sequence[ScoredSentence], profile: QuestionProfile, records: dict[str, ArticleRecord] | None = None
+) -> list[ScoredSentence]:
+    """Sentences that fit the question, best first, with the fit bonus added to their scores.
+
+    A number, time or date must sit in a paragraph that has the question's own numbers ("revenue
+    in Q1 2021"); a sentence whose article mentions every name asked about is preferred.
+    """
+    has_names: dict[str, bool] = {}
+    fitting = []
+    for c in ranked:
+        if not sentence_fits(profile, c.sentence):
+            continue
+        bonus = fit_bonus(profile, c.sentence)
+        if records is not None and profile.names:
+            doc_id = c.sentence.doc_id
+            if profile.answer_type in LOCAL_TYPES and profile.question_numbers:
+                numbers = replace(profile, names=profile.question_numbers)
+                if missing_names(numbers, [" ".join(paragraph_of(records, c.sentence))]):
+                    continue  # "revenue in Q1 2021": the figure must sit where Q1 2021 is named
+            if doc_id not in has_names:
+                has_names[doc_id] = not missing_names(profile, [records[doc_id].article.text])
+            bonus += FIT_BONUS if has_names[doc_id] else 0.0
+        fitting.append(c.model_copy(update={"score": round(c.score + bonus, 4)}))
+    return sorted(fitting, key=lambda c: (-c.score, c.sentence.doc_id, c.sentence.idx))
+
+
+
+
+def paragraph_of(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> list[str]:
+    return [s.text for s in records[sentence.doc_id].sentences if s.paragraph == sentence.paragraph]
