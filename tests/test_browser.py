@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
-from .conftest import CORPUS, ROOT
+from .conftest import ROOT, running_app
 
 CHROMIUM = shutil.which("chromium")
 SHOTS = ROOT / "reports" / "screenshots"
@@ -23,32 +17,11 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (make test installs it as root)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def chat_app(tmp_path_factory: pytest.TempPathFactory):
     base = tmp_path_factory.mktemp("browser")
-    port = _free_port()
-    env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_INDEX_DIR": str(base / "index"),
-           "ASSISTANT_CORPUS": str(CORPUS), "ASSISTANT_FEEDBACK_PATH": str(base / "feedback.jsonl")}
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"app.py exited: {proc.stdout.read() if proc.stdout else ''}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.5)
-    yield f"http://127.0.0.1:{port}/", base / "feedback.jsonl"
-    proc.terminate()
-    proc.wait(timeout=30)
+    with running_app(base, ASSISTANT_FEEDBACK_PATH=str(base / "feedback.jsonl")) as url:
+        yield url, base / "feedback.jsonl"
 
 
 @pytest.fixture(scope="module")
