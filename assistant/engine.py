@@ -17,7 +17,7 @@ from assistant.errors import IndexMissing
 from assistant.ingest import IngestReport, ingest_articles
 from assistant.offline import go_offline
 from assistant.question import analyse, clean_question, strip_instructions
-from assistant.retrieve import Corpus, Query, retrieve
+from assistant.retrieve import Corpus, Query, expand_acronyms, retrieve
 from assistant.settings import Settings
 from assistant.store import ChromaStore, VectorStore
 from assistant.types import Answer, Article
@@ -142,8 +142,6 @@ class Assistant:
             for h in list(history)[-self.settings.max_history_turns :]
             if h and h.strip()
         )
-        from assistant.retrieve import expand_acronyms
-
         profile = analyse(expand_acronyms(strip_instructions(text), self.corpus.acronyms))
         if profile.is_followup and not profile.wants:
             # "What did they say?" after "What did the NSC say?" asks the same side: the latest

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.errors import InvalidQuestion
+from assistant.label import load_parser, question_sides
 from assistant.lexical import STOPWORDS, terms, words
 
 # Instructions aimed at the assistant rather than at the articles: dropped before retrieval.
@@ -171,8 +172,6 @@ def _copula_subject(tok: object) -> object | None:
 
 def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
     """Profile a (cleaned) question. ``nlp`` is the spaCy pipeline used for parts of speech."""
-    from assistant.label import load_parser
-
     parser = nlp or load_parser()
     text = " ".join(_SET_ASIDE.sub(" ", text).split()).strip(" ,;:-—") or text
     doc = parser(text)  # type: ignore[operator]
@@ -235,8 +234,6 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
             predicate = root.lemma_.lower()
 
     wanted = set(lowered)
-    from assistant.label import question_sides
-
     wants: set[str] = set(question_sides(doc))
     # Explicit provenance words add their side ("the official account", "theories online").
     if wanted & OFFICIAL_WORDS or _OFFICIAL_SIDE.search(text):
