@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", default="1,1000", help="archive sizes in articles, comma-separated (1 = the seed corpus)")
     bench.add_argument("--out", type=Path, default=Path("bench"), help="report folder")
 
-    serve = sub.add_parser("serve", parents=[common], help="start the browser chat (same as python app.py)")
+    serve = sub.add_parser("serve", parents=[common], help="start the web service: browser chat and REST API (same as python app.py)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     return parser
@@ -149,7 +149,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.ui import serve
+    from assistant.api import serve
 
     serve(settings)
     return 0

@@ -152,7 +152,9 @@ def compose(
     records: dict[str, ArticleRecord],
     cfg: ComposerSettings,
     alias: AliasCheck | None = None,
+    labels: Sequence[str] | None = None,
 ) -> Answer:
+    """``labels`` (when given) also holds for the sentences added around the chosen ones."""
     chosen = select(ranked, profile, cfg, records)
     texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
     missing = missing_names(profile, texts, alias) if chosen else ["<no sentence fits>"]
@@ -160,6 +162,8 @@ def compose(
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
         return _refusal(question, related, records)
     chosen = expand_quotations(add_follow_ons(chosen, records), records)
+    if labels:
+        chosen = [c for c in chosen if c.sentence.label in labels]
     return _layout(question, chosen, records, answerable=True)
 
 

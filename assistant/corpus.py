@@ -21,8 +21,16 @@ META_FIELDS = ("title", "outlet", "published", "url", "language")
 MAX_ARTICLE_BYTES = 20_000_000
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+#: doc_ids the API accepts (and the file names it writes): no paths, no dots, no upper case.
+DOC_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+def content_hash(text: str, meta: dict[str, str] | None = None) -> str:
+    """The version of an article: its text and, when it has any, its metadata."""
+    digest = hashlib.sha256(text.encode("utf-8"))
+    if meta:
+        digest.update(b"\0" + json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def slug(name: str) -> str:
@@ -130,9 +138,77 @@ def load_article(path: Path, doc_id: str | None = None) -> Article:
         doc_id=doc_id or slug(path.stem),
         source_path=str(path),
         text=text,
-        content_hash=content_hash(text),
+        content_hash=content_hash(text, meta),
         **meta,
     )
+
+
+def new_article(doc_id: str, text: str, fmt: str = "text", max_chars: int = 2_000_000, **meta: str) -> Article:
+    """An article handed in over the API, checked as a corpus file would be (HTML: its visible text)."""
+    if not DOC_ID_PATTERN.match(doc_id):
+        raise CorpusError(
+            f"'{doc_id[:100]}' is not a valid doc_id.",
+            "Use 1-80 lower-case ASCII letters, digits and dashes, starting with a letter or digit, e.g. 'aktobe-2016'.",
+        )
+    if len(text) > max_chars:
+        raise CorpusError(
+            f"The article is {len(text):,} characters, more than the {max_chars:,} allowed.",
+            "Split it into several articles.",
+        )
+    if "\x00" in text:
+        raise CorpusError("The article contains NUL characters.", "Send plain UTF-8 text or HTML.")
+    if fmt == "html":
+        text, html_title = html_to_text(text)
+        if html_title and not meta.get("title"):
+            meta["title"] = html_title
+    if not text.strip():
+        raise CorpusError("The article has no text.", "Send the article's text (or HTML with visible text).")
+    kept = {key: " ".join(str(value).split()) for key, value in meta.items() if key in META_FIELDS and value}
+    return Article(doc_id=doc_id, text=text, content_hash=content_hash(text, kept), **kept)
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def save_article(folder: Path, article: Article, replaces: str = "") -> Article:
+    """Write an API article into the corpus folder (``<doc_id>.txt`` + metadata), replacing the
+    file of its earlier version. Returns the article with its new ``source_path``."""
+    if folder.exists() and not folder.is_dir():
+        raise CorpusError(
+            f"The corpus {folder} is a single file, so articles cannot be added to it.",
+            "Point ASSISTANT_CORPUS at a folder.",
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{article.doc_id}.txt"
+    meta = {key: getattr(article, key) for key in META_FIELDS if getattr(article, key) != "unknown"}
+    _write_atomic(path, article.text)
+    meta_path = path.with_name(path.stem + META_SUFFIX)
+    if meta:
+        _write_atomic(meta_path, json.dumps(meta, indent=1, ensure_ascii=False))
+    else:
+        meta_path.unlink(missing_ok=True)
+    if replaces and Path(replaces) != path:
+        remove_article_files(folder, replaces)
+    return article.model_copy(update={"source_path": str(path)})
+
+
+def remove_article_files(folder: Path, source_path: str) -> None:
+    """Delete an article's file and its metadata, only ever inside the corpus folder."""
+    path = Path(source_path)
+    if source_path and folder.is_dir() and _inside(folder, path):
+        path.unlink(missing_ok=True)
+        path.with_name(path.stem + META_SUFFIX).unlink(missing_ok=True)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 def article_files(paths: list[Path]) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 from collections.abc import Sequence
@@ -11,16 +12,16 @@ import numpy as np
 
 from assistant.catalog import read_catalog, read_record
 from assistant.compose import ComposerSettings, compose
-from assistant.corpus import load_corpus
+from assistant.corpus import load_corpus, remove_article_files, save_article
 from assistant.embed import OnnxSentenceEncoder, load_encoder
-from assistant.errors import IndexMissing
+from assistant.errors import ArticleNotFound, IndexMissing
 from assistant.ingest import IngestReport, ingest_articles
 from assistant.offline import go_offline
 from assistant.question import analyse, clean_question, strip_instructions
 from assistant.retrieve import Corpus, Query, expand_acronyms, retrieve
 from assistant.settings import Settings
 from assistant.store import ChromaStore, VectorStore
-from assistant.types import Answer, Article
+from assistant.types import Answer, Article, LabelledSentence
 
 
 #: Cosine between a name's embedding and a name in the article above which they are taken as
@@ -48,6 +49,7 @@ class Assistant:
         self.corpus = Corpus({})
         self._name_vectors: dict[str, np.ndarray] = {}  # names seen by the alias check, embedded once
         self._composer = ComposerSettings(min_score=settings.min_answer_score, max_citations=settings.max_citations)
+        self._writing = threading.Lock()  # one API write (save + index + reload) at a time
 
     @classmethod
     def open(
@@ -86,7 +88,7 @@ class Assistant:
         wanted = {a.doc_id: a.content_hash for a in articles}
         if (
             catalog is not None
-            and catalog.embedder == embedder_id(self.settings)
+            and catalog.embedder == self.index_id
             and {d: e.content_hash for d, e in catalog.docs.items()} == wanted
         ):
             return None
@@ -94,7 +96,7 @@ class Assistant:
 
     def ingest(self, articles: Sequence[Article], prune: bool = True, progress: bool | None = None) -> IngestReport:
         report = ingest_articles(
-            articles, self.settings.index_dir, self.store, self.encoder, embedder_id(self.settings), prune, progress
+            articles, self.settings.index_dir, self.store, self.encoder, self.index_id, prune, progress
         )
         self.reload()
         return report
@@ -109,8 +111,53 @@ class Assistant:
             )
         self.corpus = Corpus({doc_id: read_record(self.settings.index_dir, e) for doc_id, e in catalog.docs.items()})
 
+    @property
+    def index_id(self) -> str:
+        """What made the index's vectors and where they live: a change of either rebuilds it."""
+        return f"{embedder_id(self.settings)}|{self.store.location}"
+
     def articles(self) -> list[Article]:
         return [r.article for r in self.corpus.records.values()]
+
+    def article(self, doc_id: str) -> tuple[Article, list[LabelledSentence]]:
+        record = self.corpus.records.get(doc_id)
+        if record is None:
+            raise ArticleNotFound(f"No article with doc_id '{doc_id[:100]}' is indexed.", "GET /api/v1/articles lists them.")
+        return record.article, record.sentences
+
+    def put_article(self, article: Article) -> IngestReport:
+        """Add or replace one article: saved into the corpus folder, labelled, indexed, answerable.
+
+        Idempotent: the same text and metadata again changes nothing.
+        """
+        with self._writing:
+            current = self.corpus.records.get(article.doc_id)
+            if current is not None and current.article.content_hash == article.content_hash:
+                return IngestReport(1, 0, 1, 0, 0)
+            saved = save_article(self.settings.corpus, article, current.article.source_path if current else "")
+            return self.ingest([saved], prune=False)
+
+    def delete_article(self, doc_id: str) -> IngestReport:
+        """Remove one article from the index and its file from the corpus folder."""
+        with self._writing:
+            gone, _ = self.article(doc_id)
+            report = self.ingest([a for a in self.articles() if a.doc_id != doc_id], prune=True)
+            remove_article_files(self.settings.corpus, gone.source_path)
+            return report
+
+    def ready(self) -> dict[str, int]:
+        """Check that the index is loaded and the store holds its vectors; raise if not."""
+        catalog = read_catalog(self.settings.index_dir)
+        if catalog is None:
+            raise IndexMissing(f"There is no index at {self.settings.index_dir}.", "Run `assistant ingest`.")
+        expected = sum(e.sentences for e in catalog.docs.values())
+        stored = self.store.count()
+        if stored < expected:
+            raise IndexMissing(
+                f"The vector store holds {stored} sentence vectors; the catalog expects {expected}.",
+                "Re-run `assistant ingest` (the store was emptied or replaced).",
+            )
+        return {"articles": len(self.corpus.records), "sentences": expected, "vectors": stored}
 
     # -- questions -----------------------------------------------------------------------
     def _is_alias(self, name: str, known: Sequence[str]) -> bool:
@@ -147,7 +194,7 @@ class Assistant:
             # "What did they say?" after "What did the NSC say?" asks the same side: the latest
             # earlier turn that names one.
             for turn in reversed(turns):
-                wants = analyse(turn).wants
+                wants = analyse(expand_acronyms(turn, self.corpus.acronyms)).wants
                 if wants:
                     profile = replace(profile, wants=wants)
                     break
@@ -156,7 +203,7 @@ class Assistant:
         if labels:
             ranked = [r for r in ranked if r.sentence.label in labels]
         retrieved = time.perf_counter()
-        answer = compose(text, profile, ranked, self.corpus.records, self._composer, self._is_alias)
+        answer = compose(text, profile, ranked, self.corpus.records, self._composer, self._is_alias, labels)
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

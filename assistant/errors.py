@@ -65,3 +65,45 @@ class EvalSetError(AssistantError):
 
     exit_code = 7
     http_status = 422
+
+
+class InvalidRequest(AssistantError):
+    """A request to the API is malformed (missing or wrongly typed fields)."""
+
+    exit_code = 2
+    http_status = 422
+
+
+class ArticleNotFound(AssistantError):
+    """No indexed article has the requested doc_id."""
+
+    exit_code = 3
+    http_status = 404
+
+
+class AuthRequired(AssistantError):
+    """The request carries no valid credentials."""
+
+    exit_code = 8
+    http_status = 401
+
+
+class PermissionDenied(AssistantError):
+    """The credentials are valid but do not allow this action."""
+
+    exit_code = 8
+    http_status = 403
+
+
+class RateLimited(AssistantError):
+    """Too many requests from one client in a minute."""
+
+    exit_code = 9
+    http_status = 429
+
+
+class ConfigError(AssistantError):
+    """The settings do not make a safe or working service."""
+
+    exit_code = 10
+    http_status = 500

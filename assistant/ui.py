@@ -29,23 +29,32 @@ def _stream_steps(text: str, steps: int = 4) -> list[str]:
     return [" ".join(words[: i + size]) + " …" for i in range(0, len(words), size)][:steps]
 
 
-def build_ui(assistant: Any, settings: Settings):  # type: ignore[no-untyped-def]
-    """The chat page over an open Assistant."""
+def build_ui(assistant: Any, settings: Settings, audit: Any = None):  # type: ignore[no-untyped-def]
+    """The chat page over an open Assistant; ``audit`` (an AuditLog) records each question."""
     go_offline()
+    import time
+
     import gradio as gr
 
+    from assistant.access import question_hash
     from assistant.feedback import record_feedback
     from assistant.present import answer_html, article_html, legend_html, sources_html
     from assistant.types import Answer
 
     articles = [(r.article.title if r.article.title != "unknown" else d, d) for d, r in assistant.corpus.records.items()]
 
-    def respond(message: str, chat: list[dict[str, Any]], turns: list[str], side: str, docs: list[str]):  # type: ignore[no-untyped-def]
+    def respond(message: str, chat: list[dict[str, Any]], turns: list[str], side: str, docs: list[str],  # type: ignore[no-untyped-def]
+                request: gr.Request):
         chat = list(chat or [])
+        started = time.perf_counter()
         try:
             answer = assistant.ask(message, history=turns, doc_ids=docs or None, labels=SIDES.get(side))
         except AssistantError as exc:
             raise gr.Error(f"{exc.message} {exc.hint}") from exc
+        if audit is not None:
+            audit.write(user=getattr(request, "username", None) or "-", endpoint="chat", status=200,
+                        question_hash=question_hash(answer.question), answerable=answer.answerable,
+                        latency_ms=round((time.perf_counter() - started) * 1000, 2))
         chat.append({"role": "user", "content": escape(answer.question)})
         picks = [(f"[{c.id}] {c.quote[:70]}{'…' if len(c.quote) > 70 else ''}", c.id) for c in answer.citations]
         state = {"question": answer.question, "history": list(turns), "answer": answer.model_dump()}
@@ -56,6 +65,9 @@ def build_ui(assistant: Any, settings: Settings):  # type: ignore[no-untyped-def
         chat.append({"role": "assistant", "content": answer_html(answer)})
         yield (chat, "", turns, state, sources_html(answer), gr.update(choices=picks, value=None),
                f'<div class="na-meta">{PICK_HINT}</div>', "")
+
+    # gradio finds the request parameter by its type; string annotations name a local import it cannot see
+    respond.__annotations__["request"] = gr.Request
 
     def show_citation(pick: int | None, state: dict[str, Any] | None) -> str:
         if pick is None or not state:
@@ -120,18 +132,3 @@ def build_ui(assistant: Any, settings: Settings):  # type: ignore[no-untyped-def
         up.click(lambda c, s: feedback("up", c, s), [comment, last], [status, comment])
         down.click(lambda c, s: feedback("down", c, s), [comment, last], [status, comment])
     return demo
-
-
-def serve(settings: Settings) -> None:
-    """Ingest the corpus if it changed (saying so), then serve on settings.host:settings.port."""
-    from assistant.engine import Assistant
-
-    go_offline()
-    print(f"Checking the index at {settings.index_dir} against {settings.corpus} (indexing what changed)...", flush=True)
-    assistant = Assistant.open(corpus=settings.corpus if settings.corpus.exists() else None, settings=settings)
-    print(f"{len(assistant.corpus.records)} article(s) ready. Serving on http://{settings.host}:{settings.port}", flush=True)
-    from assistant.present import CSS
-
-    build_ui(assistant, settings).launch(
-        server_name=settings.host, server_port=settings.port, show_error=True, css=CSS, footer_links=["gradio"]
-    )

@@ -61,13 +61,13 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(folder: Path, **settings: str) -> Iterator[str]:
-    """``python app.py`` on a free loopback port with its own index; yields its URL."""
+    """``python app.py`` on a free loopback port with its own index and audit log; yields its URL."""
     import socket
     import time
 
     port = free_port()
     env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_INDEX_DIR": str(folder / "index"),
-           "ASSISTANT_CORPUS": str(CORPUS), **settings}
+           "ASSISTANT_CORPUS": str(CORPUS), "ASSISTANT_AUDIT_PATH": str(folder / "audit.jsonl"), **settings}
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     try:

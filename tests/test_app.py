@@ -16,14 +16,16 @@ def served(tmp_path_factory: pytest.TempPathFactory):
 def test_the_chat_page_is_served_on_loopback(served: str) -> None:
     import httpx
 
-    page = httpx.get(served, timeout=30)
+    home = httpx.get(served, timeout=30)
+    assert home.status_code == 307 and home.headers["location"] == "/chat/"
+    page = httpx.get(served + "chat/", timeout=30)
     assert page.status_code == 200 and "gradio" in page.text.lower()
 
 
 def test_the_chat_answers_with_cited_sections(served: str) -> None:
     from gradio_client import Client
 
-    client = Client(served, verbose=False)
+    client = Client(served + "chat/", verbose=False)
     chat, *_ = client.predict("Who claimed responsibility for the attacks?", [], "All sources", [], api_name="/respond")
     reply = " ".join(part["text"] for part in chat[-1]["content"])
     assert "Army for the Liberation of Kazakhstan" in reply
