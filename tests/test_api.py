@@ -256,3 +256,37 @@ def test_every_api_request_leaves_an_audit_line_without_secrets(service) -> None
     raw = (folder / "audit.jsonl").read_text(encoding="utf-8")
     assert WRITER not in raw and READER not in raw and question not in raw
     assert any(line["user"] == "a.reporter" for line in lines)
+
+
+# -- the documented client ------------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", [[], ["--stream"]])
+def test_the_python_client_example_prints_sections_with_their_sources(service, mode) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    url, _ = service
+    done = subprocess.run(
+        [sys.executable, "examples/client.py", "Who claimed responsibility for the attacks?", *mode],
+        cwd=ROOT, env={"PATH": "", "ASSISTANT_URL": url, "ASSISTANT_TOKEN": READER},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "== Claims by involved groups ==" in done.stdout
+    assert "group_claim, The “Army for the Liberation of Kazakhstan”: aktobe-2016 chars 751-924" in done.stdout
+    if mode:
+        assert done.stderr.startswith("... ")
+
+
+def test_the_python_client_example_shows_the_error_and_its_hint(service) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    url, _ = service
+    done = subprocess.run([sys.executable, "examples/client.py", " "], cwd=ROOT,
+                          env={"PATH": "", "ASSISTANT_URL": url, "ASSISTANT_TOKEN": READER},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stderr.startswith("InvalidQuestion: ") and "hint: " in done.stderr
