@@ -137,7 +137,7 @@ class BenchResult:
     machine: dict[str, str]
     sizes: list[SizeResult] = field(default_factory=list)
     cold_start_s: dict[str, float] = field(default_factory=dict)
-    http: str = "skipped: the REST API does not exist yet (intranet issue)"
+    http: list[dict[str, float]] = field(default_factory=list)
     synthetic_note: str = (
         "Archives beyond the seed corpus are synthetic: deterministic template articles (assistant/archive.py) "
         "with attribution cues, names, numbers and dates, plus the seed article."
@@ -189,9 +189,71 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
             r.query_ratio = round(r.query_p50_ms / max(r.baseline_p50_ms, 1e-9), 2)
             result.sizes.append(r)
         seed_index = work / f"index-{sizes[0]}"
+        result.http = _http(root, seed_index, work / f"archive-{sizes[0]}", questions)
         result.cold_start_s["existing_index"] = _cold(root, seed_index, "-")
         result.cold_start_s["no_index"] = _cold(root, work / "cold-none", str(root / "corpus"))
     return result
+
+
+HTTP_CLIENTS = (1, 8, 32)
+HTTP_REQUESTS_PER_LEVEL = 96
+
+
+def _http(root: Path, index: Path, corpus: Path, questions: list[str]) -> list[dict[str, float]]:
+    """`python app.py` on a loopback port (no auth, no rate limit, no audit log); N concurrent clients
+    each POST /api/v1/ask until HTTP_REQUESTS_PER_LEVEL requests are done; latency per request."""
+    import os
+    import socket
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_INDEX_DIR": str(index), "ASSISTANT_CORPUS": str(corpus),
+           "ASSISTANT_RATE_LIMIT_PER_MINUTE": "0", "ASSISTANT_AUDIT_PATH": ""}
+    server = subprocess.Popen([sys.executable, "app.py"], cwd=root, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    levels: list[dict[str, float]] = []
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.time() > deadline:
+                raise RuntimeError("the HTTP benchmark's server did not start")
+            time.sleep(0.3)
+        with httpx.Client(base_url=base, timeout=120) as warm:
+            warm.post("/api/v1/ask", json={"question": "warm up"})
+        for clients in HTTP_CLIENTS:
+            jobs = [questions[i % len(questions)] for i in range(HTTP_REQUESTS_PER_LEVEL)]
+
+            def one(question: str, client: httpx.Client) -> tuple[float, bool]:
+                started = time.perf_counter()
+                try:
+                    ok = client.post("/api/v1/ask", json={"question": question}).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                return (time.perf_counter() - started) * 1000, ok
+
+            limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+            with httpx.Client(base_url=base, timeout=120, limits=limits) as client, ThreadPoolExecutor(clients) as pool:
+                started = time.perf_counter()
+                results = list(pool.map(lambda q: one(q, client), jobs))
+                wall = time.perf_counter() - started
+            latencies = [ms for ms, _ in results]
+            levels.append({"clients": clients, "requests": len(jobs), "p50_ms": _pct(latencies, 0.5),
+                           "p95_ms": _pct(latencies, 0.95), "errors": sum(not ok for _, ok in results),
+                           "requests_per_s": round(len(jobs) / wall, 1)})
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return levels
 
 
 def _cold(root: Path, index: Path, corpus: str) -> float:
@@ -225,7 +287,12 @@ def write_bench(out: Path, result: BenchResult) -> Path:
     lines += ["| " + " | ".join(f"{getattr(r, c):g}" for c in COLUMNS) + " |" for r in result.sizes]
     lines += ["", f"Cold start to first answer: {result.cold_start_s.get('existing_index')} s with an existing index, "
               f"{result.cold_start_s.get('no_index')} s with none (ingesting the seed corpus).", "",
-              f"HTTP: {result.http}.", "", "![latency and ingest time against archive size](latency_ingest.png)", ""]
+              "HTTP (seed corpus, `POST /api/v1/ask` over 127.0.0.1 to `python app.py`, "
+              f"{HTTP_REQUESTS_PER_LEVEL} requests per level, client threads on the same machine):", "",
+              "| clients | requests | p50_ms | p95_ms | errors | requests_per_s |", "|---|---|---|---|---|---|"]
+    lines += [f"| {h['clients']:g} | {h['requests']:g} | {h['p50_ms']:g} | {h['p95_ms']:g} | {h['errors']:g} | "
+              f"{h['requests_per_s']:g} |" for h in result.http]
+    lines += ["", "![latency and ingest time against archive size](latency_ingest.png)", ""]
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

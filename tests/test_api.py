@@ -244,8 +244,13 @@ def test_cors_answers_only_the_allowed_origins(service) -> None:
 def test_every_api_request_leaves_an_audit_line_without_secrets(service) -> None:
     url, folder = service
     question = "Which group claimed responsibility for the Aktobe attack?"
-    with client(url) as api:
+    with client(url) as api, client(url, token=READER) as reader, client(url, token=None, source=PROXY) as proxy:
         api.post("/api/v1/ask", json={"question": question})
+        reader.post("/api/v1/articles", json={"doc_id": "x", "text": "Text."})  # 403
+        api.get("/api/v1/articles/not-there")  # 404
+        api.post("/api/v1/ask", json={"question": ""})  # 422
+        proxy.get("/api/v1/articles")  # 401: no header
+        proxy.get("/api/v1/articles", headers={"X-Forwarded-User": "a.reporter"})
     lines = [json.loads(line) for line in (folder / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
     asked = [line for line in lines if line["endpoint"] == "POST /api/v1/ask" and line["status"] == 200]
     last = asked[-1]
@@ -290,3 +295,13 @@ def test_the_python_client_example_shows_the_error_and_its_hint(service) -> None
                           env={"PATH": "", "ASSISTANT_URL": url, "ASSISTANT_TOKEN": READER},
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and done.stderr.startswith("InvalidQuestion: ") and "hint: " in done.stderr
+
+
+def test_a_body_beyond_the_size_limit_is_refused_before_it_is_read(service) -> None:
+    url, _ = service
+    huge = b'{"doc_id": "huge", "text": "' + b"x" * 8_100_000 + b'"}'
+    with client(url) as api:
+        response = api.post("/api/v1/articles", content=huge, headers={"Content-Type": "application/json"})
+        listed = [a["doc_id"] for a in api.get("/api/v1/articles").json()]
+    assert_error(response, 413, "RequestTooLarge")
+    assert "huge" not in listed

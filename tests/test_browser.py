@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not
 def chat_app(tmp_path_factory: pytest.TempPathFactory):
     base = tmp_path_factory.mktemp("browser")
     with running_app(base, ASSISTANT_FEEDBACK_PATH=str(base / "feedback.jsonl")) as url:
-        yield url, base / "feedback.jsonl"
+        yield url, base / "feedback.jsonl", base / "audit.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +96,14 @@ def test_html_in_a_question_is_shown_as_text_and_never_runs(page) -> None:
     assert page.locator("#chat img[src='x']").count() == 0
     assert probe in page.locator("#chat").inner_text()
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_each_chat_question_leaves_an_audit_line_without_the_question(page, chat_app) -> None:
+    audit = chat_app[2]
+    before = audit.read_text(encoding="utf-8").count('"endpoint": "chat"') if audit.exists() else 0
+    _ask(page, "When did the gunmen open fire on the day camp?")
+    text = audit.read_text(encoding="utf-8")
+    chats = [json.loads(line) for line in text.splitlines() if '"endpoint": "chat"' in line]
+    assert len(chats) == before + 1
+    assert len(chats[-1]["question_hash"]) == 16 and chats[-1]["answerable"] is True and chats[-1]["latency_ms"] > 0
+    assert "day camp" not in text
