@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -158,7 +158,12 @@ class LexicalIndex:
         return ranked
 
     def coverage(
-        self, query_terms: Iterable[str], term_set: Iterable[str], around: Iterable[str] = (), around_credit: float = 0.5
+        self,
+        query_terms: Iterable[str],
+        term_set: Iterable[str],
+        around: Iterable[str] = (),
+        around_credit: float = 0.5,
+        idf: Callable[[str], float] | None = None,
     ) -> float:
         """IDF-weighted share of the query's terms found in ``term_set``.
 
@@ -178,5 +183,16 @@ class LexicalIndex:
                 return SYNONYM_CREDIT
             return around_credit if term in near else 0.0
 
-        total = sum(self.idf(t) for t in qs)
-        return sum(self.idf(t) * credit(t) for t in qs) / total if total else 0.0
+        weight = idf or self.idf
+        total = sum(weight(t) for t in qs)
+        return sum(weight(t) * credit(t) for t in qs) / total if total else 0.0
+
+
+def local_idf(term_sets: Sequence[frozenset[str]]) -> Callable[[str], float]:
+    """IDF over one article's sentences: how a term's weight is judged within its own article,
+    so other articles joining the archive do not change how this article's sentences score."""
+    df: Counter[str] = Counter()
+    for tset in term_sets:
+        df.update(tset)
+    size = len(term_sets)
+    return lambda term: math.log(1 + (size + 1) / (df.get(term, 0) + 0.5))

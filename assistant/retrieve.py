@@ -10,7 +10,7 @@ online, group) that the question asks about.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,9 +18,9 @@ import numpy as np
 from assistant.catalog import ArticleRecord
 from assistant.embed import OnnxSentenceEncoder
 from assistant.label import ANAPHORA_CUE, QUOTED_CUE, index_texts
-from assistant.lexical import LexicalIndex, terms
+from assistant.lexical import LexicalIndex, local_idf, terms
 from assistant.question import QuestionProfile
-from assistant.store import VectorStore, sentence_node_id
+from assistant.store import VectorStore, passage_node_id, sentence_node_id
 from assistant.types import LabelledSentence, ScoredSentence
 
 W_DENSE, W_LEXICAL, W_CONTEXT = 0.55, 0.30, 0.15
@@ -58,6 +58,26 @@ class Corpus:
         self.article_terms: dict[str, frozenset[str]] = {}
         for sentence, term_set in zip(self.sentences, self.lexical.term_sets):
             self.article_terms[sentence.doc_id] = self.article_terms.get(sentence.doc_id, frozenset()) | term_set
+        self._idf: dict[str, Callable[[str], float]] = {}
+        self._passage_index: dict[str, dict[int, list[int]]] = {}
+
+    def passages_of(self, doc_id: str, idx: int) -> list[int]:
+        """Numbers of the passages of an article that hold sentence ``idx``."""
+        if doc_id not in self._passage_index:
+            index: dict[int, list[int]] = {}
+            for number, passage in enumerate(self.records[doc_id].passages):
+                for i in passage.sentence_ids:
+                    index.setdefault(i, []).append(number)
+            self._passage_index[doc_id] = index
+        return self._passage_index[doc_id].get(idx, [])
+
+    def idf_of(self, doc_id: str) -> Callable[[str], float]:
+        """Term weights within one article (built when the article first comes up, then kept)."""
+        if doc_id not in self._idf:
+            record = self.records[doc_id]
+            first = self.position[(doc_id, 0)] if record.sentences else 0
+            self._idf[doc_id] = local_idf(self.lexical.term_sets[first : first + len(record.sentences)])
+        return self._idf[doc_id]
 
     def sentence(self, doc_id: str, idx: int) -> LabelledSentence | None:
         pos = self.position.get((doc_id, idx))
@@ -147,6 +167,19 @@ def retrieve(
         }
         for node_id, vec in store.sentence_vectors(list(ids)).items():
             dense[ids[node_id]] = float(np.dot(vec, vector))
+    # Every candidate's passage is scored, not only the archive-wide nearest passages: a sentence's
+    # score then depends on its own article alone, however large the archive grows.
+    wanted: dict[str, list[int]] = {}
+    for pos in dense:
+        s = corpus.sentences[pos]
+        if pos in context:
+            continue
+        for number in corpus.passages_of(s.doc_id, s.idx):
+            wanted.setdefault(passage_node_id(s.doc_id, corpus.hash_of(s.doc_id) or "", number), []).append(pos)
+    for node_id, vec in store.passage_vectors(list(wanted)).items():
+        cosine = float(np.dot(vec, vector))
+        for pos in wanted[node_id]:
+            context[pos] = max(context.get(pos, 0.0), cosine)
 
     own_terms = set(corpus.lexical.resolve(query.profile.terms))
     history_terms = set(corpus.lexical.resolve(terms(" ".join(query.history[-2:])))) if query.profile.is_followup else set()
@@ -155,9 +188,10 @@ def retrieve(
         sentence = corpus.sentences[pos]
         term_set = corpus.lexical.term_sets[pos]
         around = corpus.article_terms.get(sentence.doc_id, frozenset())
-        coverage = corpus.lexical.coverage(own_terms, term_set, around)
+        idf = corpus.idf_of(sentence.doc_id)
+        coverage = corpus.lexical.coverage(own_terms, term_set, around, idf=idf)
         if history_terms:
-            coverage = 0.7 * coverage + 0.3 * corpus.lexical.coverage(history_terms, term_set, around)
+            coverage = 0.7 * coverage + 0.3 * corpus.lexical.coverage(history_terms, term_set, around, idf=idf)
         score = W_DENSE * cosine + W_LEXICAL * coverage + W_CONTEXT * context.get(pos, 0.0)
         if query.profile.wants:
             score += LABEL_BOOST if sentence.label in query.profile.wants else -LABEL_PENALTY

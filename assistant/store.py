@@ -62,6 +62,8 @@ class VectorStore(Protocol):
 
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
+    def passage_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
     def count(self) -> int: ...
 
 
@@ -230,6 +232,12 @@ class ChromaStore:
         if not ids:
             return {}
         got = self._guard("read vectors", lambda: self._sent_col.get(ids=list(ids), include=["embeddings"]))
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
+
+    def passage_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        got = self._guard("read vectors", lambda: self._pass_col.get(ids=list(ids), include=["embeddings"]))
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
 
     def count(self) -> int:
