@@ -30,6 +30,16 @@ CONTENT_BOOST = 0.12
 CONTINUATION_PENALTY = 0.03
 ARTICLE_CREDIT = 0.5  # a term found elsewhere in the same article counts half
 PASSAGES_K = 6
+TALK_ONLY_PENALTY = 0.06
+#: "Various versions are being discussed on the internet": says that talk exists, not what it says.
+_TALK_ONLY = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:being\s+)?(?:discussed|debated|circulated|shared|spread)\b", re.I
+)
+_HAS_CONTENT = re.compile(r"\b(?:that|which|whom|who)\b|[:“\"«]", re.I)
+
+
+def says_only_that_talk_exists(sentence: LabelledSentence) -> bool:
+    return bool(_TALK_ONLY.search(sentence.text)) and not _HAS_CONTENT.search(sentence.text)
 
 
 @dataclass(frozen=True)
@@ -199,6 +209,8 @@ def retrieve(
             score -= CONTINUATION_PENALTY  # "It reported ..." reads poorly alone; it can join as a follow-on
         if query.profile.asks_content and sentence.cue == QUOTED_CUE:
             score += CONTENT_BOOST  # "what did their message say": the words of the message
+        if sentence.label in query.profile.wants and says_only_that_talk_exists(sentence):
+            score -= TALK_ONLY_PENALTY  # asked what is said online: the sentences that say it
         scored.append(
             ScoredSentence(sentence=sentence, score=round(score, 4), dense=cosine, lexical=coverage, context=context.get(pos, 0.0))
         )
