@@ -9,6 +9,7 @@ names everything asked about).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -25,17 +26,36 @@ _TIME = re.compile(
 _YEAR_OR_ORDINAL = re.compile(r"\b(1[5-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
 
 
-def _fuzzy_in(word: str, vocabulary: set[str]) -> bool:
+@lru_cache(maxsize=512)
+def _vocabulary(text: str) -> frozenset[str]:
+    """The words and stems of a text (articles are checked again and again: computed once each)."""
+    return frozenset(words(text)) | frozenset(terms(text))
+
+
+@lru_cache(maxsize=512)
+def _lookup(vocabulary: frozenset[str]) -> tuple[frozenset[str], dict[int, tuple[str, ...]]]:
+    """5-letter prefixes and words by length, so fuzzy checks need not scan the whole vocabulary."""
+    by_length: dict[int, list[str]] = {}
+    for other in vocabulary:
+        by_length.setdefault(len(other), []).append(other)
+    return frozenset(w[:5] for w in vocabulary if len(w) >= 5), {n: tuple(ws) for n, ws in by_length.items()}
+
+
+def _fuzzy_in(word: str, vocabulary: set[str] | frozenset[str]) -> bool:
     """Is ``word`` in ``vocabulary``, allowing stems, a shared 5-letter prefix, one typo, "8" for "8th"?"""
     if word in vocabulary or (terms(word) and terms(word)[0] in vocabulary):
         return True
     if word.isdigit():
         return any(re.fullmatch(rf"{word}(st|nd|rd|th)?", other) for other in vocabulary)
-    for other in vocabulary:
-        if len(word) >= 5 and len(other) >= 5 and word[:5] == other[:5]:
-            return True
-        if len(word) >= 6 and one_edit_apart(word, other):
-            return True
+    if not isinstance(vocabulary, frozenset):  # a sentence's few words: scan them
+        return any((len(word) >= 5 and len(o) >= 5 and word[:5] == o[:5]) or (len(word) >= 6 and one_edit_apart(word, o))
+                   for o in vocabulary)
+    prefixes, by_length = _lookup(vocabulary)
+    if len(word) >= 5 and word[:5] in prefixes:
+        return True
+    if len(word) >= 6:
+        return any(one_edit_apart(word, other) for n in (len(word) - 1, len(word), len(word) + 1)
+                   for other in by_length.get(n, ()))
     return False
 
 
@@ -127,7 +147,7 @@ def missing_names(profile: QuestionProfile, article_texts: Sequence[str], alias:
     ``alias`` may accept a name the articles know under another one ("Moscow" for "Russia").
     """
     around = " ".join(article_texts)
-    vocabulary = set(words(around)) | set(terms(around))
+    vocabulary = _vocabulary(around)
     missing = [w for w in profile.names if not _fuzzy_in(w, vocabulary)]
     if missing and alias is not None:
         names = sorted(set(_CAPITALISED.findall(around)))

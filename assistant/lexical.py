@@ -126,6 +126,7 @@ class LexicalIndex:
         vocab: dict[str, int] = {}
         ids = [[vocab.setdefault(tok, len(vocab)) for tok in toks] for toks in tokenised]
         self._vocab = vocab
+        self._resolved: dict[str, str] = {}
         if self._size:
             self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
 
@@ -136,8 +137,10 @@ class LexicalIndex:
             if term in self.df or any(c.isdigit() for c in term):
                 out.append(term)
                 continue
-            near = sorted((t for t in self.df if one_edit_apart(term, t)), key=lambda t: -self.df[t])
-            out.append(near[0] if near else term)
+            if term not in self._resolved:  # the vocabulary is fixed: look each unknown term up once
+                near = sorted((t for t in self.df if one_edit_apart(term, t)), key=lambda t: (-self.df[t], t))
+                self._resolved[term] = near[0] if near else term
+            out.append(self._resolved[term])
         return out
 
     def idf(self, term: str) -> float:
