@@ -64,6 +64,9 @@ class OnnxSentenceEncoder:
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        # No memory arena: it keeps the largest batch's buffers for the process's life (about 70 MB
+        # after an ingest), and measured no slower on this model.
+        options.enable_cpu_mem_arena = False
         self._session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
