@@ -109,7 +109,15 @@ class Assistant:
                 f"There is no index at {self.settings.index_dir}.",
                 "Run `assistant ingest` (or `make run`) to build it from corpus/.",
             )
-        self.corpus = Corpus({doc_id: read_record(self.settings.index_dir, e) for doc_id, e in catalog.docs.items()})
+        loaded = self.corpus.records
+        records = {
+            # Articles already in memory at the committed version are kept: adding one article to a
+            # large archive reads one record, not all of them.
+            doc_id: loaded[doc_id] if doc_id in loaded and loaded[doc_id].article.content_hash == e.content_hash
+            else read_record(self.settings.index_dir, e)
+            for doc_id, e in catalog.docs.items()
+        }
+        self.corpus = Corpus(records)
 
     @property
     def index_id(self) -> str:
