@@ -143,13 +143,13 @@ class Assistant:
             if current is not None and current.article.content_hash == article.content_hash:
                 return IngestReport(1, 0, 1, 0, 0)
             saved = save_article(self.settings.corpus, article, current.article.source_path if current else "")
-            return self.ingest([saved], prune=False)
+            return self.ingest([saved], prune=False, progress=False)
 
     def delete_article(self, doc_id: str) -> IngestReport:
         """Remove one article from the index and its file from the corpus folder."""
         with self._writing:
             gone, _ = self.article(doc_id)
-            report = self.ingest([a for a in self.articles() if a.doc_id != doc_id], prune=True)
+            report = self.ingest([a for a in self.articles() if a.doc_id != doc_id], prune=True, progress=False)
             remove_article_files(self.settings.corpus, gone.source_path)
             return report
 
