@@ -30,7 +30,7 @@ ALIAS_SIMILARITY = 0.75
 
 
 #: Bump when segmenting, labelling or what gets embedded changes: indexes built before re-ingest.
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 4
 
 
 def embedder_id(settings: Settings) -> str:

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     "blame condemn urge vow threaten promise argue believe assert brand label dismiss reject discuss rumour "
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
-    "view regard consider".split()
+    "view regard consider name identify".split()
 )
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
 RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
