@@ -296,7 +296,7 @@ def create_app(assistant: Any, settings: Settings) -> FastAPI:
         except AssistantError:
             return None
 
-    demo = build_ui(assistant, settings, audit)
+    demo = build_ui(assistant, settings, audit, limiter)
     return gr.mount_gradio_app(
         app, demo, path=CHAT_PATH, auth_dependency=chat_user if auth_enabled(settings) else None,
         root_path=(settings.root_path.rstrip("/") + CHAT_PATH) if settings.root_path else None,
@@ -319,5 +319,6 @@ def serve(settings: Settings) -> None:
     print(f"{len(assistant.corpus.records)} article(s) ready. Chat: {base}{CHAT_PATH}/  API: {base}/api/v1/openapi.json",
           flush=True)
     # proxy_headers off: the peer address is the real one, so only trusted proxies can name a user.
+    # A bounded graceful shutdown: open chat streams must not hold a restart for ever.
     uvicorn.run(app, host=settings.host, port=settings.port, root_path=settings.root_path, proxy_headers=False,
-                log_level="info")
+                log_level="info", timeout_graceful_shutdown=10)

@@ -29,8 +29,9 @@ def _stream_steps(text: str, steps: int = 4) -> list[str]:
     return [" ".join(words[: i + size]) + " …" for i in range(0, len(words), size)][:steps]
 
 
-def build_ui(assistant: Any, settings: Settings, audit: Any = None):  # type: ignore[no-untyped-def]
-    """The chat page over an open Assistant; ``audit`` (an AuditLog) records each question."""
+def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any = None):  # type: ignore[no-untyped-def]
+    """The chat page over an open Assistant; ``audit`` (an AuditLog) records each question and
+    ``limiter`` (a RateLimiter) holds each user or address to the per-minute limit."""
     go_offline()
     import time
 
@@ -47,12 +48,15 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None):  # type: ig
                 request: gr.Request):
         chat = list(chat or [])
         started = time.perf_counter()
+        user = getattr(request, "username", None) or (request.client.host if getattr(request, "client", None) else "-")
         try:
+            if limiter is not None:
+                limiter.check(user)
             answer = assistant.ask(message, history=turns, doc_ids=docs or None, labels=SIDES.get(side))
         except AssistantError as exc:
             raise gr.Error(f"{exc.message} {exc.hint}") from exc
         if audit is not None:
-            audit.write(user=getattr(request, "username", None) or "-", endpoint="chat", status=200,
+            audit.write(user=user, endpoint="chat", status=200,
                         question_hash=question_hash(answer.question), answerable=answer.answerable,
                         latency_ms=round((time.perf_counter() - started) * 1000, 2))
         chat.append({"role": "user", "content": escape(answer.question)})

@@ -85,4 +85,9 @@ def running_app(folder: Path, **settings: str) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/"
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
+            pytest.fail("app.py did not stop within 30 s of SIGTERM")

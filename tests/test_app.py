@@ -30,3 +30,14 @@ def test_the_chat_answers_with_cited_sections(served: str) -> None:
     reply = " ".join(part["text"] for part in chat[-1]["content"])
     assert "Army for the Liberation of Kazakhstan" in reply
     assert "Claims by involved groups" in reply and "[1]" in reply
+
+
+def test_the_chat_keeps_to_the_per_minute_limit_and_says_so(tmp_path) -> None:
+    from gradio_client import Client
+
+    with running_app(tmp_path, ASSISTANT_RATE_LIMIT_PER_MINUTE="2") as url:
+        client = Client(url + "chat/", verbose=False)
+        for _ in range(2):
+            client.predict("How many people died?", [], "All sources", [], api_name="/respond")
+        with pytest.raises(Exception, match="More than 2 requests in a minute"):
+            client.predict("How many people died?", [], "All sources", [], api_name="/respond")
