@@ -108,6 +108,10 @@ def _error_response(error: AssistantError) -> JSONResponse:
     return JSONResponse(error.to_dict(), status_code=error.http_status, headers=headers)
 
 
+def _peer(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
 def _sse(event: str, data: Any) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
@@ -202,9 +206,9 @@ def create_app(assistant: Any, settings: Settings) -> FastAPI:
         )
 
     def caller(request: Request) -> Principal:
-        principal = authenticate(settings, request.headers, request.client.host if request.client else None)
+        principal = authenticate(settings, request.headers, _peer(request))
         request.state.user = principal.user
-        limiter.check(principal.user if principal.via != "open" else (request.client.host if request.client else "-"))
+        limiter.check(principal.user)  # with authentication off the name is the caller's address
         return principal
 
     def writer(principal: Principal = Depends(caller)) -> Principal:
@@ -292,7 +296,7 @@ def create_app(assistant: Any, settings: Settings) -> FastAPI:
 
     def chat_user(request: Request) -> str | None:
         try:
-            return authenticate(settings, request.headers, request.client.host if request.client else None).user
+            return authenticate(settings, request.headers, _peer(request)).user
         except AssistantError:
             return None
 

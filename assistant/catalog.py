@@ -73,7 +73,8 @@ def read_catalog(index_dir: Path) -> Catalog | None:
     return catalog
 
 
-def _atomic_write(path: Path, data: str) -> None:
+def atomic_write(path: Path, data: str) -> None:
+    """Write, fsync, rename: readers see the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -88,7 +89,7 @@ def _atomic_write(path: Path, data: str) -> None:
 
 
 def write_catalog(index_dir: Path, catalog: Catalog) -> None:
-    _atomic_write(catalog_path(index_dir), catalog.model_dump_json(indent=1))
+    atomic_write(catalog_path(index_dir), catalog.model_dump_json(indent=1))
 
 
 def record_name(doc_id: str, content_hash: str) -> str:
@@ -97,7 +98,7 @@ def record_name(doc_id: str, content_hash: str) -> str:
 
 def write_record(index_dir: Path, record: ArticleRecord) -> str:
     name = record_name(record.article.doc_id, record.article.content_hash)
-    _atomic_write(index_dir / name, record.model_dump_json())
+    atomic_write(index_dir / name, record.model_dump_json())
     return name
 
 

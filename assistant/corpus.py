@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from assistant.catalog import atomic_write
 from assistant.errors import CorpusError
 from assistant.types import Article
 
@@ -186,10 +187,10 @@ def save_article(folder: Path, article: Article, replaces: str = "") -> Article:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{article.doc_id}.txt"
     meta = {key: getattr(article, key) for key in META_FIELDS if getattr(article, key) != "unknown"}
-    _write_atomic(path, article.text)
+    atomic_write(path, article.text)
     meta_path = path.with_name(path.stem + META_SUFFIX)
     if meta:
-        _write_atomic(meta_path, json.dumps(meta, indent=1, ensure_ascii=False))
+        atomic_write(meta_path, json.dumps(meta, indent=1, ensure_ascii=False))
     else:
         meta_path.unlink(missing_ok=True)
     if replaces and Path(replaces) != path:
@@ -203,12 +204,6 @@ def remove_article_files(folder: Path, source_path: str) -> None:
     if source_path and folder.is_dir() and _inside(folder, path):
         path.unlink(missing_ok=True)
         path.with_name(path.stem + META_SUFFIX).unlink(missing_ok=True)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def article_files(paths: list[Path]) -> list[Path]:

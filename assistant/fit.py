@@ -32,13 +32,15 @@ def _vocabulary(text: str) -> frozenset[str]:
     return frozenset(words(text)) | frozenset(terms(text))
 
 
-@lru_cache(maxsize=512)
-def _lookup(vocabulary: frozenset[str]) -> tuple[frozenset[str], dict[int, tuple[str, ...]]]:
+def _index(vocabulary: frozenset[str] | set[str]) -> tuple[frozenset[str], dict[int, tuple[str, ...]]]:
     """5-letter prefixes and words by length, so fuzzy checks need not scan the whole vocabulary."""
     by_length: dict[int, list[str]] = {}
     for other in vocabulary:
         by_length.setdefault(len(other), []).append(other)
     return frozenset(w[:5] for w in vocabulary if len(w) >= 5), {n: tuple(ws) for n, ws in by_length.items()}
+
+
+_cached_index = lru_cache(maxsize=512)(_index)  # article vocabularies come back again and again
 
 
 def _fuzzy_in(word: str, vocabulary: set[str] | frozenset[str]) -> bool:
@@ -47,10 +49,7 @@ def _fuzzy_in(word: str, vocabulary: set[str] | frozenset[str]) -> bool:
         return True
     if word.isdigit():
         return any(re.fullmatch(rf"{word}(st|nd|rd|th)?", other) for other in vocabulary)
-    if not isinstance(vocabulary, frozenset):  # a sentence's few words: scan them
-        return any((len(word) >= 5 and len(o) >= 5 and word[:5] == o[:5]) or (len(word) >= 6 and one_edit_apart(word, o))
-                   for o in vocabulary)
-    prefixes, by_length = _lookup(vocabulary)
+    prefixes, by_length = _cached_index(vocabulary) if isinstance(vocabulary, frozenset) else _index(vocabulary)
     if len(word) >= 5 and word[:5] in prefixes:
         return True
     if len(word) >= 6:
