@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.catalog import ArticleRecord
-from assistant.fit import AliasCheck, missing_names, rerank
+from assistant.fit import AliasCheck, Entities, missing_names, rerank
 from assistant.label import ANAPHORA_CUE, QUOTED_CUE
 from assistant.question import QuestionProfile
 from assistant.types import (
@@ -44,10 +44,11 @@ def select(
     profile: QuestionProfile,
     cfg: ComposerSettings,
     records: dict[str, ArticleRecord] | None = None,
+    entities: Entities | None = None,
 ) -> list[ScoredSentence]:
     """The sentences to cite: the best one that fits the question, close runners-up, and both
     sides when both are asked for."""
-    ranked = rerank(ranked, profile, records)
+    ranked = rerank(ranked, profile, records, entities)
     if not ranked or ranked[0].score < cfg.min_score:
         return []
     top = ranked[0].score
@@ -153,9 +154,11 @@ def compose(
     cfg: ComposerSettings,
     alias: AliasCheck | None = None,
     labels: Sequence[str] | None = None,
+    entities: Entities | None = None,
 ) -> Answer:
-    """``labels`` (when given) also holds for the sentences added around the chosen ones."""
-    chosen = select(ranked, profile, cfg, records)
+    """``labels`` (when given) also holds for the sentences added around the chosen ones;
+    ``entities`` (a named-entity recogniser) lets "who" questions prefer sentences naming someone."""
+    chosen = select(ranked, profile, cfg, records, entities)
     texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
     missing = missing_names(profile, texts, alias) if chosen else ["<no sentence fits>"]
     if not chosen or missing:

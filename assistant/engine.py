@@ -16,6 +16,7 @@ from assistant.corpus import load_corpus, remove_article_files, save_article
 from assistant.embed import OnnxSentenceEncoder, load_encoder
 from assistant.errors import ArticleNotFound, IndexMissing
 from assistant.ingest import IngestReport, ingest_articles
+from assistant.label import named_entities
 from assistant.offline import go_offline
 from assistant.question import analyse, clean_question, strip_instructions
 from assistant.retrieve import Corpus, Query, expand_acronyms, retrieve
@@ -211,7 +212,9 @@ class Assistant:
         if labels:
             ranked = [r for r in ranked if r.sentence.label in labels]
         retrieved = time.perf_counter()
-        answer = compose(text, profile, ranked, self.corpus.records, self._composer, self._is_alias, labels)
+        answer = compose(
+            text, profile, ranked, self.corpus.records, self._composer, self._is_alias, labels, named_entities
+        )
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - started) * 1000, 2),

@@ -43,12 +43,29 @@ def _index(vocabulary: frozenset[str] | set[str]) -> tuple[frozenset[str], dict[
 _cached_index = lru_cache(maxsize=512)(_index)  # article vocabularies come back again and again
 
 
+_SPELLED = {  # "season 4" ~ "the fourth season"
+    str(n): (card, ordinal)
+    for n, (card, ordinal) in enumerate(
+        zip("zero one two three four five six seven eight nine ten eleven twelve".split(),
+            "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()),
+    )
+    if n
+}
+_QUARTER = re.compile(r"q([1-4])")
+
+
 def _fuzzy_in(word: str, vocabulary: set[str] | frozenset[str]) -> bool:
     """Is ``word`` in ``vocabulary``, allowing stems, a shared 5-letter prefix, one typo, "8" for "8th"?"""
     if word in vocabulary or (terms(word) and terms(word)[0] in vocabulary):
         return True
     if word.isdigit():
-        return any(re.fullmatch(rf"{word}(st|nd|rd|th)?", other) for other in vocabulary)
+        spelled = _SPELLED.get(word, ())
+        return any(w in vocabulary for w in spelled) or any(
+            re.fullmatch(rf"{word}(st|nd|rd|th)?", other) for other in vocabulary
+        )
+    quarter = _QUARTER.fullmatch(word)  # "Q3" ~ "third quarter", "third-quarter"
+    if quarter and "quarter" in vocabulary and _SPELLED[quarter.group(1)][1] in vocabulary:
+        return True
     prefixes, by_length = _cached_index(vocabulary) if isinstance(vocabulary, frozenset) else _index(vocabulary)
     if len(word) >= 5 and word[:5] in prefixes:
         return True
@@ -147,7 +164,12 @@ def missing_names(profile: QuestionProfile, article_texts: Sequence[str], alias:
     """
     around = " ".join(article_texts)
     vocabulary = _vocabulary(around)
-    missing = [w for w in profile.names if not _fuzzy_in(w, vocabulary)]
+    groups = profile.name_groups or tuple((w,) for w in profile.names)
+    missing = []
+    for group in groups:
+        absent = [w for w in group if not _fuzzy_in(w, vocabulary)]
+        if absent and (len(group) < 3 or len(group) - len(absent) < (len(group) + 1) // 2):
+            missing.extend(absent)  # a long title may be shortened ("Breath of the Wild"), a name may not
     if missing and alias is not None:
         names = sorted(set(_CAPITALISED.findall(around)))
         missing = [w for w in missing if w.isdigit() or not alias(w, names)]
@@ -178,8 +200,51 @@ def fit_bonus(profile: QuestionProfile, sentence: LabelledSentence) -> float:
 LOCAL_TYPES = ("number", "time", "date")
 
 
+Entities = Callable[[str], Sequence[tuple[str, str]]]
+ENTITY_BONUS = 0.1
+ENTITY_POOL = 8  # the best fitting sentences the entity recogniser reads
+
+
+def fresh_entities(profile: QuestionProfile, text: str, entities: Entities) -> set[str]:
+    """Entities of the kind asked for that the question does not already name ("Tim Buckley" for
+    "Who is the new CEO of Vanguard?", not "Vanguard")."""
+    asked = set(words(profile.text))
+    return {
+        " ".join(words(name)) for name, kind in entities(text)
+        if kind in profile.entity_kinds and words(name) and not set(words(name)) <= asked
+    }
+
+
+def prefer_entities(fitting: list[ScoredSentence], profile: QuestionProfile, entities: Entities) -> list[ScoredSentence]:
+    """For "who" and "which city" questions: prefer the sentences that name someone (or somewhere)
+    of the kind asked for, and above them the ones naming whoever most of the articles name."""
+    pool = fitting[:ENTITY_POOL]
+    found = {id(c): fresh_entities(profile, c.sentence.text, entities) for c in pool}
+    support: dict[str, set[str]] = {}
+    for c in pool:
+        for name in found[id(c)]:
+            support.setdefault(name, set()).add(c.sentence.doc_id)
+    backed = {name for name, docs in support.items() if len(docs) >= 2 and len(docs) == max(map(len, support.values()))}
+    # A plain "who" may be answered by a description ("religious extremists"): only the name most
+    # articles agree on counts there. A person or a place asked for must be named, when any of
+    # the best sentences names one (the recogniser misses some names: then none is required).
+    specific = len(profile.entity_kinds) <= 2
+    required = specific and any(found.values())
+    out = []
+    for c in fitting:
+        names = found.get(id(c), set())
+        if required and id(c) in found and not names:
+            continue
+        bonus = (ENTITY_BONUS if names and specific else 0.0) + (FIT_BONUS if names & backed else 0.0)
+        out.append(c.model_copy(update={"score": round(c.score + bonus, 4)}) if bonus else c)
+    return sorted(out, key=lambda c: (-c.score, c.sentence.doc_id, c.sentence.idx))
+
+
 def rerank(
-    ranked: Sequence[ScoredSentence], profile: QuestionProfile, records: dict[str, ArticleRecord] | None = None
+    ranked: Sequence[ScoredSentence],
+    profile: QuestionProfile,
+    records: dict[str, ArticleRecord] | None = None,
+    entities: Entities | None = None,
 ) -> list[ScoredSentence]:
     """Sentences that fit the question, best first, with the fit bonus added to their scores.
 
@@ -195,14 +260,17 @@ def rerank(
         if records is not None and profile.names:
             doc_id = c.sentence.doc_id
             if profile.answer_type in LOCAL_TYPES and profile.question_numbers:
-                numbers = replace(profile, names=profile.question_numbers)
+                numbers = replace(profile, names=profile.question_numbers, name_groups=())
                 if missing_names(numbers, [" ".join(paragraph_of(records, c.sentence))]):
                     continue  # "revenue in Q1 2021": the figure must sit where Q1 2021 is named
             if doc_id not in has_names:
                 has_names[doc_id] = not missing_names(profile, [records[doc_id].article.text])
             bonus += FIT_BONUS if has_names[doc_id] else 0.0
         fitting.append(c.model_copy(update={"score": round(c.score + bonus, 4)}))
-    return sorted(fitting, key=lambda c: (-c.score, c.sentence.doc_id, c.sentence.idx))
+    fitting.sort(key=lambda c: (-c.score, c.sentence.doc_id, c.sentence.idx))
+    if entities is not None and profile.entity_kinds and not profile.wants:
+        return prefer_entities(fitting, profile, entities)
+    return fitting
 
 
 

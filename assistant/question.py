@@ -58,7 +58,22 @@ TYPE_NOUNS = {
     "country": "name", "company": "name", "team": "name", "person": "name", "city": "name", "player": "name",
     "party": "name", "group": "name", "organisation": "name", "organization": "name", "man": "name",
     "woman": "name", "candidate": "name", "firm": "name", "club": "name", "nation": "name", "state": "name",
+    # Kinds of named things: "which actor won ...", "what movie won ...": the answer is a name, and
+    # the sentence that gives it need not repeat the kind ("Toy Story 4 won Best Animated Feature").
+    "actor": "name", "actress": "name", "director": "name", "movie": "name", "film": "name", "game": "name",
+    "album": "name", "song": "name", "book": "name", "novel": "name", "show": "name", "series": "name",
+    "singer": "name", "band": "name", "artist": "name", "author": "name", "writer": "name", "brand": "name",
 }
+#: Who holds these is a person ("Who is the CEO of Vanguard?", "Which actress ..."): the answer
+#: must name one, not the company or the film.
+PERSON_NOUNS = frozenset(
+    "ceo chairman chairwoman chair founder director actor actress president leader head chief coach captain "
+    "singer author writer player star host manager minister mayor governor king queen owner creator producer "
+    "composer designer spokesman spokeswoman spokesperson commander premier chancellor".split()
+)
+PLACE_NOUNS = frozenset("city country nation state capital town".split())
+ENTITY_KINDS = {"person": frozenset({"PERSON"}), "place": frozenset({"GPE", "LOC"}),
+                "who": frozenset({"PERSON", "ORG", "GPE", "NORP"})}
 #: Quantities whose noun the answer must mention ("revenue of $10.4 billion", not "120 kilometers").
 QUANTITY_NOUNS = frozenset("revenue price cost amount salary budget value worth score age toll population".split())
 # Verbs too general to say what the answer must be about ("who said", "what happened").
@@ -106,6 +121,11 @@ class QuestionProfile:
     is_followup: bool = False
     asks_content: bool = False  # asks what a statement or message said
     compares: bool = False  # sets one account against another ("compare", "versus", "but what ...")
+    entity_kinds: frozenset[str] = frozenset()  # spaCy entity labels that would answer ("PERSON" for "who is the CEO")
+    # The names as the question writes them, word by word: ("legend", "zelda", "breath", "wild") for
+    # "The Legend of Zelda: Breath of the Wild"; a name of three words or more counts as mentioned
+    # when half its words are ("the Academy Awards" for "the 92nd Academy Awards Ceremony").
+    name_groups: tuple[tuple[str, ...], ...] = ()
 
 
 def clean_question(raw: str, max_chars: int) -> str:
@@ -170,6 +190,60 @@ def _copula_subject(tok: object) -> object | None:
     return None
 
 
+def _entity_kinds(doc: object, asks_who: bool) -> frozenset[str]:
+    """What kind of named entity answers: a person for "who is the CEO" or "which actress", a place
+    for "which city", a person, organisation or country for other "who" questions."""
+    for tok in doc:  # type: ignore[attr-defined]
+        lemma = tok.lemma_.lower()
+        asked = (tok.dep_ in ("attr", "nsubj") and asks_who and tok.head.lemma_ == "be") or any(
+            c.lower_ in ("which", "what") and c.dep_ == "det" for c in tok.children
+        )
+        if asked and tok.pos_ in ("NOUN", "PROPN"):
+            if lemma in PERSON_NOUNS:
+                return ENTITY_KINDS["person"]
+            if lemma in PLACE_NOUNS:
+                return ENTITY_KINDS["place"]
+    return ENTITY_KINDS["who"] if asks_who else frozenset()
+
+
+def _is_name_word(tok: object) -> bool:
+    """A capitalised word inside the question ("Tesla", "Academy"), not its first word."""
+    return bool(
+        tok.i > 0 and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ")  # type: ignore[attr-defined]
+        and tok.lower_ not in STOPWORDS  # type: ignore[attr-defined]
+    )
+
+
+_NAME_JOINERS = frozenset("of the de du von van and & : - –".split())
+
+
+def _name_groups(doc: object) -> tuple[tuple[str, ...], ...]:
+    """Runs of capitalised words, joined across "of", "the", ":" ("Legend of Zelda: Breath of the
+    Wild"); every number stands alone (a number is never half-mentioned)."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    pending = False  # a joiner after a name word: the name may go on
+    for tok in doc:  # type: ignore[attr-defined]
+        if any(c.isdigit() for c in tok.text):
+            groups.extend([w] for w in words(tok.text))
+            continue
+        if _is_name_word(tok):
+            if current and not pending and tok.i > 0 and tok.doc[tok.i - 1].is_punct:
+                groups.append(current)
+                current = []
+            current.extend(words(tok.text))
+            pending = False
+        elif current and tok.lower_ in _NAME_JOINERS:
+            pending = True
+        else:
+            if current:
+                groups.append(current)
+            current, pending = [], False
+    if current:
+        groups.append(current)
+    return tuple(tuple(dict.fromkeys(g)) for g in groups if g)
+
+
 def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
     """Profile a (cleaned) question. ``nlp`` is the spaCy pipeline used for parts of speech."""
     parser = nlp or load_parser()
@@ -224,7 +298,7 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
             if head not in GENERIC_NOUNS and head not in TYPE_NOUNS:
                 required.append(tok.head.lower_)
                 counted = tok.head.lower_
-        if tok.i > 0 and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.lower_ not in STOPWORDS:
+        if _is_name_word(tok):
             names.extend(words(tok.text))
     numbers = tuple(t for t in words(text) if any(c.isdigit() for c in t))
     predicate = None
@@ -233,6 +307,7 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
         if root is not None and root.pos_ == "VERB" and root.lemma_.lower() not in GENERIC_VERBS:
             predicate = root.lemma_.lower()
 
+    entity_kinds = _entity_kinds(doc, asks_who)
     wanted = set(lowered)
     wants: set[str] = set(question_sides(doc))
     # Explicit provenance words add their side ("the official account", "theories online").
@@ -250,6 +325,8 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
         answer_type=answer_type,
         required=tuple(dict.fromkeys(required)),
         names=tuple(dict.fromkeys(names + list(numbers))),
+        name_groups=_name_groups(doc),
+        entity_kinds=entity_kinds,
         question_numbers=numbers,
         counted=counted,
         absolute=bool(re.search(r"\b(total|overall|entire|whole)\b", text, re.IGNORECASE)) and answer_type == "number",

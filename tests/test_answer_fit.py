@@ -1,0 +1,81 @@
+"""An answer names what the question asks for, in the words the articles use.
+
+Invented articles (no real events): a person for "who is the CEO", a shortened title for a long
+one, "the fourth season" for "season 4", "third-quarter" for "Q3"; and the strictness that keeps a
+two-word name from being half-matched.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.fit import missing_names
+from assistant.question import analyse
+
+ARTICLES = {
+    "harbor": (
+        "Harbor Mutual changes its leadership.\n\n"
+        "Chairman and CEO at Harbor Mutual.\n\n"
+        "The board of Harbor Mutual on Monday elected its finance chief Dana Whitfield as chief executive, "
+        "succeeding the founder.\n\n"
+        "Harbor Mutual, founded in 1961, manages pension savings for teachers."
+    ),
+    "quest": (
+        "Skyward Quest is the studio's open-world adventure.\n\n"
+        "The studio has confirmed that Skyward Quest will release on March 3, 2017, on its new console."
+    ),
+    "coastline": (
+        "The fourth season of Coastline premieres on November 15, 2020, after a delay caused by the pandemic.\n\n"
+        "The drama follows a fishing family in Cornwall."
+    ),
+    "gridco": (
+        "Gridco reported third-quarter revenue of $6.3 billion, up 8 percent from a year earlier.\n\n"
+        "The utility's shares rose after the results."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def small_newsroom(tmp_path_factory: pytest.TempPathFactory):
+    from assistant import Assistant
+
+    root = tmp_path_factory.mktemp("fit")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for doc_id, text in ARTICLES.items():
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return Assistant.open(corpus=corpus, index=root / "index")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the new CEO of Harbor Mutual?", "Dana Whitfield"),  # a person, not "Chairman and CEO at ..."
+        ("When was The Legend of Skyward Quest released?", "March 3, 2017"),  # the article shortens the title
+        ("When does season 4 of Coastline premiere?", "November 15, 2020"),  # "the fourth season"
+        ("What was Gridco's revenue in Q3?", "$6.3 billion"),  # "third-quarter revenue"
+    ],
+)
+def test_the_answer_names_what_was_asked(small_newsroom, question: str, expected: str) -> None:
+    answer = small_newsroom.ask(question)
+    assert answer.answerable, answer.answer
+    assert expected in answer.citations[0].quote, answer.answer
+
+
+def test_a_two_word_name_must_be_mentioned_whole() -> None:
+    text = "Nazarbaev's terrorists will not take this town, the message said."
+    assert missing_names(analyse("How did President Nazarbayev react?"), [text]) == ["president"]
+    assert missing_names(analyse("What did Putin say?"), [text]) == ["putin"]
+
+
+def test_a_long_title_counts_as_mentioned_when_half_its_words_are() -> None:
+    profile = analyse("Which actor won Best Actor at the 92nd Academy Awards Ceremony?")
+    assert missing_names(profile, ["The 92nd Academy Awards: Joaquin Phoenix wins Best Actor."]) == []
+    assert missing_names(profile, ["The Academy Awards: Joaquin Phoenix wins Best Actor."]) == ["92nd"]  # numbers are exact
+
+
+def test_who_is_the_ceo_asks_for_a_person_and_which_city_for_a_place() -> None:
+    assert analyse("Who is the CEO of Harbor Mutual?").entity_kinds == {"PERSON"}
+    assert analyse("Which city hosted the games in 2004?").entity_kinds == {"GPE", "LOC"}
+    assert "ORG" in analyse("Who claimed responsibility for the attacks?").entity_kinds
+    assert not analyse("When did the attack start?").entity_kinds
