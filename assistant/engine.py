@@ -17,6 +17,7 @@ from assistant.embed import OnnxSentenceEncoder, load_encoder
 from assistant.errors import ArticleNotFound, IndexMissing
 from assistant.ingest import IngestReport, ingest_articles
 from assistant.label import named_entities
+from assistant.memory import give_back_free_memory
 from assistant.offline import go_offline
 from assistant.question import analyse, clean_question, strip_instructions
 from assistant.retrieve import Corpus, Query, expand_acronyms, retrieve
@@ -119,6 +120,7 @@ class Assistant:
             for doc_id, e in catalog.docs.items()
         }
         self.corpus = Corpus(records)
+        give_back_free_memory()  # the loading's temporaries, before Chroma's vectors come in
 
     @property
     def index_id(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -117,11 +118,13 @@ class LexicalIndex:
         import bm25s
 
         self._size = len(texts)
-        tokenised = [terms(t) for t in texts]
-        self.term_sets = [frozenset(t) for t in tokenised]
+        tokenised = [[sys.intern(term) for term in terms(t)] for t in texts]
+        # Each text's distinct terms as a tuple of shared strings: a frozenset per sentence would
+        # cost 700 bytes each across an archive; membership is asked of a few dozen candidates.
+        self.term_lists = [tuple(dict.fromkeys(toks)) for toks in tokenised]
         self.df: Counter[str] = Counter()
-        for tset in self.term_sets:
-            self.df.update(tset)
+        for tlist in self.term_lists:
+            self.df.update(tlist)
         self._bm25 = bm25s.BM25()
         vocab: dict[str, int] = {}
         ids = [[vocab.setdefault(tok, len(vocab)) for tok in toks] for toks in tokenised]
@@ -129,6 +132,10 @@ class LexicalIndex:
         self._resolved: dict[str, str] = {}
         if self._size:
             self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+
+    def terms_of(self, position: int) -> frozenset[str]:
+        """The distinct terms of text number ``position``."""
+        return frozenset(self.term_lists[position])
 
     def resolve(self, query_terms: Iterable[str]) -> list[str]:
         """Query terms with misspellings mapped to the closest indexed term ("aktube" -> "aktob")."""
@@ -191,11 +198,11 @@ class LexicalIndex:
         return sum(weight(t) * credit(t) for t in qs) / total if total else 0.0
 
 
-def local_idf(term_sets: Sequence[frozenset[str]]) -> Callable[[str], float]:
+def local_idf(term_sets: Sequence[Iterable[str]]) -> Callable[[str], float]:
     """IDF over one article's sentences: how a term's weight is judged within its own article,
     so other articles joining the archive do not change how this article's sentences score."""
     df: Counter[str] = Counter()
     for tset in term_sets:
-        df.update(tset)
+        df.update(set(tset))
     size = len(term_sets)
     return lambda term: math.log(1 + (size + 1) / (df.get(term, 0) + 0.5))

@@ -62,12 +62,18 @@ class Corpus:
     def __init__(self, records: dict[str, ArticleRecord]) -> None:
         self.records = records
         self.sentences: list[LabelledSentence] = [s for r in records.values() for s in r.sentences]
-        self.position = {(s.doc_id, s.idx): i for i, s in enumerate(self.sentences)}
+        # Where each article's sentences start in the flat list (sentence idx counts from 0).
+        self._first: dict[str, int] = {}
+        position = 0
+        for doc_id, record in records.items():
+            self._first[doc_id] = position
+            position += len(record.sentences)
         self.lexical = LexicalIndex([t for r in records.values() for t in index_texts(r.sentences)])
         self.acronyms = find_acronyms(r.article.text for r in records.values())
-        self.article_terms: dict[str, frozenset[str]] = {}
-        for sentence, term_set in zip(self.sentences, self.lexical.term_sets):
-            self.article_terms[sentence.doc_id] = self.article_terms.get(sentence.doc_id, frozenset()) | term_set
+        self.article_terms: dict[str, frozenset[str]] = {
+            doc_id: frozenset().union(*self.lexical.term_lists[first : first + len(records[doc_id].sentences)])
+            for doc_id, first in self._first.items()
+        }
         self._idf: dict[str, Callable[[str], float]] = {}
         self._passage_index: dict[str, dict[int, list[int]]] = {}
 
@@ -85,13 +91,20 @@ class Corpus:
         """Term weights within one article (built when the article first comes up, then kept)."""
         if doc_id not in self._idf:
             record = self.records[doc_id]
-            first = self.position[(doc_id, 0)] if record.sentences else 0
-            self._idf[doc_id] = local_idf(self.lexical.term_sets[first : first + len(record.sentences)])
+            first = self._first[doc_id]
+            self._idf[doc_id] = local_idf(self.lexical.term_lists[first : first + len(record.sentences)])
         return self._idf[doc_id]
 
     def sentence(self, doc_id: str, idx: int) -> LabelledSentence | None:
-        pos = self.position.get((doc_id, idx))
+        pos = self.position(doc_id, idx)
         return self.sentences[pos] if pos is not None else None
+
+    def position(self, doc_id: str, idx: int) -> int | None:
+        """Where sentence ``idx`` of an article sits in the flat sentence list."""
+        first = self._first.get(doc_id)
+        if first is None or not 0 <= idx < len(self.records[doc_id].sentences):
+            return None
+        return first + idx
 
     def hash_of(self, doc_id: str) -> str | None:
         record = self.records.get(doc_id)
@@ -154,7 +167,7 @@ def retrieve(
 
     dense: dict[int, float] = {}
     for hit in store.query_sentences(vector, k, doc_ids):
-        pos = corpus.position.get((hit.doc_id, hit.key))
+        pos = corpus.position(hit.doc_id, hit.key)
         if pos is not None and current(hit.doc_id, hit.content_hash):
             dense[pos] = hit.cosine
     context: dict[int, float] = {}
@@ -163,7 +176,7 @@ def retrieve(
         if record is None or not current(hit.doc_id, hit.content_hash) or hit.key >= len(record.passages):
             continue
         for idx in record.passages[hit.key].sentence_ids:
-            pos = corpus.position.get((hit.doc_id, idx))
+            pos = corpus.position(hit.doc_id, idx)
             if pos is not None:
                 context[pos] = max(context.get(pos, 0.0), hit.cosine)
     lexical = [pos for pos, _ in corpus.lexical.search(query.text, k)]
@@ -196,7 +209,7 @@ def retrieve(
     scored: list[ScoredSentence] = []
     for pos, cosine in dense.items():
         sentence = corpus.sentences[pos]
-        term_set = corpus.lexical.term_sets[pos]
+        term_set = corpus.lexical.terms_of(pos)
         around = corpus.article_terms.get(sentence.doc_id, frozenset())
         idf = corpus.idf_of(sentence.doc_id)
         coverage = corpus.lexical.coverage(own_terms, term_set, around, idf=idf)

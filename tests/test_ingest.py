@@ -88,3 +88,23 @@ def test_an_index_built_by_another_pipeline_is_rebuilt(tmp_path: Path) -> None:
     reopened = Assistant.open(corpus=CORPUS, index=tmp_path)
     assert json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8"))["embedder"] != "some-older-pipeline"
     assert reopened.store.count() == 33
+
+
+def test_records_loaded_from_the_index_are_the_records_that_were_written(assistant) -> None:
+    """Loading shares pydantic's per-object field sets to save memory; nothing else changes."""
+    from assistant.catalog import read_catalog, read_record
+
+    index = assistant.settings.index_dir
+    entry = read_catalog(index).docs["aktobe-2016"]
+    record = read_record(index, entry)
+    on_disk = (index / entry.record).read_text(encoding="utf-8")
+    assert record.model_dump_json() == on_disk
+    first, second = record.sentences[0], record.sentences[1]
+    changed = first.model_copy(update={"cue": "x"})
+    assert changed.cue == "x" and second.cue != "x" and first.model_fields_set == second.model_fields_set
+
+
+def test_free_memory_goes_back_to_the_system_after_loading() -> None:
+    from assistant.memory import give_back_free_memory
+
+    assert give_back_free_memory() is (sys.platform == "linux")
