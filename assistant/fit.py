@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from assistant.catalog import ArticleRecord
 from assistant.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
-from assistant.question import MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
+from assistant.question import ENTITY_KINDS, MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
 from assistant.types import LabelledSentence, ScoredSentence
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
@@ -201,6 +201,11 @@ LOCAL_TYPES = ("number", "time", "date")
 
 
 Entities = Callable[[str], Sequence[tuple[str, str]]]
+
+
+def _best_first(c: ScoredSentence) -> tuple[float, str, int]:
+    return (-c.score, c.sentence.doc_id, c.sentence.idx)
+
 ENTITY_BONUS = 0.1
 ENTITY_POOL = 8  # the best fitting sentences the entity recogniser reads
 
@@ -228,7 +233,7 @@ def prefer_entities(fitting: list[ScoredSentence], profile: QuestionProfile, ent
     # A plain "who" may be answered by a description ("religious extremists"): only the name most
     # articles agree on counts there. A person or a place asked for must be named, when any of
     # the best sentences names one (the recogniser misses some names: then none is required).
-    specific = len(profile.entity_kinds) <= 2
+    specific = profile.entity_kinds != ENTITY_KINDS["who"]
     required = specific and any(found.values())
     out = []
     for c in fitting:
@@ -237,7 +242,7 @@ def prefer_entities(fitting: list[ScoredSentence], profile: QuestionProfile, ent
             continue
         bonus = (ENTITY_BONUS if names and specific else 0.0) + (FIT_BONUS if names & backed else 0.0)
         out.append(c.model_copy(update={"score": round(c.score + bonus, 4)}) if bonus else c)
-    return sorted(out, key=lambda c: (-c.score, c.sentence.doc_id, c.sentence.idx))
+    return sorted(out, key=_best_first)
 
 
 def rerank(
@@ -267,7 +272,7 @@ def rerank(
                 has_names[doc_id] = not missing_names(profile, [records[doc_id].article.text])
             bonus += FIT_BONUS if has_names[doc_id] else 0.0
         fitting.append(c.model_copy(update={"score": round(c.score + bonus, 4)}))
-    fitting.sort(key=lambda c: (-c.score, c.sentence.doc_id, c.sentence.idx))
+    fitting.sort(key=_best_first)
     if entities is not None and profile.entity_kinds and not profile.wants:
         return prefer_entities(fitting, profile, entities)
     return fitting
