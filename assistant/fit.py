@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from assistant.catalog import ArticleRecord
 from assistant.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
@@ -157,19 +156,25 @@ def _counts(noun: str, text: str, question_numbers: Sequence[str]) -> bool:
 AliasCheck = Callable[[str, Sequence[str]], bool]
 
 
+def _unmentioned(groups: Sequence[Sequence[str]], text: str) -> list[str]:
+    """The words of the names a text does not mention. A name of three words or more may be
+    shortened ("Breath of the Wild"); shorter names and numbers must be there whole."""
+    vocabulary = _vocabulary(text)
+    missing = []
+    for group in groups:
+        absent = [w for w in group if not _fuzzy_in(w, vocabulary)]
+        if absent and (len(group) < 3 or len(group) - len(absent) < (len(group) + 1) // 2):
+            missing.extend(absent)
+    return missing
+
+
 def missing_names(profile: QuestionProfile, article_texts: Sequence[str], alias: AliasCheck | None = None) -> list[str]:
     """Names and numbers in the question that the cited articles never mention.
 
     ``alias`` may accept a name the articles know under another one ("Moscow" for "Russia").
     """
     around = " ".join(article_texts)
-    vocabulary = _vocabulary(around)
-    groups = profile.name_groups or tuple((w,) for w in profile.names)
-    missing = []
-    for group in groups:
-        absent = [w for w in group if not _fuzzy_in(w, vocabulary)]
-        if absent and (len(group) < 3 or len(group) - len(absent) < (len(group) + 1) // 2):
-            missing.extend(absent)  # a long title may be shortened ("Breath of the Wild"), a name may not
+    missing = _unmentioned(profile.name_groups, around)
     if missing and alias is not None:
         names = sorted(set(_CAPITALISED.findall(around)))
         missing = [w for w in missing if w.isdigit() or not alias(w, names)]
@@ -265,8 +270,8 @@ def rerank(
         if records is not None and profile.names:
             doc_id = c.sentence.doc_id
             if profile.answer_type in LOCAL_TYPES and profile.question_numbers:
-                numbers = replace(profile, names=profile.question_numbers, name_groups=())
-                if missing_names(numbers, [" ".join(paragraph_of(records, c.sentence))]):
+                numbers = [(n,) for n in profile.question_numbers]
+                if _unmentioned(numbers, " ".join(paragraph_of(records, c.sentence))):
                     continue  # "revenue in Q1 2021": the figure must sit where Q1 2021 is named
             if doc_id not in has_names:
                 has_names[doc_id] = not missing_names(profile, [records[doc_id].article.text])

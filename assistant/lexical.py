@@ -198,11 +198,11 @@ class LexicalIndex:
         return sum(weight(t) * credit(t) for t in qs) / total if total else 0.0
 
 
-def local_idf(term_sets: Sequence[Iterable[str]]) -> Callable[[str], float]:
+def local_idf(term_lists: Sequence[Iterable[str]]) -> Callable[[str], float]:
     """IDF over one article's sentences: how a term's weight is judged within its own article,
     so other articles joining the archive do not change how this article's sentences score."""
     df: Counter[str] = Counter()
-    for tset in term_sets:
-        df.update(set(tset))
-    size = len(term_sets)
+    for tlist in term_lists:  # each text's distinct terms
+        df.update(tlist)
+    size = len(term_lists)
     return lambda term: math.log(1 + (size + 1) / (df.get(term, 0) + 0.5))

@@ -71,11 +71,15 @@ class Corpus:
         self.lexical = LexicalIndex([t for r in records.values() for t in index_texts(r.sentences)])
         self.acronyms = find_acronyms(r.article.text for r in records.values())
         self.article_terms: dict[str, frozenset[str]] = {
-            doc_id: frozenset().union(*self.lexical.term_lists[first : first + len(records[doc_id].sentences)])
-            for doc_id, first in self._first.items()
+            doc_id: frozenset().union(*self._term_lists(doc_id)) for doc_id in records
         }
         self._idf: dict[str, Callable[[str], float]] = {}
         self._passage_index: dict[str, dict[int, list[int]]] = {}
+
+    def _term_lists(self, doc_id: str) -> list[tuple[str, ...]]:
+        """The distinct terms of each sentence of one article."""
+        first = self._first[doc_id]
+        return self.lexical.term_lists[first : first + len(self.records[doc_id].sentences)]
 
     def passages_of(self, doc_id: str, idx: int) -> list[int]:
         """Numbers of the passages of an article that hold sentence ``idx``."""
@@ -90,9 +94,7 @@ class Corpus:
     def idf_of(self, doc_id: str) -> Callable[[str], float]:
         """Term weights within one article (built when the article first comes up, then kept)."""
         if doc_id not in self._idf:
-            record = self.records[doc_id]
-            first = self._first[doc_id]
-            self._idf[doc_id] = local_idf(self.lexical.term_lists[first : first + len(record.sentences)])
+            self._idf[doc_id] = local_idf(self._term_lists(doc_id))
         return self._idf[doc_id]
 
     def sentence(self, doc_id: str, idx: int) -> LabelledSentence | None:
