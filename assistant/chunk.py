@@ -27,7 +27,6 @@ def chunk_article(article: Article, sentences: Sequence[LabelledSentence]) -> li
                 end=end,
                 sentence_ids=tuple(s.idx for s in group),
                 labels=tuple(dict.fromkeys(s.label for s in group)),
-                text=article.text[start:end],
             )
         )
         group.clear()

@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from assistant.catalog import (
     ArticleRecord,
     Catalog,
@@ -59,15 +57,6 @@ def build_records(articles: Sequence[Article]) -> list[ArticleRecord]:
     ]
 
 
-def passage_vectors(record: ArticleRecord, sentence_vectors: np.ndarray) -> np.ndarray:
-    """A passage's vector is the normalised mean of its sentences' vectors: no second model pass."""
-    if not record.passages:
-        return np.zeros((0, sentence_vectors.shape[1]), dtype=np.float32)
-    rows = [sentence_vectors[list(p.sentence_ids)].mean(axis=0) for p in record.passages]
-    out = np.vstack(rows)
-    return out / np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
-
-
 def ingest_articles(
     articles: Sequence[Article],
     index_dir: Path,
@@ -106,13 +95,15 @@ def ingest_articles(
                 vectors = encoder.encode([t for group in texts for t in group])
                 items = []
                 offset = 0
-                for (article, previous), record, group in zip(batch, records, texts):
-                    sentence_vectors = vectors[offset : offset + len(group)]
+                for (article, _), record, group in zip(batch, records, texts):
+                    items.append((article.content_hash, record.sentences, vectors[offset : offset + len(group)]))
                     offset += len(group)
-                    # Clear a half-written copy of this version left by a killed ingest, then write it whole.
-                    store.delete_versions(article.doc_id, keep_hash=previous.content_hash if previous else None)
-                    items.append((article.content_hash, record.sentences, sentence_vectors, record.passages,
-                                  passage_vectors(record, sentence_vectors)))
+                # Clear a half-written copy of these versions left by a killed ingest, then write them whole:
+                # new articles in one call, replaced ones keeping their committed version.
+                store.delete_articles([article.doc_id for article, previous in batch if previous is None])
+                for article, previous in batch:
+                    if previous is not None:
+                        store.delete_versions(article.doc_id, keep_hash=previous.content_hash)
                 store.add_articles(items)
                 for (article, _), record in zip(batch, records):
                     docs[article.doc_id] = CatalogEntry(

@@ -1,10 +1,10 @@
 """Retrieval: dense (Chroma) and lexical (BM25) fused, at sentence granularity.
 
-Candidates come from the vector store's nearest sentences and passages and from BM25's best
-sentences. Each candidate gets an absolute fused score, so one threshold can say "the articles
-do not answer": cosine similarity to the question, IDF-weighted coverage of the question's
-terms, and the similarity of the passage around it, plus a boost for the side (official,
-online, group) that the question asks about.
+Candidates come from the vector store's nearest sentences and from BM25's best sentences. Each
+candidate gets an absolute fused score, so one threshold can say "the articles do not answer":
+cosine similarity to the question, IDF-weighted coverage of the question's terms, and the
+similarity of the passage around it, plus a boost for the side (official, online, group) that
+the question asks about.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from assistant.embed import OnnxSentenceEncoder
 from assistant.label import ANAPHORA_CUE, QUOTED_CUE, index_texts
 from assistant.lexical import LexicalIndex, local_idf, terms
 from assistant.question import QuestionProfile
-from assistant.store import VectorStore, passage_node_id, sentence_node_id
+from assistant.store import VectorStore, sentence_node_id
 from assistant.types import LabelledSentence, ScoredSentence
 
 W_DENSE, W_LEXICAL, W_CONTEXT = 0.55, 0.30, 0.15
@@ -29,7 +29,6 @@ LABEL_PENALTY = 0.08
 CONTENT_BOOST = 0.12
 CONTINUATION_PENALTY = 0.03
 ARTICLE_CREDIT = 0.5  # a term found elsewhere in the same article counts half
-PASSAGES_K = 6
 TALK_ONLY_PENALTY = 0.06
 #: "Various versions are being discussed on the internet": says that talk exists, not what it says.
 _TALK_ONLY = re.compile(
@@ -90,6 +89,11 @@ class Corpus:
                     index.setdefault(i, []).append(number)
             self._passage_index[doc_id] = index
         return self._passage_index[doc_id].get(idx, [])
+
+    def passage_positions(self, doc_id: str, number: int) -> list[int]:
+        """Where the sentences of one passage sit in the flat sentence list."""
+        first = self._first[doc_id]
+        return [first + i for i in self.records[doc_id].passages[number].sentence_ids]
 
     def idf_of(self, doc_id: str) -> Callable[[str], float]:
         """Term weights within one article (built when the article first comes up, then kept)."""
@@ -172,38 +176,35 @@ def retrieve(
         pos = corpus.position(hit.doc_id, hit.key)
         if pos is not None and current(hit.doc_id, hit.content_hash):
             dense[pos] = hit.cosine
-    context: dict[int, float] = {}
-    for hit in store.query_passages(vector, PASSAGES_K, doc_ids):
-        record = corpus.records.get(hit.doc_id)
-        if record is None or not current(hit.doc_id, hit.content_hash) or hit.key >= len(record.passages):
-            continue
-        for idx in record.passages[hit.key].sentence_ids:
-            pos = corpus.position(hit.doc_id, idx)
-            if pos is not None:
-                context[pos] = max(context.get(pos, 0.0), hit.cosine)
     lexical = [pos for pos, _ in corpus.lexical.search(query.text, k)]
     if allowed is not None:
         lexical = [pos for pos in lexical if corpus.sentences[pos].doc_id in allowed]
-    missing = [pos for pos in set(lexical) | set(context) if pos not in dense]
-    if missing:
-        ids = {
-            sentence_node_id(corpus.sentences[p].doc_id, corpus.hash_of(corpus.sentences[p].doc_id) or "", corpus.sentences[p].idx): p
-            for p in missing
-        }
-        for node_id, vec in store.sentence_vectors(list(ids)).items():
-            dense[ids[node_id]] = float(np.dot(vec, vector))
-    # Every candidate's passage is scored, not only the archive-wide nearest passages: a sentence's
-    # score then depends on its own article alone, however large the archive grows.
-    wanted: dict[str, list[int]] = {}
-    for pos in dense:
+    # Every candidate's passage is scored (not only the archive-wide nearest passages), so a
+    # sentence's score depends on its own article alone, however large the archive grows. A
+    # passage's vector is the normalised mean of its sentences' vectors, read in one call with
+    # the vectors of the lexical candidates.
+    candidates = set(dense) | set(lexical)
+    passages: dict[tuple[str, int], list[int]] = {}  # (doc_id, passage number) -> candidates in it
+    for pos in candidates:
         s = corpus.sentences[pos]
-        if pos in context:
-            continue
         for number in corpus.passages_of(s.doc_id, s.idx):
-            wanted.setdefault(passage_node_id(s.doc_id, corpus.hash_of(s.doc_id) or "", number), []).append(pos)
-    for node_id, vec in store.passage_vectors(list(wanted)).items():
-        cosine = float(np.dot(vec, vector))
-        for pos in wanted[node_id]:
+            passages.setdefault((s.doc_id, number), []).append(pos)
+    members = {(doc_id, number): corpus.passage_positions(doc_id, number) for doc_id, number in passages}
+    needed = (set(lexical) - set(dense)).union(*members.values())
+    ids = {sentence_node_id(corpus.sentences[p].doc_id, corpus.hash_of(corpus.sentences[p].doc_id) or "",
+                            corpus.sentences[p].idx): p for p in needed}
+    vectors_at = {ids[node_id]: vec for node_id, vec in store.sentence_vectors(list(ids)).items()}
+    for pos in candidates - set(dense):
+        if pos in vectors_at:
+            dense[pos] = float(np.dot(vectors_at[pos], vector))
+    context: dict[int, float] = {}
+    for key, held in passages.items():
+        rows = [vectors_at[p] for p in members[key] if p in vectors_at]
+        if not rows:
+            continue
+        mean = np.stack(rows).mean(axis=0)
+        cosine = float(np.dot(mean / max(float(np.linalg.norm(mean)), 1e-12), vector))
+        for pos in held:
             context[pos] = max(context.get(pos, 0.0), cosine)
 
     own_terms = set(corpus.lexical.resolve(query.profile.terms))

@@ -1,9 +1,11 @@
 """The vector store: the only module that talks to Chroma.
 
-Two Chroma collections per index, written through llama-index's ``ChromaVectorStore``:
-``<name>_sentences`` (one node per sentence, what citations come from) and ``<name>_passages``
-(a few sentences each, for context). Node ids derive from the article's content hash, so
-re-ingesting the same text writes nothing new.
+One Chroma collection per index, ``<name>_sentences``, written through llama-index's
+``ChromaVectorStore``: one node per sentence, what citations come from. A passage's vector is the
+normalised mean of its sentences' vectors, so retrieval computes it from them when it needs it
+instead of storing a second collection (which cost a third more writes and about 60 MB of HNSW
+memory at 10,000 articles). Node ids derive from the article's content hash, so re-ingesting the
+same text writes nothing new.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import numpy as np
 from assistant.errors import StoreUnavailable
 from assistant.offline import go_offline
 from assistant.settings import Settings
-from assistant.types import LabelledSentence, Passage
+from assistant.types import LabelledSentence
 
 _BATCH = 2000
 
@@ -30,20 +32,16 @@ class Hit:
 
     doc_id: str
     content_hash: str
-    key: int  # sentence idx, or passage number
+    key: int  # sentence idx
     cosine: float
 
 
-#: One article's vectors: content hash, sentences, their vectors, passages, their vectors.
-ArticleVectors = tuple[str, Sequence[LabelledSentence], np.ndarray, Sequence[Passage], np.ndarray]
+#: One article's vectors: content hash, sentences, their vectors.
+ArticleVectors = tuple[str, Sequence[LabelledSentence], np.ndarray]
 
 
 def sentence_node_id(doc_id: str, content_hash: str, idx: int) -> str:
     return f"{doc_id}:{content_hash[:16]}:s{idx}"
-
-
-def passage_node_id(doc_id: str, content_hash: str, number: int) -> str:
-    return f"{doc_id}:{content_hash[:16]}:p{number}"
 
 
 class VectorStore(Protocol):
@@ -56,13 +54,11 @@ class VectorStore(Protocol):
 
     def delete_versions(self, doc_id: str, keep_hash: str | None) -> None: ...
 
+    def delete_articles(self, doc_ids: Sequence[str]) -> None: ...
+
     def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]: ...
 
-    def query_passages(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]: ...
-
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
-
-    def passage_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
     def count(self) -> int: ...
 
@@ -84,11 +80,12 @@ class ChromaStore:
         try:
             meta = {"hnsw:space": "cosine"}
             self._sent_col = client.get_or_create_collection(f"{name}_sentences", metadata=meta, embedding_function=None)
-            self._pass_col = client.get_or_create_collection(f"{name}_passages", metadata=meta, embedding_function=None)
+            legacy = f"{name}_passages"  # indexes before pipeline 5 stored passage vectors too; nothing reads them now
+            if legacy in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
+                client.delete_collection(legacy)
         except Exception as exc:  # chromadb raises many types; all mean the store is unusable
             raise StoreUnavailable(f"Cannot open the Chroma collections at {where}: {exc}", _hint(where)) from exc
         self._sentences = ChromaVectorStore(chroma_collection=self._sent_col)
-        self._passages = ChromaVectorStore(chroma_collection=self._pass_col)
 
     @classmethod
     def open(cls, settings: Settings) -> ChromaStore:
@@ -126,10 +123,9 @@ class ChromaStore:
         return store
 
     def drop(self) -> None:
-        """Delete this store's collections (ephemeral runs)."""
+        """Delete this store's collection (ephemeral runs)."""
         if self._client is not None:
-            for col in (self._sent_col, self._pass_col):
-                self._client.delete_collection(col.name)
+            self._client.delete_collection(self._sent_col.name)
 
     def _guard(self, what: str, call: Any) -> Any:
         try:
@@ -138,35 +134,23 @@ class ChromaStore:
             raise StoreUnavailable(f"Chroma failed to {what} at {self._where}: {exc}", _hint(self._where)) from exc
 
     def add_articles(self, items: Sequence[ArticleVectors]) -> None:
-        """Write several articles' sentences and passages, one store call per collection and batch."""
-        sentence_nodes: list[Any] = []
-        passage_nodes: list[Any] = []
-        for content_hash, sentences, sentence_vectors, passages, passage_vectors in items:
-            s_nodes, p_nodes = self._nodes(content_hash, sentences, sentence_vectors, passages, passage_vectors)
-            sentence_nodes.extend(s_nodes)
-            passage_nodes.extend(p_nodes)
-        # Passages first: a sentence id present means the whole article was written.
-        for store, nodes in ((self._passages, passage_nodes), (self._sentences, sentence_nodes)):
-            for begin in range(0, len(nodes), _BATCH):
-                batch = nodes[begin : begin + _BATCH]
-                self._guard("write", lambda: store.add(batch))
+        """Write several articles' sentences, one store call per batch."""
+        nodes: list[Any] = []
+        for content_hash, sentences, sentence_vectors in items:
+            nodes.extend(self._nodes(content_hash, sentences, sentence_vectors))
+        for begin in range(0, len(nodes), _BATCH):
+            batch = nodes[begin : begin + _BATCH]
+            self._guard("write", lambda: self._sentences.add(batch))
 
-    def _nodes(
-        self,
-        content_hash: str,
-        sentences: Sequence[LabelledSentence],
-        sentence_vectors: np.ndarray,
-        passages: Sequence[Passage],
-        passage_vectors: np.ndarray,
-    ) -> tuple[list[Any], list[Any]]:
-        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+    def _nodes(self, content_hash: str, sentences: Sequence[LabelledSentence], sentence_vectors: np.ndarray) -> list[Any]:
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
         # llama-index reserves the metadata keys doc_id/ref_doc_id/document_id for the SOURCE
         # relationship, so the article id travels as both the SOURCE and "article_id".
         def source(doc_id: str) -> dict:
             return {NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)}
 
-        sentence_nodes: list[BaseNode] = [
+        return [
             TextNode(
                 id_=sentence_node_id(s.doc_id, content_hash, s.idx),
                 text=s.text,
@@ -179,29 +163,20 @@ class ChromaStore:
             )
             for s, vec in zip(sentences, sentence_vectors)
         ]
-        passage_nodes: list[BaseNode] = [
-            TextNode(
-                id_=passage_node_id(p.doc_id, content_hash, n),
-                text=p.text,
-                embedding=vec.tolist(),
-                metadata={
-                    "article_id": p.doc_id, "content_hash": content_hash, "key": n, "start": p.start, "end": p.end,
-                    "sentence_ids": ",".join(map(str, p.sentence_ids)), "labels": ",".join(p.labels),
-                },
-                relationships=source(p.doc_id),
-            )
-            for n, (p, vec) in enumerate(zip(passages, passage_vectors))
-        ]
-        return sentence_nodes, passage_nodes
 
     def delete_versions(self, doc_id: str, keep_hash: str | None) -> None:
         where: dict[str, Any] = {"article_id": doc_id}
         if keep_hash is not None:
             where = {"$and": [{"article_id": doc_id}, {"content_hash": {"$ne": keep_hash}}]}
-        for col in (self._sent_col, self._pass_col):
-            self._guard("delete", lambda: col.delete(where=where))
+        self._guard("delete", lambda: self._sent_col.delete(where=where))
 
-    def _query(self, store: Any, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None) -> list[Hit]:
+    def delete_articles(self, doc_ids: Sequence[str]) -> None:
+        """Every version of these articles, in one call."""
+        if doc_ids:
+            where = {"article_id": {"$in": list(doc_ids)}}
+            self._guard("delete", lambda: self._sent_col.delete(where=where))
+
+    def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
         from llama_index.core.vector_stores.types import (
             FilterOperator,
             MetadataFilter,
@@ -215,29 +190,17 @@ class ChromaStore:
                 filters=[MetadataFilter(key="article_id", value=list(doc_ids), operator=FilterOperator.IN)]
             )
         query = VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
-        result = self._guard("query", lambda: store.query(query))
+        result = self._guard("query", lambda: self._sentences.query(query))
         hits = []
         for node, sim in zip(result.nodes or [], result.similarities or []):
             meta = node.metadata
             hits.append(Hit(meta["article_id"], meta["content_hash"], int(meta["key"]), _cosine_from_similarity(sim)))
         return hits
 
-    def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
-        return self._query(self._sentences, vector, k, doc_ids)
-
-    def query_passages(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
-        return self._query(self._passages, vector, k, doc_ids)
-
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
         got = self._guard("read vectors", lambda: self._sent_col.get(ids=list(ids), include=["embeddings"]))
-        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
-
-    def passage_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        if not ids:
-            return {}
-        got = self._guard("read vectors", lambda: self._pass_col.get(ids=list(ids), include=["embeddings"]))
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
 
     def count(self) -> int:

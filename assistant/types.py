@@ -66,7 +66,6 @@ class Passage(_Frozen):
     end: int
     sentence_ids: tuple[int, ...]
     labels: tuple[Label, ...]
-    text: str
 
 
 class ScoredSentence(_Frozen):

@@ -108,3 +108,38 @@ def test_free_memory_goes_back_to_the_system_after_loading() -> None:
     from assistant.memory import give_back_free_memory
 
     assert give_back_free_memory() is (sys.platform == "linux")
+
+
+def test_the_index_holds_one_vector_per_sentence_and_passages_are_scored_from_them(assistant) -> None:
+    """A passage's vector is the normalised mean of its sentences' vectors (no second collection)."""
+    import numpy as np
+
+    from assistant.question import analyse
+    from assistant.retrieve import Query, retrieve
+    from assistant.store import sentence_node_id
+
+    assert assistant.store.count() == sum(len(r.sentences) for r in assistant.corpus.records.values())
+    question = "What did the authorities say about the attackers?"
+    ranked = retrieve(Query(analyse(question)), assistant.corpus, assistant.store, assistant.encoder, 24)
+    query = assistant.encoder.encode([question])[0]
+    record = assistant.corpus.records["aktobe-2016"]
+    for scored in ranked[:5]:
+        s = scored.sentence
+        best = 0.0
+        for passage in (p for p in record.passages if s.idx in p.sentence_ids):
+            ids = [sentence_node_id(s.doc_id, record.article.content_hash, i) for i in passage.sentence_ids]
+            mean = np.stack(list(assistant.store.sentence_vectors(ids).values())).mean(axis=0)
+            best = max(best, float(mean @ query) / float(np.linalg.norm(mean)))
+        assert abs(scored.context - best) < 1e-5
+
+
+def test_an_index_from_before_pipeline_5_drops_its_passage_vectors(tmp_path: Path) -> None:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    Assistant.open(corpus=CORPUS, index=tmp_path)
+    client = chromadb.PersistentClient(path=str(tmp_path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+    client.get_or_create_collection("newsroom_passages", embedding_function=None).add(ids=["x"], embeddings=[[0.0] * 384])
+    reopened = Assistant.open(corpus=CORPUS, index=tmp_path)
+    names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+    assert names == {"newsroom_sentences"} and reopened.store.count() == 33
