@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.catalog import ArticleRecord
-from assistant.fit import AliasCheck, Entities, missing_names, rerank
-from assistant.label import ANAPHORA_CUE, QUOTED_CUE
+from assistant.fit import AliasCheck, Entities, missing_names, previous_in_paragraph, rerank
+from assistant.label import ANAPHORA_CUE, QUOTED_CUE, leans_on_previous
 from assistant.question import QuestionProfile
 from assistant.types import (
     LABEL_ORDER,
@@ -116,16 +116,26 @@ def refers_back(sentence: LabelledSentence) -> bool:
     return sentence.cue == ANAPHORA_CUE or bool(_BACK_REFERENCE.search(sentence.text))
 
 
+def leaned_on(sentence: LabelledSentence, records: dict[str, ArticleRecord]) -> LabelledSentence | None:
+    """The sentence before, when this one needs it to be understood: "It reported ...", "The
+    military denied this information", "It was released on ..." (released what?)."""
+    if leans_on_previous(sentence):
+        return previous_in_paragraph(records, sentence)
+    if refers_back(sentence) and sentence.idx > 0:
+        return records[sentence.doc_id].sentences[sentence.idx - 1]
+    return None
+
+
 def add_follow_ons(chosen: list[ScoredSentence], records: dict[str, ArticleRecord]) -> list[ScoredSentence]:
     out = list(chosen)
     have = {(c.sentence.doc_id, c.sentence.idx) for c in out}
     for cand in chosen[:2]:
         s = cand.sentence
         sentences = records[s.doc_id].sentences
-        if cand is chosen[0] and refers_back(s) and s.idx > 0 and (s.doc_id, s.idx - 1) not in have:
-            # "It reported ..." or "The military denied this information" needs the sentence before.
-            out.append(ScoredSentence(sentence=sentences[s.idx - 1], score=cand.score, dense=cand.dense, lexical=cand.lexical))
-            have.add((s.doc_id, s.idx - 1))
+        before = leaned_on(s, records) if cand is chosen[0] else None
+        if before is not None and (s.doc_id, before.idx) not in have:
+            out.append(ScoredSentence(sentence=before, score=cand.score, dense=cand.dense, lexical=cand.lexical))
+            have.add((s.doc_id, before.idx))
         if s.idx + 1 < len(sentences):
             nxt = sentences[s.idx + 1]
             if (nxt.doc_id, nxt.idx) not in have and follows_on(s, nxt):

@@ -32,7 +32,7 @@ ALIAS_SIMILARITY = 0.75
 
 
 #: Bump when segmenting, labelling or what gets embedded changes: indexes built before re-ingest.
-PIPELINE_VERSION = 5
+PIPELINE_VERSION = 6
 
 
 def embedder_id(settings: Settings) -> str:

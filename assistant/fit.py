@@ -13,6 +13,7 @@ from functools import lru_cache
 from collections.abc import Callable, Sequence
 
 from assistant.catalog import ArticleRecord
+from assistant.label import leans_on_previous
 from assistant.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
 from assistant.question import ENTITY_KINDS, MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
 from assistant.types import LabelledSentence, ScoredSentence
@@ -108,11 +109,12 @@ def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str
     return True
 
 
-def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence) -> bool:
+def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence, context: str = "") -> bool:
     """Does this sentence hold what the question asks for: the noun asked about, and a number,
-    time or date where the question asks for one?"""
-    sentence_terms = set(terms(sentence.text))
-    literal = set(words(sentence.text)) | sentence_terms
+    time or date where the question asks for one? ``context``: the sentence its opening pronoun
+    stands for, whose words count as this one's for what the sentence is about."""
+    sentence_terms = set(terms(f"{context} {sentence.text}"))
+    literal = set(words(f"{context} {sentence.text}")) | sentence_terms
     vocabulary = set(literal)
     for stem in list(sentence_terms):
         vocabulary |= synonym_map().get(stem, frozenset())
@@ -264,7 +266,7 @@ def rerank(
     has_names: dict[str, bool] = {}
     fitting = []
     for c in ranked:
-        if not sentence_fits(profile, c.sentence):
+        if not sentence_fits(profile, c.sentence, _antecedent(records, c.sentence)):
             continue
         bonus = fit_bonus(profile, c.sentence)
         if records is not None and profile.names:
@@ -283,6 +285,20 @@ def rerank(
     return fitting
 
 
+
+
+def previous_in_paragraph(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> LabelledSentence | None:
+    """The sentence before this one, when both are in one paragraph."""
+    if sentence.idx == 0:
+        return None
+    before = records[sentence.doc_id].sentences[sentence.idx - 1]
+    return before if before.paragraph == sentence.paragraph else None
+
+
+def _antecedent(records: dict[str, ArticleRecord] | None, sentence: LabelledSentence) -> str:
+    """The text an opening pronoun stands for ("It was released ..." after "Splatoon 2 is ...")."""
+    before = previous_in_paragraph(records, sentence) if records is not None and leans_on_previous(sentence) else None
+    return before.text if before is not None else ""
 
 
 def paragraph_of(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> list[str]:

@@ -13,6 +13,7 @@ Each label records the source (``attributed_to``), the ``cue`` and a readable ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -310,11 +311,27 @@ ANAPHORA_CUE = "anaphoric subject"
 INHERITED_CUES = (QUOTED_CUE, ANAPHORA_CUE)
 
 
+#: "It was released on July 21, 2017" is about what the sentence before it names. Not the "it"
+#: of "It is speculated that ..." or "It later transpired that ...", which stands for nothing.
+_OPENS_WITH_PRONOUN = re.compile(r"^\W*(it|they|he|she)\b", re.I)
+_EXPLETIVE_IT = re.compile(
+    r"^\W*it\s+(?:\w+\s+){0,2}?(?:that|transpired|emerged|seems|seemed|appears|appeared)\b"
+    r"|^\W*it\s+(?:is|was|has been|had been|will be|would be)\s+(?:\w+ly\s+)?\w+\s+(?:that|whether|if|to|how|why|when|who)\b",
+    re.I,
+)
+
+
+def leans_on_previous(sentence: Sentence) -> bool:
+    """Does the sentence open with a pronoun that stands for what the sentence before it names?"""
+    return sentence.idx > 0 and bool(_OPENS_WITH_PRONOUN.match(sentence.text)) and not _EXPLETIVE_IT.match(sentence.text)
+
+
 def index_texts(sentences: Sequence[LabelledSentence]) -> list[str]:
     """What retrieval sees for each sentence of one article: a sentence that continues its context
     carries it. The quoted body of a statement is indexed with the sentence that introduces it
     ("The message released by ... read thus: “We are ..."); "They pointed out ..." with its source
-    ("Social media users: They pointed out ..."). Citations still quote the sentence alone.
+    ("Social media users: They pointed out ..."); "It was released on ..." with the sentence before
+    it in the paragraph, which says what "it" is. Citations still quote the sentence alone.
     """
     by_idx = {s.idx: s for s in sentences}
     out = []
@@ -324,6 +341,8 @@ def index_texts(sentences: Sequence[LabelledSentence]) -> list[str]:
             out.append(f"{intro.text} {s.text}")
         elif s.cue in INHERITED_CUES and s.attributed_to:
             out.append(f"{s.attributed_to}: {s.text}")
+        elif leans_on_previous(s) and (before := by_idx.get(s.idx - 1)) is not None and before.paragraph == s.paragraph:
+            out.append(f"{before.text} {s.text}")
         else:
             out.append(s.text)
     return out

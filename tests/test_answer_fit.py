@@ -1,8 +1,9 @@
 """An answer names what the question asks for, in the words the articles use.
 
 Invented articles (no real events): a person for "who is the CEO", a shortened title for a long
-one, "the fourth season" for "season 4", "third-quarter" for "Q3"; and the strictness that keeps a
-two-word name from being half-matched.
+one, "the fourth season" for "season 4", "third-quarter" for "Q3", "It was released on ..." read
+with the sentence that says what "it" is; and the strictness that keeps a two-word name from being
+half-matched.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ ARTICLES = {
         "Gridco reported third-quarter revenue of $6.3 billion, up 8 percent from a year earlier.\n\n"
         "The utility's shares rose after the results."
     ),
+    "lantern": (
+        "Lantern Drift is a 2019 puzzle game developed and published by a small studio in Tartu. "
+        "It was released on 9 April 2019, two years after it was first shown.\n\n"
+        "The studio employs eleven people."
+    ),
 }
 
 
@@ -60,6 +66,36 @@ def test_the_answer_names_what_was_asked(small_newsroom, question: str, expected
     answer = small_newsroom.ask(question)
     assert answer.answerable, answer.answer
     assert expected in answer.citations[0].quote, answer.answer
+
+
+def test_a_sentence_opening_with_a_pronoun_is_about_what_the_sentence_before_names(small_newsroom) -> None:
+    """"It was released on 9 April 2019" answers "When was Lantern Drift released?" better than "a
+    2019 puzzle game", and the answer also quotes the sentence that says what "it" is."""
+    answer = small_newsroom.ask("When was Lantern Drift released?")
+    quotes = [c.quote for c in answer.citations]
+    assert answer.answerable and "9 April 2019" in answer.answer, answer.answer
+    assert {"Lantern Drift is a 2019 puzzle game developed and published by a small studio in Tartu.",
+            "It was released on 9 April 2019, two years after it was first shown."} <= set(quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("It was released on 9 April 2019.", True),
+        ("They pointed out that the shops were closed.", True),
+        ("He was appointed in May.", True),
+        ("It is speculated that the attack was staged.", False),  # an "it" that stands for nothing
+        ("It later transpired that the plane never left.", False),
+        ("It seems the shops were closed.", False),
+        ("The studio employs eleven people.", False),
+    ],
+)
+def test_which_sentences_lean_on_the_one_before(text: str, leans: bool) -> None:
+    from assistant.label import leans_on_previous
+    from assistant.types import Sentence
+
+    assert leans_on_previous(Sentence(doc_id="d", idx=3, start=0, end=len(text), text=text)) is leans
+    assert not leans_on_previous(Sentence(doc_id="d", idx=0, start=0, end=len(text), text=text))  # nothing before it
 
 
 def test_a_two_word_name_must_be_mentioned_whole() -> None:
