@@ -285,8 +285,6 @@ def rerank(
     return fitting
 
 
-
-
 def previous_in_paragraph(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> LabelledSentence | None:
     """The sentence before this one, when both are in one paragraph."""
     if sentence.idx == 0:
