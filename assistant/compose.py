@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.catalog import ArticleRecord
-from assistant.fit import AliasCheck, Entities, missing_names, previous_in_paragraph, rerank
-from assistant.label import ANAPHORA_CUE, QUOTED_CUE, leans_on_previous
+from assistant.fit import AliasCheck, Entities, missing_names, rerank
+from assistant.label import ANAPHORA_CUE, QUOTED_CUE, antecedent, leans_on_previous
 from assistant.question import QuestionProfile
 from assistant.types import (
     LABEL_ORDER,
@@ -120,7 +120,7 @@ def leaned_on(sentence: LabelledSentence, records: dict[str, ArticleRecord]) -> 
     """The sentence before, when this one needs it to be understood: "It reported ...", "The
     military denied this information", "It was released on ..." (released what?)."""
     if leans_on_previous(sentence):
-        return previous_in_paragraph(records, sentence)
+        return antecedent(records[sentence.doc_id].sentences, sentence)
     if refers_back(sentence) and sentence.idx > 0:
         return records[sentence.doc_id].sentences[sentence.idx - 1]
     return None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from collections.abc import Callable, Sequence
 
 from assistant.catalog import ArticleRecord
-from assistant.label import leans_on_previous
+from assistant.label import antecedent
 from assistant.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
 from assistant.question import ENTITY_KINDS, MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
 from assistant.types import LabelledSentence, ScoredSentence
@@ -266,7 +266,8 @@ def rerank(
     has_names: dict[str, bool] = {}
     fitting = []
     for c in ranked:
-        if not sentence_fits(profile, c.sentence, _antecedent(records, c.sentence)):
+        before = antecedent(records[c.sentence.doc_id].sentences, c.sentence) if records is not None else None
+        if not sentence_fits(profile, c.sentence, before.text if before is not None else ""):
             continue
         bonus = fit_bonus(profile, c.sentence)
         if records is not None and profile.names:
@@ -283,20 +284,6 @@ def rerank(
     if entities is not None and profile.entity_kinds and not profile.wants:
         return prefer_entities(fitting, profile, entities)
     return fitting
-
-
-def previous_in_paragraph(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> LabelledSentence | None:
-    """The sentence before this one, when both are in one paragraph."""
-    if sentence.idx == 0:
-        return None
-    before = records[sentence.doc_id].sentences[sentence.idx - 1]
-    return before if before.paragraph == sentence.paragraph else None
-
-
-def _antecedent(records: dict[str, ArticleRecord] | None, sentence: LabelledSentence) -> str:
-    """The text an opening pronoun stands for ("It was released ..." after "Splatoon 2 is ...")."""
-    before = previous_in_paragraph(records, sentence) if records is not None and leans_on_previous(sentence) else None
-    return before.text if before is not None else ""
 
 
 def paragraph_of(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> list[str]:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from assistant.types import Label, LabelledSentence, Sentence
 
@@ -326,6 +326,18 @@ def leans_on_previous(sentence: Sentence) -> bool:
     return sentence.idx > 0 and bool(_OPENS_WITH_PRONOUN.match(sentence.text)) and not _EXPLETIVE_IT.match(sentence.text)
 
 
+_S = TypeVar("_S", bound=Sentence)
+
+
+def antecedent(sentences: Sequence[_S], sentence: Sentence) -> _S | None:
+    """The sentence an opening pronoun stands for: the one before it, in the same paragraph
+    (``sentences``: the article's, in order)."""
+    if not leans_on_previous(sentence):
+        return None
+    before = sentences[sentence.idx - 1]
+    return before if before.paragraph == sentence.paragraph else None
+
+
 def index_texts(sentences: Sequence[LabelledSentence]) -> list[str]:
     """What retrieval sees for each sentence of one article: a sentence that continues its context
     carries it. The quoted body of a statement is indexed with the sentence that introduces it
@@ -341,7 +353,7 @@ def index_texts(sentences: Sequence[LabelledSentence]) -> list[str]:
             out.append(f"{intro.text} {s.text}")
         elif s.cue in INHERITED_CUES and s.attributed_to:
             out.append(f"{s.attributed_to}: {s.text}")
-        elif leans_on_previous(s) and (before := by_idx.get(s.idx - 1)) is not None and before.paragraph == s.paragraph:
+        elif (before := antecedent(sentences, s)) is not None:
             out.append(f"{before.text} {s.text}")
         else:
             out.append(s.text)
