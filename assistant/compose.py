@@ -39,16 +39,9 @@ class ComposerSettings:
     related: int = 2
 
 
-def select(
-    ranked: Sequence[ScoredSentence],
-    profile: QuestionProfile,
-    cfg: ComposerSettings,
-    records: dict[str, ArticleRecord] | None = None,
-    entities: Entities | None = None,
-) -> list[ScoredSentence]:
-    """The sentences to cite: the best one that fits the question, close runners-up, and both
-    sides when both are asked for."""
-    ranked = rerank(ranked, profile, records, entities)
+def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
+    """The sentences to cite, from those that fit the question (best first): the best one, close
+    runners-up, and both sides when both are asked for."""
     if not ranked or ranked[0].score < cfg.min_score:
         return []
     top = ranked[0].score
@@ -71,6 +64,39 @@ def select(
             side = [c for c in ranked if c.sentence.label in side_labels and c.score >= cfg.min_score - 0.1]
             chosen.extend(c for c in side[:2] if c.score >= side[0].score - cfg.margin)
     return chosen
+
+
+SOURCE_WINDOW = 0.28  # how far below the best sentence another article's best may score
+
+
+def other_sources(
+    fitting: Sequence[ScoredSentence],
+    chosen: Sequence[ScoredSentence],
+    profile: QuestionProfile,
+    cfg: ComposerSettings,
+    records: dict[str, ArticleRecord],
+    alias: AliasCheck | None = None,
+) -> list[ScoredSentence]:
+    """What the other articles say: the best fitting sentence of each article not yet cited that
+    names everything the question names (so the question must name something), when it scores
+    near the best. Sources put the same fact
+    differently or disagree ("the original release date was April 16, 2020" against "released
+    ... on 10 December 2020"); the journalist sees each, cited, and judges."""
+    if not chosen or not profile.names:  # a question that names nothing cannot tell which articles are about it
+        return []
+    floor = max(cfg.min_score, chosen[0].score - SOURCE_WINDOW)
+    cited = {c.sentence.doc_id for c in chosen}
+    out: list[ScoredSentence] = []
+    for cand in fitting:
+        if len(chosen) + len(out) >= cfg.max_citations or cand.score < floor:
+            break
+        doc_id = cand.sentence.doc_id
+        if doc_id in cited:
+            continue
+        cited.add(doc_id)
+        if not missing_names(profile, [records[doc_id].article.text], alias):
+            out.append(cand)
+    return out
 
 
 def expand_quotations(chosen: list[ScoredSentence], records: dict[str, ArticleRecord]) -> list[ScoredSentence]:
@@ -168,12 +194,14 @@ def compose(
 ) -> Answer:
     """``labels`` (when given) also holds for the sentences added around the chosen ones;
     ``entities`` (a named-entity recogniser) lets "who" questions prefer sentences naming someone."""
-    chosen = select(ranked, profile, cfg, records, entities)
+    fitting = rerank(ranked, profile, records, entities)
+    chosen = select(fitting, profile, cfg)
     texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
     missing = missing_names(profile, texts, alias) if chosen else ["<no sentence fits>"]
     if not chosen or missing:
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
         return _refusal(question, related, records)
+    chosen += other_sources(fitting, chosen, profile, cfg, records, alias)
     chosen = expand_quotations(add_follow_ons(chosen, records), records)
     if labels:
         chosen = [c for c in chosen if c.sentence.label in labels]
