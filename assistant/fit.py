@@ -46,8 +46,10 @@ _cached_index = lru_cache(maxsize=512)(_index)  # article vocabularies come back
 _SPELLED = {  # "season 4" ~ "the fourth season"
     str(n): (card, ordinal)
     for n, (card, ordinal) in enumerate(
-        zip("zero one two three four five six seven eight nine ten eleven twelve".split(),
-            "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()),
+        zip("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+            "seventeen eighteen nineteen twenty".split(),
+            "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()),
     )
     if n
 }
@@ -118,15 +120,39 @@ def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence, context:
     vocabulary = set(literal)
     for stem in list(sentence_terms):
         vocabulary |= synonym_map().get(stem, frozenset())
-    # "The names of ..." needs a name, not a synonym of one ("so-called" names nobody).
-    if any(not _fuzzy_in(w, literal if w == "name" else vocabulary) for w in profile.required):
-        return False
+    # "The names of ..." needs a name, not a synonym of one ("so-called" names nobody), or a name
+    # given as one of the kind asked about ("Microsoft HoloLens is an AR headset").
+    kinds = [w for w in profile.required if w != "name"]
+    for w in profile.required:
+        if w == "name":
+            if not _fuzzy_in(w, literal) and not names_an_instance(sentence.text, kinds, profile.text):
+                return False
+        elif not _fuzzy_in(w, vocabulary):
+            return False
     if profile.answer_type and profile.terms and _share_covered(profile.terms, vocabulary) < TYPED_COVERAGE:
         return False  # a number, time or date, but about something else
     if profile.counted and not _counts(profile.counted, sentence.text, profile.question_numbers):
         return False
     text = _PERCENTAGES.sub(" ", sentence.text) if profile.absolute else sentence.text
     return _has_answer_type(profile.answer_type, text, profile.question_numbers, profile.text)
+
+
+_INSTANCE = re.compile(r"(?P<subject>[^,;:]+?)\s+(is|was|are|were)\s+(a|an|the)\s+(?P<kind>[^.;:]+)", re.IGNORECASE)
+
+
+_NOUN_PHRASE_END = re.compile(
+    r"\s(?:by|for|of|with|in|on|at|from|to|that|which|who|whose|and|or|but|\w+ed|\w+ing)\b", re.IGNORECASE
+)
+
+
+def names_an_instance(text: str, kinds: Sequence[str], question: str) -> bool:
+    """Does the sentence say that something named is one of ``kinds``: "Microsoft HoloLens is an
+    augmented reality headset" for "the name of Microsoft's AR headset"?"""
+    found = _INSTANCE.match(text)
+    if found is None or not kinds:
+        return False
+    kind = set(terms(_NOUN_PHRASE_END.split(found.group("kind"), maxsplit=1)[0]))  # "a headset built for surgeons" is a headset
+    return all(set(terms(k)) <= kind for k in kinds) and _has_answer_type("name", found.group("subject"), (), question)
 
 
 TYPED_COVERAGE = 0.3

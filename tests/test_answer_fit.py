@@ -1,8 +1,9 @@
 """An answer names what the question asks for, in the words the articles use.
 
 Invented articles (no real events): a person for "who is the CEO", a shortened title for a long
-one, "the fourth season" for "season 4", "third-quarter" for "Q3", "It was released on ..." read
-with the sentence that says what "it" is; and the strictness that keeps a two-word name from being
+one, "the fourth season" for "season 4" and "the seventeenth" for 17, "third-quarter" for "Q3",
+"Corvid Lens is a ... headset" for "the name of the headset", "It was released on ..." read with
+the sentence that says what "it" is; and the strictness that keeps a two-word name from being
 half-matched.
 """
 
@@ -29,6 +30,11 @@ ARTICLES = {
         "The fourth season of Coastline premieres on November 15, 2020, after a delay caused by the pandemic.\n\n"
         "The drama follows a fishing family in Cornwall."
     ),
+    "corvid": (
+        "Corvid Labs showed its first product to hospitals on Monday.\n\n"
+        "Corvid Lens is a mixed reality headset built for surgeons."
+    ),
+    "lights": "The seventeenth season of Harbour Lights premiered on 12 November 2020, a Thursday.",
     "gridco": (
         "Gridco reported third-quarter revenue of $6.3 billion, up 8 percent from a year earlier.\n\n"
         "The utility's shares rose after the results."
@@ -59,6 +65,8 @@ def small_newsroom(tmp_path_factory: pytest.TempPathFactory):
         ("Who is the new CEO of Harbor Mutual?", "Dana Whitfield"),  # a person, not "Chairman and CEO at ..."
         ("When was The Legend of Skyward Quest released?", "March 3, 2017"),  # the article shortens the title
         ("When does season 4 of Coastline premiere?", "November 15, 2020"),  # "the fourth season"
+        ("When did season 17 of Harbour Lights premiere?", "12 November 2020"),  # "the seventeenth season"
+        ("What is the name of Corvid Labs' headset?", "Corvid Lens"),  # "Corvid Lens is a ... headset"
         ("What was Gridco's revenue in Q3?", "$6.3 billion"),  # "third-quarter revenue"
     ],
 )
@@ -66,6 +74,11 @@ def test_the_answer_names_what_was_asked(small_newsroom, question: str, expected
     answer = small_newsroom.ask(question)
     assert answer.answerable, answer.answer
     assert expected in answer.citations[0].quote, answer.answer
+
+
+def test_a_name_given_for_one_thing_is_not_the_name_of_another(small_newsroom) -> None:
+    """"Corvid Lens is a headset built for surgeons" names a headset, not the surgeons."""
+    assert not small_newsroom.ask("What are the names of the surgeons at Corvid Labs?").answerable
 
 
 def test_a_sentence_opening_with_a_pronoun_is_about_what_the_sentence_before_names(small_newsroom) -> None:
