@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant.baselines import Bm25TopSentence, LlamaIndexDefault
 from assistant.evaluate import EvalCase, load_evalset
 from assistant.report import GoldLabel, label_agreement, load_gold_labels, run_suite, write_suite
-from assistant.rgb import contains, load_rgb, passages_for, run_rgb
+from assistant.rgb import RgbRecord, contains, load_rgb, passages_for, run_rgb, unnamed_by_answering_passages
 
 from .conftest import ROOT
 
@@ -89,6 +89,17 @@ def test_rgb_passages_follow_the_noise_recipe_and_a_small_run_scores(tmp_path: P
     result = run_rgb(RGB, limit=2)
     assert result.records == 2 and set(result.accuracy) == {"noise_0.0", "noise_0.4", "noise_0.8"}
     assert 0.0 <= result.rejection_rate <= 1.0
+    assert result.answer_citations_mean >= 1 and result.answer_words_p50 > 0  # both records are answered at noise 0
+    assert all(result.accuracy_best_sentence[k] <= result.accuracy[k] for k in result.accuracy)
+
+
+def test_an_rgb_miss_says_when_no_passage_with_the_answer_names_what_was_asked() -> None:
+    record = RgbRecord(id=0, query="When was Diablo 3 released?", answers=("May 15, 2012",), fake="",
+                       positive=(), negative=(), positive_wrong=())
+    snippet = "The game was launched on May 15, 2012. Console versions came a year later."
+    assert unnamed_by_answering_passages(record, [snippet, "Diablo 3 is a dark fantasy game."]) == "3 diablo"
+    assert unnamed_by_answering_passages(record, [snippet, "Diablo 3 came out on May 15, 2012."]) == ""
+    assert unnamed_by_answering_passages(record, ["Diablo 3 is a game."]) == ""  # no passage has the answer
 
 
 def test_the_full_set_is_well_formed_and_has_every_category(article_text: str) -> None:
