@@ -78,11 +78,11 @@ def other_sources(
     alias: AliasCheck | None = None,
 ) -> list[ScoredSentence]:
     """What the other articles say: the best fitting sentence of each article not yet cited that
-    names everything the question names (so the question must name something), when it scores
-    near the best. Sources put the same fact
-    differently or disagree ("the original release date was April 16, 2020" against "released
-    ... on 10 December 2020"); the journalist sees each, cited, and judges."""
-    if not chosen or not profile.names:  # a question that names nothing cannot tell which articles are about it
+    names everything the question names, when it scores near the best. Sources put the same fact
+    differently or disagree ("the original release date was April 16, 2020" against "released ...
+    on 10 December 2020"); the journalist sees each, cited, and judges. A question that names
+    nothing cannot tell which other articles are about it, so it gets none."""
+    if not chosen or not profile.names:
         return []
     floor = max(cfg.min_score, chosen[0].score - SOURCE_WINDOW)
     cited = {c.sentence.doc_id for c in chosen}
