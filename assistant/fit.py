@@ -138,8 +138,6 @@ def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence, context:
 
 
 _INSTANCE = re.compile(r"(?P<subject>[^,;:]+?)\s+(is|was|are|were)\s+(a|an|the)\s+(?P<kind>[^.;:]+)", re.IGNORECASE)
-
-
 _NOUN_PHRASE_END = re.compile(
     r"\s(?:by|for|of|with|in|on|at|from|to|that|which|who|whose|and|or|but|\w+ed|\w+ing)\b", re.IGNORECASE
 )
@@ -151,7 +149,8 @@ def names_an_instance(text: str, kinds: Sequence[str], question: str) -> bool:
     found = _INSTANCE.match(text)
     if found is None or not kinds:
         return False
-    kind = set(terms(_NOUN_PHRASE_END.split(found.group("kind"), maxsplit=1)[0]))  # "a headset built for surgeons" is a headset
+    # "a headset built for surgeons" is a headset: the kind ends where the noun phrase does
+    kind = set(terms(_NOUN_PHRASE_END.split(found.group("kind"), maxsplit=1)[0]))
     return all(set(terms(k)) <= kind for k in kinds) and _has_answer_type("name", found.group("subject"), (), question)
 
 

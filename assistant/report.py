@@ -178,18 +178,24 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
 
 def rgb_lines(rgb: dict[str, Any]) -> list[str]:
     acc = rgb["accuracy"]
-    best = rgb.get("accuracy_best_sentence", {})
     return [
         f"{rgb['records']} records, five passages each, as RGB builds them (seeded shuffle).", "",
         "| noise rate | 0.0 | 0.4 | 0.8 | rejection at 1.0 | counterfactual: reports the passages | and cites them |",
         "|---|---|---|---|---|---|---|",
         f"| value | {acc['noise_0.0']:g} | {acc['noise_0.4']:g} | {acc['noise_0.8']:g} | {rgb['rejection_rate']:g} | "
         f"{rgb['counterfactual_reports_passages']:g} | {rgb['counterfactual_cites']:g} |", "",
-        f"Counting only the answer's top-scored sentence: {best.get('noise_0.0', 0):g} / {best.get('noise_0.4', 0):g} / "
-        f"{best.get('noise_0.8', 0):g} at noise 0.0 / 0.4 / 0.8. "
-        f"Answers given at noise 0.0 to 0.8 cite {rgb.get('answer_citations_mean', 0):g} sentences on average "
-        f"(median {rgb.get('answer_words_p50', 0):g} words); RGB counts the gold string anywhere in the answer.",
+        rgb_answer_size(rgb) + " RGB counts the gold string anywhere in the answer.",
     ]
+
+
+def rgb_answer_size(rgb: dict[str, Any]) -> str:
+    """How much of RGB's accuracy the top-scored sentence earns alone, and how long answers are."""
+    best = rgb.get("accuracy_best_sentence", {})
+    return (
+        f"Counting only each answer's top-scored sentence: {best.get('noise_0.0', 0):g} / {best.get('noise_0.4', 0):g} / "
+        f"{best.get('noise_0.8', 0):g} at noise 0.0 / 0.4 / 0.8. Answers given at noise 0.0 to 0.8 cite "
+        f"{rgb.get('answer_citations_mean', 0):g} sentences on average (median {rgb.get('answer_words_p50', 0):g} words)."
+    )
 
 
 def write_charts(directory: Path, suite: SuiteResult) -> list[Path]:

@@ -104,8 +104,10 @@ class RgbResult:
     rejection_rate: float = 0.0
     counterfactual_reports_passages: float = 0.0
     counterfactual_cites: float = 0.0
-    answer_citations_mean: float = 0.0  # over the answers given at noise 0.0 to 0.8: a gain from
-    answer_words_p50: float = 0.0  # longer answers shows here (RGB counts the gold string anywhere)
+    # Over the answers given at noise 0.0 to 0.8: RGB counts the gold string anywhere in an answer,
+    # so a gain from longer answers shows here.
+    answer_citations_mean: float = 0.0
+    answer_words_p50: float = 0.0
     records: int = 0
     failures: list[dict[str, Any]] = field(default_factory=list)
 
@@ -166,7 +168,9 @@ def run_rgb(path: Path, limit: int | None = None) -> RgbResult:
                     best_hits[noise] += contains(max(answer.citations, key=lambda c: c.score).quote, record.answers)
                 else:
                     unnamed = unnamed_by_answering_passages(record, passages)
-                    why = f"wrong at noise {noise}" + (f" (the passages with the answer leave out '{unnamed}')" if unnamed else "")
+                    why = f"wrong at noise {noise}"
+                    if unnamed:
+                        why += f" (the passages with the answer leave out '{unnamed}')"
                     result.failures.append(_failure(record, why, answer))
             wrong = list(record.positive_wrong[:PASSAGES])
             if wrong:

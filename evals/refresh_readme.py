@@ -7,6 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from assistant.report import rgb_answer_size
+
 START, END = "<!-- eval-table:start -->", "<!-- eval-table:end -->"
 ROWS = (
     "answer_accuracy", "evidence_recall", "citation_precision", "evidence_f1", "label_accuracy",
@@ -28,15 +30,11 @@ def table(report: dict) -> list[str]:
     if report.get("rgb"):
         rgb = report["rgb"]
         acc = rgb["accuracy"]
-        best = rgb.get("accuracy_best_sentence", {})
         lines += ["", f"RGB en_fact ({rgb['records']} records, 5 passages): accuracy {acc['noise_0.0']:g} / "
                   f"{acc['noise_0.4']:g} / {acc['noise_0.8']:g} at noise 0.0 / 0.4 / 0.8; rejection at noise 1.0 "
                   f"{rgb['rejection_rate']:g}; on counterfactual passages the answer reports what they say "
                   f"{rgb['counterfactual_reports_passages']:g} of the time and cites them {rgb['counterfactual_cites']:g}. "
-                  f"Counting only each answer's top-scored sentence: {best.get('noise_0.0', 0):g} / "
-                  f"{best.get('noise_0.4', 0):g} / {best.get('noise_0.8', 0):g}. "
-                  f"Answers given at noise 0.0 to 0.8 cite {rgb.get('answer_citations_mean', 0):g} sentences on average "
-                  f"(median {rgb.get('answer_words_p50', 0):g} words)."]
+                  + rgb_answer_size(rgb)]
     return lines
 
 
