@@ -41,7 +41,8 @@ class ComposerSettings:
 
 def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
     """The sentences to cite, from those that fit the question (best first): the best one, close
-    runners-up, and both sides when both are asked for."""
+    runners-up, a second opinion from another article, and both sides when both are asked for.
+    Whether the articles answer is judged on these; ``other_sources`` adds to an answer after."""
     if not ranked or ranked[0].score < cfg.min_score:
         return []
     top = ranked[0].score
