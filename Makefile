@@ -2,18 +2,30 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HASH   := $(shell cksum pyproject.toml | cut -d' ' -f1)
+# Two installs: the app alone (make run), and the app with the evaluation and test extras.
+RUN_STAMP := $(VENV)/.installed-run-$(HASH)
+DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 
-.PHONY: install run test eval ingest clean browser bench bench-full
+.PHONY: install install-dev run test eval ingest clean browser bench bench-full
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
 
-install: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	rm -f $(VENV)/.installed-run-*
+	touch $(RUN_STAMP)
+
+$(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[eval,test]"
+	rm -f $(VENV)/.installed-dev-* $(VENV)/.installed-run-*
+	touch $(DEV_STAMP) $(RUN_STAMP)
+
+install: $(RUN_STAMP)
+
+install-dev: $(DEV_STAMP)
 
 run: install
 	$(BIN)/python app.py
@@ -22,19 +34,19 @@ run: install
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium is not installed and cannot be (not root): the browser tests will be skipped"
 
-test: install browser
+test: install-dev browser
 	$(BIN)/python -m pytest
 
 RGB := ../shared/data/rgb_en_fact.json
 
-eval: install
+eval: install-dev
 	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB)
 	$(BIN)/python evals/refresh_readme.py README.md evals/report/report.json
 
-bench: install
+bench: install-dev
 	$(BIN)/assistant bench --sizes 1,1000 --out bench
 
-bench-full: install
+bench-full: install-dev
 	$(BIN)/assistant bench --sizes 1,1000,10000 --out bench
 
 ingest: install

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, ConfigError
 from assistant.offline import go_offline
 from assistant.settings import Settings
 
@@ -77,11 +77,10 @@ def _open(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.corpus import load_corpus
     from assistant.engine import Assistant
 
     paths = args.paths or [settings.corpus]
-    articles = load_corpus(list(paths))  # read everything before touching the index
+    articles = Assistant.read_corpus(paths)  # read everything before touching the index
     assistant = Assistant.open(corpus=None, settings=settings, require_index=False)
     report = assistant.ingest(articles)
     print(f"{report.summary()} Index: {settings.index_dir}")
@@ -93,70 +92,49 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(answer.model_dump(), ensure_ascii=False, indent=2))
     else:
-        from assistant.render import answer_text
+        from assistant.web.render import answer_text
 
         print(answer_text(answer))
     return 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.evaluate import load_evalset
-    from assistant.report import ASSISTANT, load_gold_labels, rgb_lines, run_suite, write_suite
+    _require_eval_extra()
+    from assistant.evaluation.runner import evaluate_assistant
 
-    cases = load_evalset(args.evalset)
-    assistant = _open(settings)
-    records = assistant.corpus.records
-    systems = {ASSISTANT: lambda q, h: assistant.ask(q, history=h).model_dump()}
-    if not args.no_baselines:
-        from assistant.baselines import Bm25TopSentence, LlamaIndexDefault
-
-        systems["llamaindex_default"] = LlamaIndexDefault(records, assistant.encoder).ask
-        systems["bm25_top_sentence"] = Bm25TopSentence(records).ask
-    gold_path = args.labels or args.evalset.with_name(f"{args.evalset.stem}_labels.jsonl")
-    gold = load_gold_labels(gold_path) if gold_path.is_file() else []
-    predicted = {(s.start, s.end): s.label for r in records.values() for s in r.sentences}
-    suite = run_suite(
-        args.evalset, cases, systems,
-        {d: r.article.text for d, r in records.items()},
-        {d: [(s.start, s.end) for s in r.sentences] for d, r in records.items()},
-        gold, predicted,
+    rgb = args.rgb
+    if rgb is not None and not rgb.is_file():
+        print(f"RGB skipped: {rgb} is not there (it lives in ../shared/data/).", file=sys.stderr)
+        rgb = None
+    run = evaluate_assistant(
+        _open(settings), args.evalset, args.report or Path("reports") / args.evalset.stem,
+        labels=args.labels, baselines=not args.no_baselines, rgb=rgb,
     )
-    rgb = None
-    if args.rgb is not None:
-        if args.rgb.is_file():
-            from assistant.rgb import run_rgb
-
-            rgb = run_rgb(args.rgb).to_dict()
-        else:
-            print(f"RGB skipped: {args.rgb} is not there (it lives in ../shared/data/).", file=sys.stderr)
-    report = write_suite(args.report or Path("reports") / args.evalset.stem, suite, rgb)
-    metrics = dict(suite.systems[ASSISTANT])
-    if suite.labels is not None:
-        metrics["label_accuracy_all_sentences"] = suite.labels.exact
-    if args.json:
-        print(json.dumps(metrics))
-        return 0
-    names = list(suite.systems)
-    print(f"{'metric':<30}" + "".join(f"{n:>22}" for n in names))
-    for metric in suite.systems[ASSISTANT]:
-        print(f"{metric:<30}" + "".join(f"{suite.systems[n].get(metric, 0):>22g}" for n in names))
-    if suite.labels is not None:
-        print(f"{'label_accuracy_all_sentences':<30}{suite.labels.exact:>22g}")
-    if rgb is not None:
-        print("\n".join(rgb_lines(rgb)))
-    print(f"Report: {report}")
+    print(json.dumps(run.metrics()) if args.json else "\n".join(run.lines()))
     return 0
 
 
+def _require_eval_extra() -> None:
+    """The evaluation tooling is an extra: say how to install it rather than fail on an import."""
+    import importlib.util
+
+    if importlib.util.find_spec("matplotlib") is None:
+        raise ConfigError(
+            "The evaluation tools are not installed (they need matplotlib).",
+            "Run `make eval` or `make bench`, or `pip install -e '.[eval]'`.",
+        )
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.api import serve
+    from assistant.web.api import serve
 
     serve(settings)
     return 0
 
 
 def _bench(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.bench import run_bench, write_bench
+    _require_eval_extra()
+    from assistant.evaluation.bench import run_bench, write_bench
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     report = write_bench(args.out, run_bench(sizes, Path.cwd()))

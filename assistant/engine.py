@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from assistant.catalog import read_catalog, read_record
-from assistant.compose import ComposerSettings, compose
-from assistant.corpus import load_corpus, remove_article_files, save_article
-from assistant.embed import OnnxSentenceEncoder, load_encoder
+from assistant.answer.compose import ComposerSettings, compose
+from assistant.answer.question import analyse, clean_question, strip_instructions
+from assistant.answer.retrieve import Query, retrieve
 from assistant.errors import ArticleNotFound, IndexMissing
-from assistant.ingest import IngestReport, ingest_articles
-from assistant.label import named_entities
-from assistant.memory import give_back_free_memory
+from assistant.index.catalog import read_catalog, read_record
+from assistant.index.corpus import Corpus, expand_acronyms
+from assistant.index.memory import give_back_free_memory
+from assistant.index.store import ChromaStore, VectorStore
+from assistant.ingest.embed import OnnxSentenceEncoder, load_encoder
+from assistant.ingest.load import (
+    load_corpus,
+    new_article,
+    remove_article_files,
+    save_article,
+)
+from assistant.ingest.nlp import named_entities
+from assistant.ingest.pipeline import IngestReport, ingest_articles
 from assistant.offline import go_offline
-from assistant.question import analyse, clean_question, strip_instructions
-from assistant.retrieve import Corpus, Query, expand_acronyms, retrieve
 from assistant.settings import Settings
-from assistant.store import ChromaStore, VectorStore
 from assistant.types import Answer, Article, LabelledSentence
-
 
 #: Cosine between a name's embedding and a name in the article above which they are taken as
 #: aliases. Measured with MiniLM: Moscow/Russia 0.84; Putin/Russia 0.67, Tokayev/Nazarbaev 0.52.
@@ -127,8 +132,25 @@ class Assistant:
         """What made the index's vectors and where they live: a change of either rebuilds it."""
         return f"{embedder_id(self.settings)}|{self.store.location}"
 
+    @staticmethod
+    def read_corpus(paths: Sequence[Path]) -> list[Article]:
+        """Every article under the given files or folders; a broken file stops the read with a hint."""
+        return load_corpus(list(paths))
+
+    def new_article(self, doc_id: str, text: str, fmt: str = "text", **meta: str) -> Article:
+        """An article handed in by a client, checked as a corpus file would be (HTML: its visible text)."""
+        return new_article(doc_id, text, fmt, self.settings.max_article_chars, **meta)
+
     def articles(self) -> list[Article]:
+        """The indexed articles, in index order."""
         return [r.article for r in self.corpus.records.values()]
+
+    def article_sizes(self) -> list[tuple[Article, int]]:
+        """The indexed articles with their number of sentences, from one view of the index."""
+        return [(r.article, len(r.sentences)) for r in self.corpus.records.values()]
+
+    def has_article(self, doc_id: str) -> bool:
+        return doc_id in self.corpus.records
 
     def article(self, doc_id: str) -> tuple[Article, list[LabelledSentence]]:
         record = self.corpus.records.get(doc_id)

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from assistant.report import rgb_answer_size
+from assistant.evaluation.report import rgb_answer_size
 
 START, END = "<!-- eval-table:start -->", "<!-- eval-table:end -->"
 ROWS = (

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.access import RateLimiter, authenticate, check_exposure, require_write, token_user
 from assistant.errors import AuthRequired, ConfigError, PermissionDenied, RateLimited
 from assistant.settings import Settings
+from assistant.web.access import (
+    RateLimiter,
+    authenticate,
+    check_exposure,
+    require_write,
+    token_user,
+)
 
 from .conftest import run_cli
 

@@ -79,7 +79,7 @@ def test_html_in_a_question_is_data_not_markup(assistant) -> None:
     probe = "<img src=x onerror=alert(1)> who claimed responsibility?"
     answer = assistant.ask(probe)
     assert answer.question == probe
-    from assistant.present import answer_html, sources_html
+    from assistant.web.present import answer_html, sources_html
 
     assert "<img" not in answer_html(answer) + sources_html(answer)
 
@@ -91,7 +91,7 @@ def test_nul_and_control_characters_in_a_question_are_dropped(assistant) -> None
 
 def test_markup_inside_an_article_is_escaped_everywhere_it_is_shown(tmp_path) -> None:
     from assistant import Assistant
-    from assistant.present import answer_html, article_html, sources_html
+    from assistant.web.present import answer_html, article_html, sources_html
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -101,8 +101,8 @@ def test_markup_inside_an_article_is_escaped_everywhere_it_is_shown(tmp_path) ->
     assistant = Assistant.open(corpus=corpus, index=tmp_path / "index")
     answer = assistant.ask("When will the bridge reopen?")
     assert answer.answerable and "<script>" in answer.citations[0].quote  # quotes stay verbatim
-    record = assistant.corpus.records["x"]
-    for shown in (answer_html(answer), sources_html(answer), article_html(record, answer.citations[0])):
+    article, sentences = assistant.article("x")
+    for shown in (answer_html(answer), sources_html(answer), article_html(article, sentences, answer.citations[0])):
         assert "<script" not in shown and "&lt;script&gt;" in shown
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.fit import missing_names
-from assistant.question import analyse
+from assistant.answer.fit import missing_names
+from assistant.answer.question import analyse
 
 ARTICLES = {
     "harbor": (
@@ -104,7 +104,7 @@ def test_a_sentence_opening_with_a_pronoun_is_about_what_the_sentence_before_nam
     ],
 )
 def test_which_sentences_lean_on_the_one_before(text: str, leans: bool) -> None:
-    from assistant.label import leans_on_previous
+    from assistant.ingest.context import leans_on_previous
     from assistant.types import Sentence
 
     assert leans_on_previous(Sentence(doc_id="d", idx=3, start=0, end=len(text), text=text)) is leans

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.archive import synthetic_article, write_archive
-from assistant.bench import COLUMNS, run_bench, write_bench
+from assistant.evaluation.archive import synthetic_article, write_archive
+from assistant.evaluation.bench import COLUMNS, run_bench, write_bench
 
 from .conftest import ARTICLE, ROOT
 

@@ -100,7 +100,7 @@ def test_eval_json_prints_every_metric(cli_index: Path, tmp_path: Path) -> None:
     done = run_cli("--index", str(cli_index), "eval", str(evalset), "--json", "--report", str(tmp_path / "rep"))
     assert done.returncode == 0, done.stderr
     metrics = json.loads(done.stdout)
-    from assistant.evaluate import METRICS
+    from assistant.evaluation.evaluate import METRICS
 
     assert set(METRICS) <= set(metrics)
     assert metrics["answer_accuracy"] == 1.0 and metrics["abstention_recall"] == 1.0

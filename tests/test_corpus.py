@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import load_corpus
 from assistant.errors import CorpusError
+from assistant.ingest.load import load_corpus
 
 from .conftest import ARTICLE, CORPUS
 

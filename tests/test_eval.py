@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from assistant.evaluate import EvalCase, aggregate, citation_precision, load_evalset, run_assistant, score_case
+from assistant.evaluation.evaluate import (
+    EvalCase,
+    aggregate,
+    citation_precision,
+    load_evalset,
+    run_assistant,
+    score_case,
+)
 
 from .conftest import ROOT
 

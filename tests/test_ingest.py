@@ -92,7 +92,7 @@ def test_an_index_built_by_another_pipeline_is_rebuilt(tmp_path: Path) -> None:
 
 def test_records_loaded_from_the_index_are_the_records_that_were_written(assistant) -> None:
     """Loading shares pydantic's per-object field sets to save memory; nothing else changes."""
-    from assistant.catalog import read_catalog, read_record
+    from assistant.index.catalog import read_catalog, read_record
 
     index = assistant.settings.index_dir
     entry = read_catalog(index).docs["aktobe-2016"]
@@ -105,7 +105,7 @@ def test_records_loaded_from_the_index_are_the_records_that_were_written(assista
 
 
 def test_free_memory_goes_back_to_the_system_after_loading() -> None:
-    from assistant.memory import give_back_free_memory
+    from assistant.index.memory import give_back_free_memory
 
     assert give_back_free_memory() is (sys.platform == "linux")
 
@@ -114,9 +114,9 @@ def test_the_index_holds_one_vector_per_sentence_and_passages_are_scored_from_th
     """A passage's vector is the normalised mean of its sentences' vectors (no second collection)."""
     import numpy as np
 
-    from assistant.question import analyse
-    from assistant.retrieve import Query, retrieve
-    from assistant.store import sentence_node_id
+    from assistant.answer.question import analyse
+    from assistant.answer.retrieve import Query, retrieve
+    from assistant.index.store import sentence_node_id
 
     assert assistant.store.count() == sum(len(r.sentences) for r in assistant.corpus.records.values())
     question = "What did the authorities say about the attackers?"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.corpus import content_hash
-from assistant.label import label_sentences
-from assistant.segment import split_sentences
+from assistant.ingest.label import label_sentences
+from assistant.ingest.load import content_hash
+from assistant.ingest.segment import split_sentences
 from assistant.types import Article
 
 

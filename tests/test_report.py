@@ -5,10 +5,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.baselines import Bm25TopSentence, LlamaIndexDefault
-from assistant.evaluate import EvalCase, load_evalset
-from assistant.report import GoldLabel, label_agreement, load_gold_labels, run_suite, write_suite
-from assistant.rgb import RgbRecord, contains, load_rgb, passages_for, run_rgb, unnamed_by_answering_passages
+from assistant.evaluation.baselines import Bm25TopSentence, LlamaIndexDefault
+from assistant.evaluation.evaluate import EvalCase, load_evalset
+from assistant.evaluation.report import (
+    GoldLabel,
+    label_agreement,
+    load_gold_labels,
+    run_suite,
+    write_suite,
+)
+from assistant.evaluation.rgb import (
+    RgbRecord,
+    contains,
+    load_rgb,
+    passages_for,
+    run_rgb,
+    unnamed_by_answering_passages,
+)
 
 from .conftest import ROOT
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.corpus import content_hash
-from assistant.segment import split_sentences
+from assistant.ingest.load import content_hash
+from assistant.ingest.segment import split_sentences
 from assistant.types import Article
 
 

@@ -8,10 +8,10 @@ Hand-made scores (no retrieval) so that each rule is pinned on its own.
 
 from __future__ import annotations
 
-from assistant.catalog import ArticleRecord
-from assistant.compose import ComposerSettings, compose
-from assistant.corpus import content_hash
-from assistant.question import analyse
+from assistant.answer.compose import ComposerSettings, compose
+from assistant.answer.question import analyse
+from assistant.index.records import ArticleRecord
+from assistant.ingest.load import content_hash
 from assistant.types import Article, LabelledSentence, ScoredSentence
 
 ARTICLES = {

@@ -6,10 +6,18 @@ ever reaches the page as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from assistant.catalog import ArticleRecord
-from assistant.types import LABEL_DESCRIPTIONS, LABEL_ORDER, SECTION_TITLES, Answer, Citation
+from assistant.types import (
+    LABEL_DESCRIPTIONS,
+    LABEL_ORDER,
+    SECTION_TITLES,
+    Answer,
+    Article,
+    Citation,
+    Sentence,
+)
 
 #: Badge text per label; colours (Okabe-Ito, colour-blind safe) live in CSS below.
 BADGES: dict[str, str] = {
@@ -101,15 +109,15 @@ def sources_html(answer: Answer | None) -> str:
     return "".join(items)
 
 
-def article_html(record: ArticleRecord, citation: Citation | None) -> str:
+def article_html(article: Article, sentences: Sequence[Sentence], citation: Citation | None) -> str:
     """The whole article, paragraphs kept, with the cited span marked and its neighbours shaded."""
-    text = record.article.text
+    text = article.text
     near: list[tuple[int, int]] = []
     if citation is not None:
-        for s in record.sentences:
-            if s.end <= citation.start and s.idx >= _index_at(record, citation.start) - 1:
+        for s in sentences:
+            if s.end <= citation.start and s.idx >= _index_at(sentences, citation.start) - 1:
                 near.append((s.start, s.end))
-            elif s.start >= citation.end and s.idx <= _index_at(record, citation.end - 1) + 1:
+            elif s.start >= citation.end and s.idx <= _index_at(sentences, citation.end - 1) + 1:
                 near.append((s.start, s.end))
     cuts = sorted({0, len(text), *(p for span in near for p in span), *((citation.start, citation.end) if citation else ())})
     pieces = []
@@ -121,12 +129,12 @@ def article_html(record: ArticleRecord, citation: Citation | None) -> str:
             pieces.append(f'<span class="na-near">{chunk}</span>')
         else:
             pieces.append(chunk)
-    title = record.article.title if record.article.title != "unknown" else record.article.doc_id
+    title = article.title if article.title != "unknown" else article.doc_id
     return f'<div class="na-meta">{escape(title)}</div><div id="article-view"><p>{"".join(pieces)}</p></div>'
 
 
-def _index_at(record: ArticleRecord, offset: int) -> int:
-    for s in record.sentences:
+def _index_at(sentences: Sequence[Sentence], offset: int) -> int:
+    for s in sentences:
         if s.start <= offset < s.end:
             return s.idx
     return -10

@@ -12,10 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.catalog import ArticleRecord
-from assistant.fit import AliasCheck, Entities, missing_names, rerank
-from assistant.label import ANAPHORA_CUE, QUOTED_CUE, antecedent, leans_on_previous
-from assistant.question import QuestionProfile
+from assistant.answer.fit import AliasCheck, Entities, missing_names, rerank
+from assistant.answer.question import QuestionProfile
+from assistant.index.records import ArticleRecord
+from assistant.ingest.context import (
+    ANAPHORA_CUE,
+    QUOTED_CUE,
+    antecedent,
+    leans_on_previous,
+)
 from assistant.types import (
     LABEL_ORDER,
     SECTION_TITLES,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,9 +24,9 @@ SEED_ARTICLE = Path("corpus") / "aktobe-2016.txt"
 _CHILD_INGEST = """
 import json, resource, sys, time
 t0 = time.perf_counter()
-from assistant.corpus import load_corpus
+from assistant.ingest.load import load_corpus
 from assistant.engine import Assistant
-from assistant.label import index_texts
+from assistant.ingest.context import index_texts
 from pathlib import Path
 assistant = Assistant.open(corpus=None, index=sys.argv[1], require_index=False)
 articles = load_corpus([Path(sys.argv[2])])
@@ -66,8 +65,8 @@ from chromadb.config import Settings as CS
 from llama_index.core import Document, StorageContext, VectorStoreIndex
 from llama_index.core.node_parser import SentenceSplitter
 from llama_index.vector_stores.chroma import ChromaVectorStore
-from assistant.embed import OnnxEmbedding, load_encoder
-from assistant.corpus import load_corpus
+from assistant.ingest.embed import OnnxEmbedding, load_encoder
+from assistant.ingest.load import load_corpus
 from assistant.settings import MINILM_SHA256
 encoder = load_encoder(None, MINILM_SHA256)
 articles = load_corpus([Path(sys.argv[2])])
@@ -139,13 +138,13 @@ class BenchResult:
     cold_start_s: dict[str, float] = field(default_factory=dict)
     http: list[dict[str, float]] = field(default_factory=list)
     synthetic_note: str = (
-        "Archives beyond the seed corpus are synthetic: deterministic template articles (assistant/archive.py) "
+        "Archives beyond the seed corpus are synthetic: deterministic template articles (assistant/evaluation/archive.py) "
         "with attribution cues, names, numbers and dates, plus the seed article."
     )
 
 
 def _questions(root: Path) -> tuple[list[str], list[list[str]]]:
-    from assistant.evaluate import load_evalset
+    from assistant.evaluation.evaluate import load_evalset
 
     cases = [c for c in load_evalset(root / "evals" / "aktobe.jsonl") if c.answerable and not c.history][:20]
     return [c.question for c in cases], [c.facts for c in cases]
@@ -154,7 +153,7 @@ def _questions(root: Path) -> tuple[list[str], list[list[str]]]:
 def run_bench(sizes: list[int], root: Path) -> BenchResult:
     import re
 
-    from assistant.archive import write_archive
+    from assistant.evaluation.archive import write_archive
 
     questions, facts = _questions(root)
     result = BenchResult(machine={"python": platform.python_version(), "machine": platform.machine(),

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.catalog import (
-    ArticleRecord,
+from assistant.index.catalog import (
     Catalog,
     CatalogEntry,
     index_lock,
@@ -21,12 +20,14 @@ from assistant.catalog import (
     write_catalog,
     write_record,
 )
-from assistant.chunk import chunk_article
-from assistant.corpus import load_corpus
-from assistant.embed import OnnxSentenceEncoder
-from assistant.label import index_texts, label_articles
-from assistant.segment import split_sentences
-from assistant.store import VectorStore
+from assistant.index.records import ArticleRecord
+from assistant.index.store import VectorStore
+from assistant.ingest.chunk import chunk_article
+from assistant.ingest.context import index_texts
+from assistant.ingest.embed import OnnxSentenceEncoder
+from assistant.ingest.label import label_articles
+from assistant.ingest.load import load_corpus
+from assistant.ingest.segment import split_sentences
 from assistant.types import Article
 
 PROGRESS_MIN_ARTICLES = 20

@@ -12,8 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.errors import InvalidQuestion
-from assistant.label import load_parser, question_sides
-from assistant.lexical import STOPWORDS, terms, words
+from assistant.index.lexical import STOPWORDS, terms, words
+from assistant.ingest.label import question_sides
+from assistant.ingest.nlp import load_parser
 
 # Instructions aimed at the assistant rather than at the articles: dropped before retrieval.
 _INJECTION = [

@@ -10,17 +10,17 @@ the question asks about.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.catalog import ArticleRecord
-from assistant.embed import OnnxSentenceEncoder
-from assistant.label import ANAPHORA_CUE, QUOTED_CUE, index_texts
-from assistant.lexical import LexicalIndex, local_idf, terms
-from assistant.question import QuestionProfile
-from assistant.store import VectorStore, sentence_node_id
+from assistant.answer.question import QuestionProfile
+from assistant.index.corpus import Corpus
+from assistant.index.lexical import terms
+from assistant.index.store import VectorStore, sentence_node_id
+from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
+from assistant.ingest.embed import OnnxSentenceEncoder
 from assistant.types import LabelledSentence, ScoredSentence
 
 W_DENSE, W_LEXICAL, W_CONTEXT = 0.55, 0.30, 0.15
@@ -53,104 +53,6 @@ class Query:
         if self.profile.is_followup and self.history:
             return " ".join([*self.history[-2:], self.profile.text])
         return self.profile.text
-
-
-class Corpus:
-    """The indexed articles in memory: records, a flat sentence list and the lexical index."""
-
-    def __init__(self, records: dict[str, ArticleRecord]) -> None:
-        self.records = records
-        self.sentences: list[LabelledSentence] = [s for r in records.values() for s in r.sentences]
-        # Where each article's sentences start in the flat list (sentence idx counts from 0).
-        self._first: dict[str, int] = {}
-        position = 0
-        for doc_id, record in records.items():
-            self._first[doc_id] = position
-            position += len(record.sentences)
-        self.lexical = LexicalIndex([t for r in records.values() for t in index_texts(r.sentences)])
-        self.acronyms = find_acronyms(r.article.text for r in records.values())
-        self.article_terms: dict[str, frozenset[str]] = {
-            doc_id: frozenset().union(*self._term_lists(doc_id)) for doc_id in records
-        }
-        self._idf: dict[str, Callable[[str], float]] = {}
-        self._passage_index: dict[str, dict[int, list[int]]] = {}
-
-    def _term_lists(self, doc_id: str) -> list[tuple[str, ...]]:
-        """The distinct terms of each sentence of one article."""
-        first = self._first[doc_id]
-        return self.lexical.term_lists[first : first + len(self.records[doc_id].sentences)]
-
-    def passages_of(self, doc_id: str, idx: int) -> list[int]:
-        """Numbers of the passages of an article that hold sentence ``idx``."""
-        if doc_id not in self._passage_index:
-            index: dict[int, list[int]] = {}
-            for number, passage in enumerate(self.records[doc_id].passages):
-                for i in passage.sentence_ids:
-                    index.setdefault(i, []).append(number)
-            self._passage_index[doc_id] = index
-        return self._passage_index[doc_id].get(idx, [])
-
-    def passage_positions(self, doc_id: str, number: int) -> list[int]:
-        """Where the sentences of one passage sit in the flat sentence list."""
-        first = self._first[doc_id]
-        return [first + i for i in self.records[doc_id].passages[number].sentence_ids]
-
-    def idf_of(self, doc_id: str) -> Callable[[str], float]:
-        """Term weights within one article (built when the article first comes up, then kept)."""
-        if doc_id not in self._idf:
-            self._idf[doc_id] = local_idf(self._term_lists(doc_id))
-        return self._idf[doc_id]
-
-    def sentence(self, doc_id: str, idx: int) -> LabelledSentence | None:
-        pos = self.position(doc_id, idx)
-        return self.sentences[pos] if pos is not None else None
-
-    def position(self, doc_id: str, idx: int) -> int | None:
-        """Where sentence ``idx`` of an article sits in the flat sentence list."""
-        first = self._first.get(doc_id)
-        if first is None or not 0 <= idx < len(self.records[doc_id].sentences):
-            return None
-        return first + idx
-
-    def hash_of(self, doc_id: str) -> str | None:
-        record = self.records.get(doc_id)
-        return record.article.content_hash if record else None
-
-
-_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
-_NAME_WORD = re.compile(r"[A-Z][\w’'-]*|of|the|for|and")
-
-
-def find_acronyms(texts: Iterable[str]) -> dict[str, str]:
-    """Acronyms the articles define, "National Security Committee ... (NSC)" -> the long name."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for match in _ACRONYM.finditer(text):
-            acronym = match.group(1)
-            before = text[max(0, match.start() - 200) : match.start()].split()
-            best = None
-            for start in range(len(before)):
-                words = before[start:]
-                if not all(_NAME_WORD.fullmatch(w) for w in words) or not words[0][:1].isupper():
-                    continue
-                initials = "".join(w[0] for w in words if w[:1].isupper())
-                if initials.startswith(acronym):
-                    best = " ".join(words)
-                    break
-            if best and acronym not in found:
-                found[acronym] = best
-    return found
-
-
-def expand_acronyms(text: str, acronyms: dict[str, str]) -> str:
-    """The question with each acronym the articles define followed by its long name."""
-    if not acronyms:
-        return text
-    return re.sub(
-        r"\b([A-Z]{2,8})\b(?:['’]s)?",
-        lambda m: f"{m.group(0)} ({acronyms[m.group(1)]})" if m.group(1) in acronyms else m.group(0),
-        text,
-    )
 
 
 def retrieve(

@@ -7,18 +7,17 @@ labelling over every sentence, charts, and every failing case explained.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.evaluate import (
+from assistant.evaluation.evaluate import (
     METRICS,
     CaseResult,
     EvalCase,
-    aggregate,
     by_category,
     evidence_f1,
     run_evalset,
@@ -54,7 +53,7 @@ class LabelAgreement:
     disagreements: list[dict[str, str]]
 
 
-def label_agreement(gold: Sequence[GoldLabel], predicted: dict[tuple[int, int], str]) -> LabelAgreement:
+def label_agreement(gold: Sequence[GoldLabel], predicted: Mapping[tuple[int, int], str]) -> LabelAgreement:
     confusion: dict[str, dict[str, int]] = {str(g): {str(p): 0 for p in LABEL_ORDER} for g in LABEL_ORDER}
     exact = acceptable = 0
     disagreements = []
@@ -105,7 +104,7 @@ def run_suite(
     texts: dict[str, str],
     sentences: dict[str, list[tuple[int, int]]],
     gold: Sequence[GoldLabel] = (),
-    predicted_labels: dict[tuple[int, int], str] | None = None,
+    predicted_labels: Mapping[tuple[int, int], str] | None = None,
 ) -> SuiteResult:
     """Every system on the same cases; the first system is the one whose failures are listed."""
     suite = SuiteResult(evalset=str(evalset))

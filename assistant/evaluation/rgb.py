@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.corpus import content_hash
 from assistant.errors import EvalSetError
+from assistant.ingest.load import content_hash
 from assistant.types import Answer, Article
 
 NOISE_RATES = (0.0, 0.4, 0.8, 1.0)
@@ -123,10 +123,10 @@ class RgbResult:
 
 def run_rgb(path: Path, limit: int | None = None) -> RgbResult:
     """Run every record at every noise rate, plus the counterfactual passages."""
-    from assistant.embed import load_encoder
     from assistant.engine import Assistant
+    from assistant.index.store import ChromaStore
+    from assistant.ingest.embed import load_encoder
     from assistant.settings import Settings
-    from assistant.store import ChromaStore
 
     records = load_rgb(path)[:limit]
     settings = Settings()
@@ -206,8 +206,8 @@ def unnamed_by_answering_passages(record: RgbRecord, passages: Sequence[str]) ->
     assistant answers only from articles that name what was asked about ("The game was launched
     on May 15, 2012" does not say which game); RGB's snippets were found by searching for the
     question, so its scoring takes that for granted."""
-    from assistant.fit import missing_names
-    from assistant.question import analyse
+    from assistant.answer.fit import missing_names
+    from assistant.answer.question import analyse
 
     holding = [p for p in passages if contains(p, record.answers)]
     if not holding:

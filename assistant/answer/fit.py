@@ -9,13 +9,19 @@ names everything asked about).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
-from assistant.catalog import ArticleRecord
-from assistant.label import antecedent
-from assistant.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
-from assistant.question import ENTITY_KINDS, MONTHS, NUMBER_WORDS, WEEKDAYS, QuestionProfile
+from assistant.answer.question import (
+    ENTITY_KINDS,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    QuestionProfile,
+)
+from assistant.index.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
+from assistant.index.records import ArticleRecord
+from assistant.ingest.context import antecedent
 from assistant.types import LabelledSentence, ScoredSentence
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")

@@ -12,8 +12,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from assistant.catalog import atomic_write
 from assistant.errors import CorpusError
+from assistant.index.catalog import atomic_write
 from assistant.types import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")

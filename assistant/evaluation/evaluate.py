@@ -6,7 +6,6 @@ their definitions on hand-made answers.
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 import time

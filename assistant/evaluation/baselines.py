@@ -16,9 +16,9 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.catalog import ArticleRecord
-from assistant.embed import OnnxEmbedding, OnnxSentenceEncoder
-from assistant.lexical import LexicalIndex
+from assistant.index.lexical import LexicalIndex
+from assistant.index.records import ArticleRecord
+from assistant.ingest.embed import OnnxEmbedding, OnnxSentenceEncoder
 from assistant.offline import go_offline
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from assistant.errors import AssistantError
+from assistant.errors import ArticleNotFound, AssistantError
 from assistant.offline import go_offline
 from assistant.settings import Settings
 
@@ -37,12 +37,17 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any
 
     import gradio as gr
 
-    from assistant.access import question_hash
-    from assistant.feedback import record_feedback
-    from assistant.present import answer_html, article_html, legend_html, sources_html
     from assistant.types import Answer
+    from assistant.web.access import question_hash
+    from assistant.web.feedback import record_feedback
+    from assistant.web.present import (
+        answer_html,
+        article_html,
+        legend_html,
+        sources_html,
+    )
 
-    articles = [(r.article.title if r.article.title != "unknown" else d, d) for d, r in assistant.corpus.records.items()]
+    articles = [(a.title if a.title != "unknown" else a.doc_id, a.doc_id) for a in assistant.articles()]
 
     def respond(message: str, chat: list[dict[str, Any]], turns: list[str], side: str, docs: list[str],  # type: ignore[no-untyped-def]
                 request: gr.Request):
@@ -78,9 +83,14 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any
             return f'<div class="na-meta">{PICK_HINT}</div>'
         answer = Answer.model_validate(state["answer"])
         citation = next((c for c in answer.citations if c.id == pick), None)
-        if citation is None or citation.doc_id not in assistant.corpus.records:
-            return '<div class="na-meta">That article is no longer in the index.</div>'
-        return article_html(assistant.corpus.records[citation.doc_id], citation)
+        gone = '<div class="na-meta">That article is no longer in the index.</div>'
+        if citation is None:
+            return gone
+        try:
+            article, sentences = assistant.article(citation.doc_id)
+        except ArticleNotFound:
+            return gone
+        return article_html(article, sentences, citation)
 
     def feedback(rating: str, comment: str, state: dict[str, Any] | None) -> tuple[str, str]:
         if not state:

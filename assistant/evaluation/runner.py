@@ -1,0 +1,83 @@
+"""One evaluation run as the CLI starts it: a set against the assistant and the baselines, labels
+over every sentence, optionally RGB, and the report written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.evaluation.evaluate import load_evalset
+from assistant.evaluation.report import (
+    ASSISTANT,
+    SuiteResult,
+    load_gold_labels,
+    rgb_lines,
+    run_suite,
+    write_suite,
+)
+
+if TYPE_CHECKING:
+    from assistant.engine import Assistant
+
+
+@dataclass(frozen=True)
+class EvalRun:
+    suite: SuiteResult
+    rgb: dict[str, Any] | None
+    report: Path
+
+    def metrics(self) -> dict[str, float]:
+        """The assistant's metrics (DESIGN.md §4 names), with labels over all sentences when known."""
+        metrics = dict(self.suite.systems[ASSISTANT])
+        if self.suite.labels is not None:
+            metrics["label_accuracy_all_sentences"] = self.suite.labels.exact
+        return metrics
+
+    def lines(self) -> list[str]:
+        """The console table: one row a metric, one column a system, then RGB."""
+        systems = self.suite.systems
+        names = list(systems)
+        out = [f"{'metric':<30}" + "".join(f"{n:>22}" for n in names)]
+        for metric in systems[ASSISTANT]:
+            out.append(f"{metric:<30}" + "".join(f"{systems[n].get(metric, 0):>22g}" for n in names))
+        if self.suite.labels is not None:
+            out.append(f"{'label_accuracy_all_sentences':<30}{self.suite.labels.exact:>22g}")
+        if self.rgb is not None:
+            out.extend(rgb_lines(self.rgb))
+        out.append(f"Report: {self.report}")
+        return out
+
+
+def evaluate_assistant(
+    assistant: Assistant,
+    evalset: Path,
+    report_dir: Path,
+    labels: Path | None = None,
+    baselines: bool = True,
+    rgb: Path | None = None,
+) -> EvalRun:
+    """Run ``evalset`` (and RGB's en_fact file when given) and write the report to ``report_dir``."""
+    cases = load_evalset(evalset)
+    records = assistant.corpus.records
+    systems = {ASSISTANT: lambda q, h: assistant.ask(q, history=h).model_dump()}
+    if baselines:
+        from assistant.evaluation.baselines import Bm25TopSentence, LlamaIndexDefault
+
+        systems["llamaindex_default"] = LlamaIndexDefault(records, assistant.encoder).ask
+        systems["bm25_top_sentence"] = Bm25TopSentence(records).ask
+    gold_path = labels or evalset.with_name(f"{evalset.stem}_labels.jsonl")
+    gold = load_gold_labels(gold_path) if gold_path.is_file() else []
+    predicted = {(s.start, s.end): s.label for r in records.values() for s in r.sentences}
+    suite = run_suite(
+        evalset, cases, systems,
+        {d: r.article.text for d, r in records.items()},
+        {d: [(s.start, s.end) for s in r.sentences] for d, r in records.items()},
+        gold, predicted,
+    )
+    rgb_result = None
+    if rgb is not None:
+        from assistant.evaluation.rgb import run_rgb
+
+        rgb_result = run_rgb(rgb).to_dict()
+    return EvalRun(suite, rgb_result, write_suite(report_dir, suite, rgb_result))

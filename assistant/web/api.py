@@ -1,0 +1,151 @@
+"""The web service: REST API v1 and the browser chat mounted on the same origin (one ASGI app).
+
+Routes (``routes.py``) call the Assistant and translate; answering, indexing and access rules live
+elsewhere. Every error leaves as one JSON shape (``failures.py``).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from assistant.errors import AssistantError
+from assistant.settings import Settings
+from assistant.web.access import (
+    AuditLog,
+    Principal,
+    RateLimiter,
+    auth_enabled,
+    authenticate,
+)
+from assistant.web.failures import install_error_handlers
+from assistant.web.routes import api_routes
+from assistant.web.schema import API_VERSION
+
+if TYPE_CHECKING:
+    from assistant.engine import Assistant
+
+CHAT_PATH = "/chat"
+
+
+def _peer(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _guard_and_audit(app: FastAPI, settings: Settings, audit: AuditLog) -> None:
+    """Every request: the body size limit, the frame policy, and an audit line for API calls."""
+    body_limit = settings.max_article_chars * 4 + 65536
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Any:
+        started = time.perf_counter()
+        path = request.url.path
+        if int(request.headers.get("content-length") or 0) > body_limit:
+            response: Any = JSONResponse(
+                {"error": "RequestTooLarge", "message": "The request body is too large.",
+                 "hint": f"Send at most {body_limit:,} bytes; split large articles."}, status_code=413)
+        else:
+            response = await call_next(request)
+        ancestors = " ".join(["'self'", *settings.frame_ancestors])
+        response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+        if path.startswith("/api/"):
+            state = request.scope.get("state", {})
+            audit.write(
+                user=state.get("user", "-"), endpoint=f"{request.method} {path}", status=response.status_code,
+                question_hash=state.get("question_hash"), answerable=state.get("answerable"),
+                latency_ms=round((time.perf_counter() - started) * 1000, 2),
+            )
+        return response
+
+
+def _mount_chat(app: FastAPI, assistant: Assistant, settings: Settings, audit: AuditLog,
+                limiter: RateLimiter) -> FastAPI:
+    """The Gradio chat under /chat, its web-component loader, and / redirecting to it."""
+    import gradio as gr
+
+    from assistant.web.present import CSS
+    from assistant.web.ui import build_ui
+
+    embedders = set(settings.frame_ancestors) | set(settings.cors_origins)
+
+    @app.get("/", include_in_schema=False)
+    def home(request: Request) -> RedirectResponse:
+        return RedirectResponse(f"{request.scope.get('root_path', '')}{CHAT_PATH}/")
+
+    @app.get(f"{CHAT_PATH}/gradio.js", include_in_schema=False)
+    def web_component(request: Request) -> Response:
+        """Gradio's loader for the <gradio-app> web component, next to the assets it imports."""
+        loader = Path(gr.__file__).parent / "templates" / "frontend" / "gradio.js"
+        origin = request.headers.get("origin", "")
+        headers = {"Access-Control-Allow-Origin": origin} if origin in embedders else {}
+        return Response(loader.read_text(encoding="utf-8"), media_type="text/javascript", headers=headers)
+
+    def chat_user(request: Request) -> str | None:
+        try:
+            return authenticate(settings, request.headers, _peer(request)).user
+        except AssistantError:
+            return None
+
+    demo = build_ui(assistant, settings, audit, limiter)
+    return gr.mount_gradio_app(
+        app, demo, path=CHAT_PATH, auth_dependency=chat_user if auth_enabled(settings) else None,
+        root_path=(settings.root_path.rstrip("/") + CHAT_PATH) if settings.root_path else None,
+        css=CSS, footer_links=["gradio"], show_error=True,
+    )
+
+
+def create_app(assistant: Assistant, settings: Settings) -> FastAPI:
+    """The service over an open Assistant: API under /api/v1, the chat under /chat."""
+    audit = AuditLog(settings.audit_path)
+    limiter = RateLimiter(settings.rate_limit_per_minute)
+    app = FastAPI(
+        title="Newsroom assistant API",
+        version=API_VERSION,
+        description="Answers from the newsroom's source articles with exact, provenance-labelled citations. "
+        "Errors: {error, message, hint}.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN: offline, the schema is what we serve
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    _guard_and_audit(app, settings, audit)
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+
+    def caller(request: Request) -> Principal:
+        principal = authenticate(settings, request.headers, _peer(request))
+        request.state.user = principal.user
+        limiter.check(principal.user)  # with authentication off the name is the caller's address
+        return principal
+
+    app.include_router(api_routes(assistant, caller))
+    return _mount_chat(app, assistant, settings, audit, limiter)
+
+
+def serve(settings: Settings) -> None:
+    """Check the exposure, bring the index in line with the corpus (saying so), then serve."""
+    import uvicorn
+
+    from assistant.engine import Assistant
+    from assistant.web.access import check_exposure
+
+    check_exposure(settings)
+    print(f"Checking the index at {settings.index_dir} against {settings.corpus} (indexing what changed)...", flush=True)
+    assistant = Assistant.open(corpus=settings.corpus if settings.corpus.exists() else None, settings=settings)
+    app = create_app(assistant, settings)
+    base = f"http://{settings.host}:{settings.port}{settings.root_path}"
+    print(f"{len(assistant.articles())} article(s) ready. Chat: {base}{CHAT_PATH}/  API: {base}/api/v1/openapi.json",
+          flush=True)
+    # proxy_headers off: the peer address is the real one, so only trusted proxies can name a user.
+    # A bounded graceful shutdown: open chat streams must not hold a restart for ever.
+    uvicorn.run(app, host=settings.host, port=settings.port, root_path=settings.root_path, proxy_headers=False,
+                log_level="info", timeout_graceful_shutdown=10)
