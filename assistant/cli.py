@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="gold provenance labels for every sentence (default: <set>_labels.jsonl beside the set)")
     ev.add_argument("--rgb", type=Path, default=None, metavar="RGB_JSON",
                     help="also run RGB's en_fact set (e.g. ../shared/data/rgb_en_fact.json); skipped if absent")
+    ev.add_argument("--squad", type=Path, default=None, metavar="SQUAD_JSON",
+                    help="also run SQuAD 2.0's held-out titles (e.g. ../shared/data/squad2_dev_part.json); skipped if absent")
 
     bench = sub.add_parser("bench", parents=[common], help="benchmark latency, ingest, cold start and memory against llama-index defaults")
     bench.add_argument("--sizes", default="1,1000", help="archive sizes in articles, comma-separated (1 = the seed corpus)")
@@ -102,13 +104,14 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     _require_eval_extra()
     from assistant.evaluation.runner import evaluate_assistant
 
-    rgb = args.rgb
-    if rgb is not None and not rgb.is_file():
-        print(f"RGB skipped: {rgb} is not there (it lives in ../shared/data/).", file=sys.stderr)
-        rgb = None
+    external = {"RGB": args.rgb, "SQuAD": args.squad}
+    for name, path in external.items():
+        if path is not None and not path.is_file():
+            print(f"{name} skipped: {path} is not there (it lives in ../shared/data/).", file=sys.stderr)
+            external[name] = None
     run = evaluate_assistant(
         _open(settings), args.evalset, args.report or Path("reports") / args.evalset.stem,
-        labels=args.labels, baselines=not args.no_baselines, rgb=rgb,
+        labels=args.labels, baselines=not args.no_baselines, rgb=external["RGB"], squad=external["SQuAD"],
     )
     print(json.dumps(run.metrics()) if args.json else "\n".join(run.lines()))
     return 0

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from assistant.evaluation.report import rgb_answer_size
+from assistant.evaluation.report import rgb_answer_size, squad_lines
 
 START, END = "<!-- eval-table:start -->", "<!-- eval-table:end -->"
 ROWS = (
@@ -35,6 +35,9 @@ def table(report: dict) -> list[str]:
                   f"{rgb['rejection_rate']:g}; on counterfactual passages the answer reports what they say "
                   f"{rgb['counterfactual_reports_passages']:g} of the time and cites them {rgb['counterfactual_cites']:g}. "
                   + rgb_answer_size(rgb)]
+    if report.get("squad"):
+        lines += ["", "SQuAD 2.0 (`../shared/data/squad2_dev_part.json`), titles the answer judge was not trained on:", "",
+                  *squad_lines(report["squad"])]
     return lines
 
 

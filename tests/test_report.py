@@ -122,3 +122,27 @@ def test_the_full_set_is_well_formed_and_has_every_category(article_text: str) -
     assert {"paraphrase", "official_only", "online_only", "disputed", "background", "multiturn"} <= categories
     assert any(len(c.history) == 2 for c in cases)
     assert all(c.evidence for c in cases if c.answerable)
+
+
+SQUAD = ROOT.parent / "shared" / "data" / "squad2_dev_part.json"
+
+
+def test_squad_is_split_by_title_and_scored_as_squad_asks() -> None:
+    import pytest
+
+    from assistant.evaluation.squad import load_squad, score
+
+    if not SQUAD.is_file():
+        pytest.skip(f"{SQUAD} is not there (shared data)")
+    data = load_squad(SQUAD)
+    fit, held = set(data.fit_titles()), set(data.held_out_titles())
+    assert fit and held and not fit & held and fit | held == set(data.titles)
+    assert len({a.doc_id for a in data.articles}) == len(data.articles)  # every paragraph is one article
+    answerable = next(q for q in data.questions if q.answerable)
+    unanswerable = next(q for q in data.questions if not q.answerable)
+    right = {"answerable": True, "answer": f"It says {answerable.answers[0].upper()}."}
+    refused = {"answerable": False, "answer": "The articles do not answer this question."}
+    assert score([answerable, unanswerable], [right, refused]) == {
+        "answer_accuracy": 1.0, "false_abstention": 0.0, "abstention_recall": 1.0, "answer_words_p50": 2.0 + len(
+            answerable.answers[0].split()), "questions": 2.0}
+    assert score([answerable, unanswerable], [refused, right])["answer_accuracy"] == 0.0

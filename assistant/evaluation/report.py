@@ -131,12 +131,15 @@ def _table(systems: dict[str, dict[str, float]], metrics: Sequence[str]) -> list
 REPORT_METRICS = (*METRICS[:8], "evidence_f1", *METRICS[8:])
 
 
-def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None = None) -> Path:
+def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None = None,
+                squad: dict[str, Any] | None = None) -> Path:
     """report.json, report.md and the charts; returns the path of report.md."""
     directory.mkdir(parents=True, exist_ok=True)
     payload = suite.to_dict()
     if rgb is not None:
         payload["rgb"] = rgb
+    if squad is not None:
+        payload["squad"] = squad
     (directory / "report.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
     charts = write_charts(directory, suite)
     lines = [f"# Evaluation of `{suite.evalset}`", "", "Assistant and baselines on the same cases, embedder and Chroma.", ""]
@@ -162,6 +165,10 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
         lines += ["", "## Generality: RGB English counterfactual set", "", *rgb_lines(rgb), "",
                   "Rejection failures checked by hand: [evals/rgb_review.md](../rgb_review.md). All RGB failures:", ""]
         lines += [f"- {f['id']} {f['why']}: {f['query']} (gold: {', '.join(f['gold'][:2])})" for f in rgb.get("failures", [])]
+    if squad is not None:
+        lines += ["", "## Generality: SQuAD 2.0, titles not fitted on", "", *squad_lines(squad), "", "Some failures:", ""]
+        lines += [f"- {f['question']} (gold: {', '.join((f['gold'] or ['unanswerable'])[:2])}; "
+                  f"{'answered' if f['answerable'] else 'refused'})" for f in squad.get("failures", [])[:30]]
     lines += ["", f"## Failing cases ({len(suite.failures)})", ""]
     for r in suite.failures:
         lines += [f"### {r.case.id} ({r.case.category})", f"- question: {r.case.question}"]
@@ -185,6 +192,15 @@ def rgb_lines(rgb: dict[str, Any]) -> list[str]:
         f"{rgb['counterfactual_reports_passages']:g} | {rgb['counterfactual_cites']:g} |", "",
         rgb_answer_size(rgb) + " RGB counts the gold string anywhere in the answer.",
     ]
+
+
+SQUAD_METRICS = ("answer_accuracy", "false_abstention", "abstention_recall", "answer_words_p50", "questions")
+
+
+def squad_lines(squad: dict[str, Any]) -> list[str]:
+    """The SQuAD table: one column a system, on the held-out titles only."""
+    return [f"Every paragraph of the file is an article of one corpus; questions of the titles "
+            f"{', '.join(squad['titles'])} (none fitted on).", "", *_table(squad["metrics"], SQUAD_METRICS)]
 
 
 def rgb_answer_size(rgb: dict[str, Any]) -> str:

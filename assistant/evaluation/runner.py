@@ -1,5 +1,5 @@
 """One evaluation run as the CLI starts it: a set against the assistant and the baselines, labels
-over every sentence, optionally RGB, and the report written."""
+over every sentence, optionally RGB and SQuAD, and the report written."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from assistant.evaluation.report import (
     load_gold_labels,
     rgb_lines,
     run_suite,
+    squad_lines,
     write_suite,
 )
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 class EvalRun:
     suite: SuiteResult
     rgb: dict[str, Any] | None
+    squad: dict[str, Any] | None
     report: Path
 
     def metrics(self) -> dict[str, float]:
@@ -45,6 +47,8 @@ class EvalRun:
             out.append(f"{'label_accuracy_all_sentences':<30}{self.suite.labels.exact:>22g}")
         if self.rgb is not None:
             out.extend(rgb_lines(self.rgb))
+        if self.squad is not None:
+            out.extend(["", *squad_lines(self.squad)])
         out.append(f"Report: {self.report}")
         return out
 
@@ -56,8 +60,9 @@ def evaluate_assistant(
     labels: Path | None = None,
     baselines: bool = True,
     rgb: Path | None = None,
+    squad: Path | None = None,
 ) -> EvalRun:
-    """Run ``evalset`` (and RGB's en_fact file when given) and write the report to ``report_dir``."""
+    """Run ``evalset`` (and RGB's en_fact and SQuAD's files when given) and write the report."""
     cases = load_evalset(evalset)
     records = assistant.corpus.records
     systems = {ASSISTANT: lambda q, h: assistant.ask(q, history=h).model_dump()}
@@ -80,4 +85,9 @@ def evaluate_assistant(
         from assistant.evaluation.rgb import run_rgb
 
         rgb_result = run_rgb(rgb).to_dict()
-    return EvalRun(suite, rgb_result, write_suite(report_dir, suite, rgb_result))
+    squad_result = None
+    if squad is not None:
+        from assistant.evaluation.squad import run_squad
+
+        squad_result = run_squad(squad, baselines=baselines).to_dict()
+    return EvalRun(suite, rgb_result, squad_result, write_suite(report_dir, suite, rgb_result, squad_result))
