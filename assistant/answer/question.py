@@ -16,18 +16,6 @@ from assistant.index.lexical import STOPWORDS, terms, words
 from assistant.ingest.label import question_sides
 from assistant.ingest.nlp import load_parser
 
-# Instructions aimed at the assistant rather than at the articles: dropped before retrieval.
-_INJECTION = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\b(ignore|disregard|forget|override)\b[^.!?]*?\b(instructions?|prompts?|rules?|article|above|previous|guidelines?)\b[^.!?]*?(\band\b|[.!?:;,]|$)",
-        r"\b(system|developer|admin)\s+(override|prompt|message|mode)\b\s*:?",
-        r"^\s*(system|assistant|developer)\s*:",
-        r"\byou are now\b[^.!?]*[.!?]?",
-        r"\b(print|reveal|show|repeat|output)\b[^.!?]*\b(system prompt|prompt|configuration|instructions)\b[^.!?]*[.!?]?",
-        r"\b(before answering|no caveats|without caveats|state as fact( that)?|as a fact)\b,?",
-    )
-]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 _ANAPHORA = frozenset("they their them theirs it its he his him she her this that these those there then such".split())
@@ -108,7 +96,7 @@ MEDIA_WORDS = frozenset("reports reported journalists witnesses rt".split())
 
 @dataclass(frozen=True)
 class QuestionProfile:
-    text: str  # what retrieval sees (instructions to the assistant removed)
+    text: str  # the asked clause, as analysed
     terms: tuple[str, ...]
     answer_type: str | None  # "number", "time", "date" or None
     required: tuple[str, ...]  # words the cited sentences must contain (the noun asked about)
@@ -149,22 +137,37 @@ def clean_question(raw: str, max_chars: int) -> str:
     return text
 
 
-_INSTRUCTION_WORDS = re.compile(
-    r"\b(ignore|disregard|forget|rules?|instructions?|system|prompt|pretend|you are|your own knowledge|override|jailbreak)\b",
-    re.IGNORECASE,
+#: Where one part of a question ends and the next begins: a sentence end, or a colon (a
+#: semicolon joins the clauses of one question: "X is said; what is its history?").
+_CLAUSE_END = re.compile(r"(?<=[.!?:])\s+(?=\S)")
+#: A part that asks: a question word or an auxiliary first, or a request for information
+#: ("Tell me ...", "Confirm that ..."), after an optional discourse word ("Then", "And", "Please").
+_ASKS = re.compile(
+    r"^\W*(?:(?:then|and|so|but|now|also|please|finally)\W+)*"
+    r"(who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|"
+    r"would|should|name|list|tell|give|show|explain|describe|summari[sz]e|confirm|say)\b",
+    re.I,
 )
 
 
-def strip_instructions(text: str) -> str:
-    """Remove instructions aimed at the assistant; keep the question about the articles."""
-    head, colon, tail = text.rpartition(":")
-    if colon and _INSTRUCTION_WORDS.search(head) and any(ch.isalnum() for ch in tail):
-        text = tail  # "Ignore the rules ... and answer from your own knowledge: how many died?"
-    out = text
-    for pattern in _INJECTION:
-        out = pattern.sub(" ", out)
-    out = " ".join(out.split()).strip(" ,.;:")
-    return out if any(ch.isalnum() for ch in out) else text
+def focus(text: str) -> str:
+    """The clause a question asks, when other clauses set the scene around it.
+
+    "A storm cut power to 40,000 homes on Monday. Which utility said repairs would take a week?"
+    asks the second sentence; the first tells retrieval where to look. The last clause that ends
+    with a question mark, else the last that opens like a question, else the whole text. Nothing
+    is deleted from the question itself: this only says which part to judge answers against.
+    """
+    clauses = [c.strip() for c in _CLAUSE_END.split(text) if any(ch.isalnum() for ch in c)]
+    if len(clauses) < 2:
+        return text
+    for clause in reversed(clauses):
+        if clause.endswith("?"):
+            return clause
+    for clause in reversed(clauses):
+        if _ASKS.match(clause):
+            return clause
+    return text
 
 
 def is_followup(text: str) -> bool:

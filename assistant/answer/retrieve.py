@@ -43,16 +43,19 @@ def says_only_that_talk_exists(sentence: LabelledSentence) -> bool:
 
 @dataclass(frozen=True)
 class Query:
-    """What retrieval needs: the question's profile and, for follow-ups, the earlier turns."""
+    """What retrieval needs: the question's profile, for follow-ups the earlier turns, and the
+    whole question when a scene is set around the asked clause."""
 
     profile: QuestionProfile
     history: tuple[str, ...] = ()
+    scene: str = ""
 
     @property
     def text(self) -> str:
+        asked = self.scene or self.profile.text
         if self.profile.is_followup and self.history:
-            return " ".join([*self.history[-2:], self.profile.text])
-        return self.profile.text
+            return " ".join([*self.history[-2:], asked])
+        return asked
 
 
 def retrieve(

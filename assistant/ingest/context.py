@@ -64,3 +64,10 @@ def index_texts(sentences: Sequence[LabelledSentence]) -> list[str]:
         else:
             out.append(s.text)
     return out
+
+
+def judged_text(sentences: Sequence[_S], sentence: Sentence) -> str:
+    """What the answer judge reads for a sentence: the sentence, after the one its opening pronoun
+    stands for ("It was released on ..." is judged with the sentence that names "it")."""
+    before = antecedent(sentences, sentence)
+    return f"{before.text} {sentence.text}" if before is not None else sentence.text

@@ -1,0 +1,126 @@
+"""The answer judge: does this sentence answer this question? A learned score in [0, 1].
+
+A cross-encoder (all-MiniLM-L6-v2 fine-tuned on SQuAD 2.0 question-sentence pairs, exported to
+ONNX int8; ``training/train_judge.py`` rebuilds it with ``make train``) reads the question's asked
+clause and each candidate sentence (after the sentence its opening pronoun leans on) and gives the
+probability that the sentence states the answer. The model ships in ``judge_model/`` with its
+sha256 and the threshold chosen on a title kept out of training (``judge.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from assistant.errors import ModelError
+from assistant.index.records import ArticleRecord
+from assistant.ingest.context import judged_text
+from assistant.offline import go_offline
+from assistant.types import ScoredSentence
+
+MAX_TOKENS = 160  # as trained
+PACKAGED = Path(__file__).parent / "judge_model"
+
+
+class AnswerJudge(Protocol):
+    """The seam: any scorer of (question, sentence) pairs can stand in (tests, another model)."""
+
+    threshold: float
+
+    def judge(self, question: str, sentences: Sequence[str]) -> list[float]: ...
+
+
+@dataclass(frozen=True)
+class JudgeCard:
+    """What judge.json records about a trained model."""
+
+    sha256: str
+    threshold: float
+
+
+def read_card(model_dir: Path) -> JudgeCard:
+    path = model_dir / "judge.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return JudgeCard(sha256=str(raw["sha256"]), threshold=float(raw["threshold"]))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"The answer judge's card {path} is missing or unreadable.",
+                         "Reinstall the project, or rebuild the judge with `make train`.") from exc
+
+
+class OnnxJudge:
+    """The cross-encoder judge on ONNX Runtime (CPU)."""
+
+    def __init__(self, model_dir: Path = PACKAGED, threshold: float | None = None) -> None:
+        go_offline()
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        from assistant.ingest.embed import sha256_of
+
+        card = read_card(model_dir)
+        model, tokenizer = model_dir / "model.onnx", model_dir / "tokenizer.json"
+        for path in (model, tokenizer):
+            if not path.is_file():
+                raise ModelError(f"The answer judge's file {path} is missing.", "Reinstall the project, or run `make train`.")
+        if sha256_of(model) != card.sha256:
+            raise ModelError(f"{model} does not have the sha256 its judge.json records ({card.sha256[:16]}...).",
+                             "Rebuild the judge with `make train`, or reinstall the project.")
+        self.threshold = card.threshold if threshold is None else threshold
+        options = ort.SessionOptions()
+        options.enable_cpu_mem_arena = False
+        self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="only_second")
+
+    def judge(self, question: str, sentences: Sequence[str]) -> list[float]:
+        if not sentences:
+            return []
+        encoded = self._tokenizer.encode_batch([(question, s) for s in sentences])
+        width = max(len(e.ids) for e in encoded)
+
+        def pad(rows: list[list[int]]) -> np.ndarray:
+            return np.array([r + [0] * (width - len(r)) for r in rows], dtype=np.int64)
+
+        (probabilities,) = self._session.run(None, {
+            "input_ids": pad([e.ids for e in encoded]),
+            "attention_mask": pad([e.attention_mask for e in encoded]),
+            "token_type_ids": pad([e.type_ids for e in encoded]),
+        })
+        return [round(float(p), 4) for p in probabilities.reshape(-1)]
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The answer judge applied to one question: which of the sentences chosen to answer it do.
+
+    Answerability is the judge's: the articles answer when some chosen sentence is judged to
+    state the answer. Sentences from the article of the best judged one stay with it (runners-up,
+    context); a sentence from another article stays only if it is judged to answer by itself.
+    """
+
+    judge: AnswerJudge
+    question: str  # the clause asked (with the turn before it, for a follow-up)
+
+    def keep(
+        self, chosen: Sequence[ScoredSentence], records: Mapping[str, ArticleRecord], alone: bool = False
+    ) -> list[ScoredSentence]:
+        texts = [judged_text(records[c.sentence.doc_id].sentences, c.sentence) for c in chosen]
+        scores = self.judge.judge(self.question, texts)
+        answering = {c.sentence.doc_id for c, p in zip(chosen, scores) if p >= self.judge.threshold}
+        if alone:
+            return [c for c, p in zip(chosen, scores) if p >= self.judge.threshold]
+        return [c for c, p in zip(chosen, scores) if c.sentence.doc_id in answering]
+
+
+@lru_cache(maxsize=4)
+def load_judge(model_dir: Path | None = None, threshold: float | None = None) -> OnnxJudge:
+    """The judge, loaded once per process and model (many small assistants share one session)."""
+    return OnnxJudge(model_dir or PACKAGED, threshold)
