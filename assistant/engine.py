@@ -57,7 +57,7 @@ class Assistant:
         encoder: OnnxSentenceEncoder,
         judge: AnswerJudge | None = None,
     ) -> None:
-        """``judge``: the answer judge (default: the packaged model, unless settings turn it off)."""
+        """``judge``: the answer judge (default: the packaged model when ``settings.answer_judge`` is on)."""
         self.settings = settings
         self.store = store
         self.encoder = encoder
@@ -227,7 +227,7 @@ class Assistant:
         provenance labels (e.g. only ``official`` statements).
         """
         started = time.perf_counter()
-        corpus = self.corpus  # one immutable view of the index for the whole question: a write swaps it, never edits it
+        corpus = self.corpus  # one view of the index for the whole question: a write swaps it, never edits it
         text = clean_question(question, self.settings.max_question_chars)
         turns = tuple(
             clean_question(h, self.settings.max_question_chars)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from .conftest import CORPUS, ROOT
 
@@ -31,10 +34,12 @@ print("EVENTS=" + json.dumps({"codes": codes, "events": events}))
 """
 
 
-def test_ingest_and_ask_open_no_outbound_connection(tmp_path: Path) -> None:
+@pytest.mark.parametrize("judge", ["false", "true"], ids=["default", "answer-judge"])
+def test_ingest_and_ask_open_no_outbound_connection(tmp_path: Path, judge: str) -> None:
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "index"), str(CORPUS)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "ASSISTANT_ANSWER_JUDGE": judge},
     )
     assert done.returncode == 0, done.stderr
     line = next(l for l in done.stdout.splitlines() if l.startswith("EVENTS="))

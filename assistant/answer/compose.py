@@ -49,7 +49,6 @@ class ComposerSettings:
     related: int = 2
 
 
-
 def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: ComposerSettings) -> list[ScoredSentence]:
     """The sentences to cite, from those that fit the question (best first): the best one, close
     runners-up, a second opinion from another article, and both sides when both are asked for.
