@@ -59,10 +59,8 @@ def index_texts(sentences: Sequence[LabelledSentence]) -> list[str]:
             out.append(f"{intro.text} {s.text}")
         elif s.cue in INHERITED_CUES and s.attributed_to:
             out.append(f"{s.attributed_to}: {s.text}")
-        elif (before := antecedent(sentences, s)) is not None:
-            out.append(f"{before.text} {s.text}")
         else:
-            out.append(s.text)
+            out.append(judged_text(sentences, s))  # after the sentence its opening pronoun stands for
     return out
 
 
