@@ -194,6 +194,10 @@ class ChromaStore:
         hits = []
         for node, sim in zip(result.nodes or [], result.similarities or []):
             meta = node.metadata
+            if not {"article_id", "content_hash", "key"} <= meta.keys():
+                # A row deleted by another writer between Chroma's vector search and its metadata
+                # read comes back without metadata: it belongs to a version no longer stored.
+                continue
             hits.append(Hit(meta["article_id"], meta["content_hash"], int(meta["key"]), _cosine_from_similarity(sim)))
         return hits
 
