@@ -41,7 +41,8 @@ RGB := ../shared/data/rgb_en_fact.json
 SQUAD := ../shared/data/squad2_dev_part.json
 
 eval: install-dev
-	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB) --squad $(SQUAD)
+	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB) --squad $(SQUAD) \
+		--label-set evals/labels_dev.jsonl --label-set ../shared/data/rgb_labels.jsonl
 	$(BIN)/python evals/refresh_readme.py README.md evals/report/report.json
 
 bench: install-dev

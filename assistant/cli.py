@@ -48,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--squad", type=Path, default=None, metavar="SQUAD_JSON",
                     help="also run SQuAD 2.0's held-out titles (e.g. ../shared/data/squad2_dev_part.json); skipped if absent")
 
+    label = sub.add_parser("label", help="each sentence of the given articles with its provenance label, source, cue and reason")
+    label.add_argument("files", nargs="+", type=Path, help="article files or folders (.txt, .md, .html)")
+    label.add_argument("--json", action="store_true", help="print one JSON object: the articles and their labelled sentences")
+
+    ev.add_argument("--label-set", action="append", default=[], type=Path, metavar="LABELS_JSONL",
+                    help="also score provenance labels on a hand-labelled set (evals/labels_dev.jsonl, "
+                         "../shared/data/rgb_labels.jsonl); repeatable; skipped if absent")
+
     bench = sub.add_parser("bench", parents=[common], help="benchmark latency, ingest, cold start and memory against llama-index defaults")
     bench.add_argument("--sizes", default="1,1000", help="archive sizes in articles, comma-separated (1 = the seed corpus)")
     bench.add_argument("--out", type=Path, default=Path("bench"), help="report folder")
@@ -109,11 +117,33 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
         if path is not None and not path.is_file():
             print(f"{name} skipped: {path} is not there (it lives in ../shared/data/).", file=sys.stderr)
             external[name] = None
+    label_sets = [p for p in args.label_set if p.is_file()]
+    for path in sorted(set(args.label_set) - set(label_sets)):
+        print(f"label set skipped: {path} is not there.", file=sys.stderr)
     run = evaluate_assistant(
         _open(settings), args.evalset, args.report or Path("reports") / args.evalset.stem,
         labels=args.labels, baselines=not args.no_baselines, rgb=external["RGB"], squad=external["SQuAD"],
+        label_sets=label_sets,
     )
     print(json.dumps(run.metrics()) if args.json else "\n".join(run.lines()))
+    return 0
+
+
+def _label(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.engine import Assistant
+
+    labelled = Assistant.label_files(args.files)
+    if args.json:
+        out = {"articles": [{"doc_id": a.doc_id, "source_path": a.source_path, "sentences": [s.model_dump() for s in sentences]}
+                            for a, sentences in labelled]}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for article, sentences in labelled:
+        print(f"# {article.doc_id} ({article.source_path})")
+        for s in sentences:
+            print(f"[{s.idx}] {s.label:<12} {s.attributed_to}  ({s.start}-{s.end})")
+            print(f"    {s.text}")
+            print(f"    why: {s.reason}" + (f"; cue '{s.cue}'" if s.cue else ""))
     return 0
 
 
@@ -145,7 +175,7 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"ingest": _ingest, "ask": _ask, "eval": _eval, "serve": _serve, "bench": _bench}
+COMMANDS = {"ingest": _ingest, "ask": _ask, "eval": _eval, "label": _label, "serve": _serve, "bench": _bench}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,7 +27,7 @@ from assistant.ingest.load import (
     save_article,
 )
 from assistant.ingest.nlp import named_entities
-from assistant.ingest.pipeline import IngestReport, ingest_articles
+from assistant.ingest.pipeline import IngestReport, ingest_articles, label_article
 from assistant.offline import go_offline
 from assistant.settings import Settings
 from assistant.types import Answer, Article, LabelledSentence
@@ -147,6 +147,19 @@ class Assistant:
     def read_corpus(paths: Sequence[Path]) -> list[Article]:
         """Every article under the given files or folders; a broken file stops the read with a hint."""
         return load_corpus(list(paths))
+
+    @staticmethod
+    def label(text: str, doc_id: str = "text") -> list[LabelledSentence]:
+        """Every sentence of ``text`` with its provenance label, ``attributed_to``, cue and reason.
+
+        Labels any text without indexing it (an editor checking an article's sourcing).
+        """
+        return label_article(new_article(doc_id, text))
+
+    @staticmethod
+    def label_files(paths: Sequence[Path]) -> list[tuple[Article, list[LabelledSentence]]]:
+        """Each article file (.txt, .md, .html) with its labelled sentences; a broken file stops with a hint."""
+        return [(article, label_article(article)) for article in load_corpus(list(paths))]
 
     def new_article(self, doc_id: str, text: str, fmt: str = "text", **meta: str) -> Article:
         """An article handed in by a client, checked as a corpus file would be (HTML: its visible text)."""

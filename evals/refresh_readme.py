@@ -27,6 +27,10 @@ def table(report: dict) -> list[str]:
         lab = report["labels"]
         lines += ["", f"Provenance labels over all sentences: {lab['accuracy_all_sentences']:g} agree with the gold labels "
                   f"({lab['accuracy_with_acceptable']:g} counting their acceptable alternatives)."]
+    for score in report.get("label_sets", []):
+        fitted = "never fitted on" if score["name"] == "rgb_labels" else "the development set the source patterns were written against"
+        lines += ["", f"Provenance labels on `{score['name']}` ({fitted}): {score['accuracy']:g} on {score['sentences']} sentences "
+                  f"of {score['articles']} texts."]
     if report.get("rgb"):
         rgb = report["rgb"]
         acc = rgb["accuracy"]

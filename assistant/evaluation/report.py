@@ -22,6 +22,7 @@ from assistant.evaluation.evaluate import (
     evidence_f1,
     run_evalset,
 )
+from assistant.evaluation.labelsets import LabelScore, label_set_lines
 from assistant.types import LABEL_ORDER
 
 ASSISTANT = "assistant"
@@ -132,7 +133,7 @@ REPORT_METRICS = (*METRICS[:8], "evidence_f1", *METRICS[8:])
 
 
 def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None = None,
-                squad: dict[str, Any] | None = None) -> Path:
+                squad: dict[str, Any] | None = None, label_sets: Sequence[LabelScore] = ()) -> Path:
     """report.json, report.md and the charts; returns the path of report.md."""
     directory.mkdir(parents=True, exist_ok=True)
     payload = suite.to_dict()
@@ -140,6 +141,8 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
         payload["rgb"] = rgb
     if squad is not None:
         payload["squad"] = squad
+    if label_sets:
+        payload["label_sets"] = [score.to_dict() for score in label_sets]
     (directory / "report.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
     charts = write_charts(directory, suite)
     lines = [f"# Evaluation of `{suite.evalset}`", "", "Assistant and baselines on the same cases, embedder and Chroma.", ""]
@@ -158,6 +161,12 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
             lines += ["", "Disagreements:", ""]
             lines += [f"- gold `{d['gold']}`, predicted `{d['predicted']}` (acceptable: {d['acceptable'] or 'none'}): {d['text']}"
                       for d in lab.disagreements]
+    if label_sets:
+        lines += ["", "## Provenance labels on other text", "",
+                  "Each set's sentences labelled by hand; right when the predicted label is one the gold allows.",
+                  "`rgb_labels` is a check never fitted on; `labels_dev` is the development set.", ""]
+        for score in label_sets:
+            lines += [*label_set_lines(score, show_misses=score.name != "rgb_labels"), ""]
     lines += ["", "## Per category (assistant)", ""]
     lines += _table(suite.categories.get(ASSISTANT, {}), ("answer_accuracy", "evidence_recall", "citation_precision",
                                                           "label_accuracy", "abstention_recall", "answer_words_p50", "cases"))

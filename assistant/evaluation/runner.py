@@ -1,9 +1,10 @@
 """One evaluation run as the CLI starts it: a set against the assistant and the baselines, labels
-over every sentence, optionally RGB and SQuAD, and the report written."""
+over every sentence, optionally RGB, SQuAD and label sets, and the report written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,12 +29,15 @@ class EvalRun:
     rgb: dict[str, Any] | None
     squad: dict[str, Any] | None
     report: Path
+    label_sets: list[dict[str, Any]] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
         """The assistant's metrics (DESIGN.md §4 names), with labels over all sentences when known."""
         metrics = dict(self.suite.systems[ASSISTANT])
         if self.suite.labels is not None:
             metrics["label_accuracy_all_sentences"] = self.suite.labels.exact
+        for score in self.label_sets:
+            metrics[f"label_accuracy_{score['name']}"] = score["accuracy"]
         return metrics
 
     def lines(self) -> list[str]:
@@ -45,6 +49,8 @@ class EvalRun:
             out.append(f"{metric:<30}" + "".join(f"{systems[n].get(metric, 0):>22g}" for n in names))
         if self.suite.labels is not None:
             out.append(f"{'label_accuracy_all_sentences':<30}{self.suite.labels.exact:>22g}")
+        for score in self.label_sets:
+            out.append(f"{'label_accuracy_' + score['name']:<30}{score['accuracy']:>22g}  ({score['sentences']} sentences)")
         if self.rgb is not None:
             out.extend(rgb_lines(self.rgb))
         if self.squad is not None:
@@ -61,8 +67,9 @@ def evaluate_assistant(
     baselines: bool = True,
     rgb: Path | None = None,
     squad: Path | None = None,
+    label_sets: Sequence[Path] = (),
 ) -> EvalRun:
-    """Run ``evalset`` (and RGB's en_fact and SQuAD's files when given) and write the report."""
+    """Run ``evalset`` (and RGB's en_fact, SQuAD's files and label sets when given) and write the report."""
     cases = load_evalset(evalset)
     records = assistant.corpus.records
     systems = {ASSISTANT: lambda q, h: assistant.ask(q, history=h).model_dump()}
@@ -90,4 +97,8 @@ def evaluate_assistant(
         from assistant.evaluation.squad import run_squad
 
         squad_result = run_squad(squad, baselines=baselines).to_dict()
-    return EvalRun(suite, rgb_result, squad_result, write_suite(report_dir, suite, rgb_result, squad_result))
+    from assistant.evaluation.labelsets import read_label_set, score_label_set
+
+    scores = [score_label_set(path.stem, read_label_set(path)) for path in label_sets]
+    report = write_suite(report_dir, suite, rgb_result, squad_result, scores)
+    return EvalRun(suite, rgb_result, squad_result, report, [s.to_dict() for s in scores])

@@ -13,13 +13,14 @@ Each label records the source (``attributed_to``), the ``cue`` and a readable ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.nlp import load_parser
+from assistant.ingest.source import SPANS_KEY, acting_source_words, addressed_to_ai, is_person, statement_channel, type_source
 from assistant.types import Label, LabelledSentence, Sentence
 
 if TYPE_CHECKING:
@@ -32,35 +33,15 @@ SPEECH_VERBS = frozenset(
     "blame condemn urge vow threaten promise argue believe assert brand label dismiss reject discuss rumour "
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
-    "view regard consider name identify".split()
+    "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
+    "thank complain tout hail welcome".split()
 )
+# Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
+REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
 RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
-ONLINE_PLACES = frozenset("internet online web social network networks media twitter facebook telegram forum".split())
 DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate share rumour rumor theorize".split())
 
-SOCIAL_CUES = frozenset("internet online blogger blog netizen forum rumour rumor hashtag viral user".split())
-# Platforms are social-media cues as places or qualifiers ("users on Telegram", "Facebook posts"),
-# not as subjects on their own ("Facebook announced" is the company speaking).
-PLATFORMS = frozenset("twitter facebook telegram instagram tiktok youtube vkontakte reddit whatsapp weibo".split())
-GROUP_CUES = frozenset(
-    "group militant insurgent rebel separatist jihadist liberation faction militia brigade underground "
-    "guerrilla guerilla extremist cell movement union campaign party company operator organiser organizer "
-    "protester activist striker opposition insurgency".split()
-)
-OFFICIAL_CUES = frozenset(
-    "authority government ministry minister official police policeman military army spokesman spokeswoman "
-    "spokesperson president premier governor mayor kremlin parliament court prosecutor prosecution "
-    "law-enforcement enforcement department administration commander general embassy council committee "
-    "security service agency regime cabinet state akimat defense defence interior officer troops forces "
-    "sheriff senator lawmaker legislature judge ambassador diplomat commission".split()
-)
-MEDIA_CUES = frozenset(
-    "report reporter journalist correspondent newspaper news media outlet tv television channel radio witness "
-    "eyewitness message source press magazine website portal agency rt reuters ap afp bbc cnn tass interfax "
-    "ria bloomberg correspondent footage".split()
-)
-DATA_CUES = frozenset("data statistic statistics census figure estimate survey poll".split())
 # Nouns that, as a definite subject ("The information was ..."), refer back to the last source.
 ANAPHORIC_NOUNS = frozenset("information message report statement claim version post news account theory".split())
 PRONOUNS = frozenset("they it he she we this these those".split())
@@ -76,6 +57,13 @@ class Frame:
     reason: str
     speech: bool = True  # False: an action, not a statement
     decided: bool = True  # False: a default (a speaker no cue word classifies)
+
+
+@dataclass(frozen=True)
+class Inherit:
+    """The sentence's source is the one before it ("They said ..."), posted online when ``channel``."""
+
+    channel: str | None = None
 
 
 def _phrase(tokens: Iterable[Token]) -> str:
@@ -96,30 +84,12 @@ def _lemmas(tokens: Iterable[Token]) -> set[str]:
     return out
 
 
-def classify_source(tokens: Sequence[Token]) -> tuple[Label, str] | None:
-    """The category of a source phrase and the cue word that decided it, or None."""
-    words = _lemmas(tokens)
-    lower = [t.lower_ for t in tokens]
-    bigrams = set(zip(lower, lower[1:]))
-    if ("social", "media") in bigrams or ("social", "network") in bigrams or ("social", "networks") in bigrams:
-        return "social_media", "social media"
-    if hit := sorted(words & SOCIAL_CUES):
-        return "social_media", hit[0]
-    if (hit := sorted(words & PLATFORMS)) and len([t for t in tokens if t.is_alpha]) > 1:
-        return "social_media", hit[0]
-    if any(t.lemma_.lower() == "post" and t.pos_ == "NOUN" for t in tokens):  # "posts claim ...", not the Post
-        return "social_media", "post"
-    if hit := sorted(words & GROUP_CUES):
-        return "group_claim", hit[0]
-    if "news" in words or ("state", "media") in bigrams:
-        return "media_report", "news" if "news" in words else "state media"
-    if hit := sorted((words - {"unofficial"}) & OFFICIAL_CUES):
-        return "official", hit[0]
-    if hit := sorted(words & MEDIA_CUES):
-        return "media_report", hit[0]
-    if hit := sorted(words & DATA_CUES):
-        return "article", hit[0]
-    return None
+def classify_source(tokens: Sequence[Token], known: Mapping[str, Label] | None = None) -> tuple[Label, str] | None:
+    """The kind of a source phrase (its head word typed by ``source.py``) and the words that decided it."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    kind = type_source(heads[0], known) if heads else None
+    return (kind.label, kind.cue) if kind else None
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -183,16 +153,17 @@ def _head_span(subj: Token) -> list[Token]:
     return toks
 
 
-def _according_to(verb: Token) -> Frame | str | None:
+def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
     for child in verb.children:
         if child.lower_ == "according":
             for to in child.children:
                 if to.lower_ == "to":
                     for obj in _children(to, "pobj"):
                         if obj.pos_ == "PRON":
-                            return "inherit"
+                            return Inherit()
                         span = list(obj.subtree)
-                        found = classify_source(span)
+                        kind = type_source(obj, known)
+                        found = (kind.label, kind.cue) if kind else None
                         label, cue = found if found else ("media_report", "")
                         reason = (
                             f"'according to {_phrase(span)}': source classified as {label}"
@@ -202,20 +173,9 @@ def _according_to(verb: Token) -> Frame | str | None:
     return None
 
 
-def _online_location(verb: Token) -> bool:
-    if any(c.lower_ in ONLINE_PLACES for c in _children(verb, "advmod")):  # "discussed online"
-        return True
-    for prep in _children(verb, "prep"):
-        if prep.lower_ in ("on", "in", "across", "via", "through"):
-            for obj in _children(prep, "pobj"):
-                if {t.lower_ for t in obj.subtree} & ONLINE_PLACES:
-                    return True
-    return False
-
-
-def _frame_at(verb: Token) -> Frame | str | None:
-    """The frame a verb establishes; 'inherit' when its subject points back to context."""
-    if found := _according_to(verb):
+def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
+    """The frame a verb establishes; :class:`Inherit` when its subject points back to context."""
+    if found := _according_to(verb, known):
         return found
     lemma = verb.lemma_.lower()
     subj, passive = _subject(verb)
@@ -225,40 +185,61 @@ def _frame_at(verb: Token) -> Frame | str | None:
     if lemma in SPEECH_VERBS:
         speaker = _agent(verb) if passive else subj
         if speaker is not None:
+            channel = statement_channel(verb)
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
-                return "inherit"
+                return Inherit(channel)
             span = _subject_span(speaker)
-            category = classify_source(span)
-            if category:
-                label, cue = category
-                return Frame(label, _display_source(speaker), verb.text, f"'{_phrase(span)}' ({cue}) is the source of '{verb.text}'")
+            if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in _children(speaker, "det")):
+                # "Nintendo has not confirmed ...", "Neither team has announced ..."
+                return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
+            kind = type_source(speaker, known)
+            if kind:
+                label, cue = kind.label, kind.cue
+                if lemma == "report" and kind.by_entity and label == "group_claim":
+                    label = "media_report"  # an organisation no pattern knows that *reports* is an outlet
+                reason = f"'{_phrase(span)}' ({cue}) is the source of '{verb.text}'"
+                # A post is social media unless an authority or an organisation speaks through it.
+                if channel and (label not in ("official", "group_claim") or label == "group_claim" and is_person(speaker)):
+                    label, reason = "social_media", reason + f", posted online ('{channel}')"
+                return Frame(label, _display_source(speaker), verb.text, reason)
+            if channel:
+                return Frame("social_media", _display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
             if speaker.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in _children(speaker, "det")):
-                return "inherit"
+                return Inherit()
             if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
+            if speaker.pos_ == "PROPN" and is_person(speaker):
+                # A named person with no role given speaks for their own affairs (DESIGN.md §3);
+                # witnesses and experts are introduced as such and typed above.
+                return Frame(
+                    "group_claim", _display_source(speaker), verb.text,
+                    f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",
+                    decided=False,
+                )
             if speaker.pos_ in ("PROPN", "NOUN"):
                 return Frame(
                     "media_report", _display_source(speaker), verb.text,
                     f"'{_phrase(span)}' is the source of '{verb.text}' but is not an authority, group or online source",
                     decided=False,
                 )
-        if lemma in DISCUSSION_VERBS and _online_location(verb):
+        if lemma in DISCUSSION_VERBS and statement_channel(verb):
             return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
-        if passive and speaker is None and verb.dep_ == "ROOT":
+        if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS:
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
     if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN":
         span = _head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
     if subj is not None and not passive:
         head = _head_span(subj)
-        category = classify_source(head)
+        kind = type_source(subj, known, entities=False)
+        category = (kind.label, kind.cue) if kind else None
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
         if category and category[0] not in ("article", "group_claim"):
             label, cue = category
             return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
         if subj.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that") for d in _children(subj, "det")):
-            return "inherit"
-    if lemma in DISCUSSION_VERBS and _online_location(verb):
+            return Inherit()
+    if lemma in DISCUSSION_VERBS and statement_channel(verb):
         return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
     return None
 
@@ -281,20 +262,51 @@ def _verbs_by_depth(doc: Doc) -> list[Token]:
     return order
 
 
-def find_frame(doc: Doc, max_depth_verbs: int = 4) -> Frame | str | None:
-    """The attribution frame of a parsed sentence (None: the article's own narration)."""
-    for verb in _verbs_by_depth(doc)[:max_depth_verbs]:
-        frame = _frame_at(verb)
+def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_verbs: int = 4) -> Frame | Inherit | None:
+    """The attribution frame of a parsed sentence (None: the article's own narration).
+
+    ``known`` maps names typed earlier in the article to their kind. Claims inside claims: a
+    quotation's own attributions ("... read: 'Officials confirmed ...'") count only when nothing
+    outside it attributes the sentence, and a post or video introducing it keeps the label.
+    """
+    quoted = _quoted(doc)
+    verbs = _verbs_by_depth(doc)[:max_depth_verbs]
+    for verb in (v for v in verbs if v.i not in quoted):
+        frame = _frame_at(verb, known or {})
+        if frame is not None:
+            return frame
+    if quoted:
+        outside = [t for t in doc if t.i not in quoted]
+        post = next((s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "SOCIAL" and s.start not in quoted), None)
+        if post is not None and outside:
+            return Frame("social_media", post.text, post.text, f"a quotation introduced by '{post.text}': it keeps the label of who posted it")
+    for verb in (v for v in verbs if v.i in quoted):
+        frame = _frame_at(verb, known or {})
         if frame is not None:
             return frame
     return None
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
+    inside: set[int] = set()
+    depth = 0
+    for tok in doc:
+        text = tok.text
+        if text in _OPEN_QUOTES or (text == '"' and depth == 0):
+            depth += 1
+        elif text in _CLOSE_QUOTES or (text == '"' and depth > 0):
+            depth = max(0, depth - 1)
+        elif depth > 0:
+            inside.add(tok.i)
+    return inside
 
 
 def question_sides(doc: Doc) -> set[Label]:
     """The provenance sides a question asks about, from its own attribution frames."""
     sides: set[Label] = set()
     for verb in _verbs_by_depth(doc):
-        frame = _frame_at(verb)
+        frame = _frame_at(verb, {})
         if isinstance(frame, Frame) and frame.speech and frame.decided and frame.label != "article" and frame.source != "unattributed":
             sides.add(frame.label)
     if not sides:
@@ -324,9 +336,8 @@ _IRREGULAR = "said told wrote written took taken thought spoke spoken led".split
 def trigger_forms() -> frozenset[str]:
     """Surface forms of every cue the rules look for (verbs inflected, nouns pluralised)."""
     stems = (
-        SPEECH_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | SOCIAL_CUES | GROUP_CUES
-        | OFFICIAL_CUES | MEDIA_CUES | DATA_CUES | PLATFORMS | ONLINE_PLACES | ANAPHORIC_NOUNS | PRONOUNS
-        | {"according", "responsibility", "social", "post"}
+        SPEECH_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | ANAPHORIC_NOUNS | PRONOUNS
+        | {"according", "responsibility"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)
     for w in stems:
@@ -344,11 +355,22 @@ def needs_parse(text: str) -> bool:
     return bool(tokens & trigger_forms())
 
 
+def _parse(parser: Language, texts: Sequence[str]) -> list[Doc]:
+    """Parse in one batch; the entity recogniser runs, also batched, only on sentences where a
+    name may be the source of a statement (the kind of an unknown name comes from its entity)."""
+    docs = list(parser.pipe(texts, batch_size=256))
+    named = [d for d in docs if any(t.pos_ == "PROPN" for t in d) and any(t.lemma_.lower() in SPEECH_VERBS for t in d)]
+    if named:
+        for _ in parser.get_pipe("ner").pipe(named, batch_size=256):
+            pass
+    return docs
+
+
 def label_articles(articles: Sequence[Sequence[Sentence]], nlp: Language | None = None) -> list[list[LabelledSentence]]:
     """Label several articles' sentences, parsing all of them in one spaCy pass."""
     parser = nlp or load_parser()
     flat = [s for sentences in articles for s in sentences if needs_parse(s.text)]
-    parsed = dict(zip((id(s) for s in flat), parser.pipe((s.text for s in flat), batch_size=256)))
+    parsed = dict(zip((id(s) for s in flat), _parse(parser, [s.text for s in flat])))
     return [label_sentences(sentences, parser, [parsed.get(id(s)) for s in sentences]) for sentences in articles]
 
 
@@ -364,11 +386,12 @@ def label_sentences(
     previous: LabelledSentence | None = None
     quote_owner: LabelledSentence | None = None  # the sentence that introduced an open quotation
     open_quotes = 0
+    known: dict[str, Label] = {}  # names typed earlier in the article ("Brandt" -> official)
     # Only sentences with a cue word are parsed: the rest are narration (the parse is most of
     # the labelling cost, and most of an archive's sentences carry no attribution).
     if docs is None:
         flagged = [needs_parse(s.text) for s in sentences]
-        parsed = iter(parser.pipe(s.text for s, f in zip(sentences, flagged) if f))
+        parsed = iter(_parse(parser, [s.text for s, f in zip(sentences, flagged) if f]))
         docs = [next(parsed) if f else None for f in flagged]
     for sentence, doc in zip(sentences, docs):
         text = sentence.text.strip()
@@ -383,14 +406,29 @@ def label_sentences(
                 quote_owner, open_quotes = None, 0
         else:
             quote_owner, open_quotes = None, 0
-            frame = find_frame(doc) if doc is not None else None
-            if frame == "inherit" and previous is not None and previous.label != "article" and same_paragraph:
+            frame = find_frame(doc, known) if doc is not None else None
+            ai = addressed_to_ai(text)
+            if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article")):
+                labelled = LabelledSentence(
+                    **sentence.model_dump(), label="media_report", attributed_to="text addressed to an AI system", cue=ai,
+                    reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
+                )
+            elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and same_paragraph:
                 labelled = _inherit(sentence, previous, ANAPHORA_CUE, "its subject refers back to the sentence before")
+                if frame.channel and labelled.label not in ("official", "group_claim"):
+                    labelled = labelled.model_copy(update={"label": "social_media", "reason": labelled.reason + f", posted online ('{frame.channel}')"})
             elif isinstance(frame, Frame):
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label=frame.label, attributed_to=frame.source, cue=frame.cue, reason=frame.reason
                 )
-            elif frame == "inherit":
+                if frame.decided and frame.label != "article":
+                    known.update({w.lower(): frame.label for w in frame.source.split()[1:] + frame.source.split()[:1] if w[:1].isupper()})
+            elif isinstance(frame, Inherit) and frame.channel:
+                labelled = LabelledSentence(
+                    **sentence.model_dump(), label="social_media", attributed_to="unnamed poster", cue=frame.channel,
+                    reason=f"posted online ('{frame.channel}') by a pronoun with no source before it",
+                )
+            elif isinstance(frame, Inherit):
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="media_report", attributed_to="unnamed source", cue="pronoun subject",
                     reason="attributed to a pronoun with no source before it",

