@@ -41,6 +41,10 @@ ALIAS_SIMILARITY = 0.75
 PIPELINE_VERSION = 6
 
 
+def _encoder(settings: Settings) -> OnnxSentenceEncoder:
+    return load_encoder(settings.model_dir, settings.model_sha256 or None)
+
+
 def embedder_id(settings: Settings) -> str:
     """Identifies what produced an index's vectors; an index built otherwise is rebuilt."""
     model = str(settings.model_dir) if settings.model_dir else "packaged:all-MiniLM-L6-v2-int8"
@@ -149,17 +153,21 @@ class Assistant:
         return load_corpus(list(paths))
 
     @staticmethod
-    def label(text: str, doc_id: str = "text") -> list[LabelledSentence]:
-        """Every sentence of ``text`` with its provenance label, ``attributed_to``, cue and reason.
-
-        Labels any text without indexing it (an editor checking an article's sourcing).
-        """
-        return label_article(new_article(doc_id, text))
+    def label(text: str, doc_id: str = "text", settings: Settings | None = None) -> list[LabelledSentence]:
+        """Every sentence of ``text`` with its provenance label, ``attributed_to``, cue and reason,
+        exactly as ingest labels it. Labels any text without indexing it (an editor checking an
+        article's sourcing); ``Assistant.label(text)`` needs no index."""
+        go_offline()
+        cfg = settings or Settings()
+        return label_article(new_article(doc_id, text), _encoder(cfg))
 
     @staticmethod
-    def label_files(paths: Sequence[Path]) -> list[tuple[Article, list[LabelledSentence]]]:
+    def label_files(paths: Sequence[Path], settings: Settings | None = None) -> list[tuple[Article, list[LabelledSentence]]]:
         """Each article file (.txt, .md, .html) with its labelled sentences; a broken file stops with a hint."""
-        return [(article, label_article(article)) for article in load_corpus(list(paths))]
+        go_offline()
+        articles = load_corpus(list(paths))
+        encoder = _encoder(settings or Settings())
+        return [(article, label_article(article, encoder)) for article in articles]
 
     def new_article(self, doc_id: str, text: str, fmt: str = "text", **meta: str) -> Article:
         """An article handed in by a client, checked as a corpus file would be (HTML: its visible text)."""

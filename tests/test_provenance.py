@@ -73,6 +73,26 @@ def test_the_kind_of_source_decides_the_label(sentence: str, label: str) -> None
     assert labelled.label == label, labelled.reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Dermatologist Karen Osei said the trend was harmless.", "media_report"),
+        ("One creator with a million followers said the cream had burned her skin.", "social_media"),
+    ],
+)
+def test_a_speaker_no_pattern_knows_is_typed_by_what_the_text_says_it_is(sentence: str, label: str) -> None:
+    [labelled] = Assistant.label(sentence)
+    assert labelled.label == label
+    assert "resembles" in labelled.reason  # the described-prototype fallback decided, and says so
+
+
+def test_a_spokesman_introduced_by_his_speaks_for_the_source_before() -> None:
+    sentences = Assistant.label(
+        "The UN secretary-general condemned the attack. His spokesman told reporters that aid convoys would resume."
+    )
+    assert [s.label for s in sentences] == ["official", "official"]
+
+
 def test_every_pattern_family_is_a_data_file_that_loads() -> None:
     kinds = {p["label"] for p in source_patterns()}
     assert {"OFFICIAL", "MEDIA", "SOCIAL", "GROUP", "ROLE", "DATA", "AI_ADDRESS"} <= kinds

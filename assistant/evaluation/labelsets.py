@@ -18,12 +18,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import EvalSetError
 from assistant.ingest.load import content_hash
 from assistant.ingest.pipeline import label_article
 from assistant.types import LABEL_ORDER, Article
+
+if TYPE_CHECKING:
+    from assistant.ingest.embed import OnnxSentenceEncoder
 
 
 @dataclass(frozen=True)
@@ -93,12 +96,13 @@ def _rgb_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText]:
     ]
 
 
-def score_label_set(name: str, texts: Sequence[LabelledText]) -> LabelScore:
+def score_label_set(name: str, texts: Sequence[LabelledText], encoder: OnnxSentenceEncoder | None = None) -> LabelScore:
+    """Label each text as ingest does (``encoder``: with the described-prototype fallback) and score it."""
     confusion = {g: {p: 0 for p in LABEL_ORDER} for g in LABEL_ORDER}
     right = total = 0
     misses = []
     for item in texts:
-        labelled = label_article(Article(doc_id="labels", text=item.text, content_hash=content_hash(item.text)))
+        labelled = label_article(Article(doc_id="labels", text=item.text, content_hash=content_hash(item.text)), encoder)
         for g in item.gold:
             best = max(labelled, key=lambda s: min(s.end, g.end) - max(s.start, g.start))
             confusion[g.allowed[0]][best.label] += 1

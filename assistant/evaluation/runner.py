@@ -99,6 +99,6 @@ def evaluate_assistant(
         squad_result = run_squad(squad, baselines=baselines).to_dict()
     from assistant.evaluation.labelsets import read_label_set, score_label_set
 
-    scores = [score_label_set(path.stem, read_label_set(path)) for path in label_sets]
+    scores = [score_label_set(path.stem, read_label_set(path), assistant.encoder) for path in label_sets]
     report = write_suite(report_dir, suite, rgb_result, squad_result, scores)
     return EvalRun(suite, rgb_result, squad_result, report, [s.to_dict() for s in scores])

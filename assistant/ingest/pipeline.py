@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.index.catalog import (
@@ -24,6 +25,7 @@ from assistant.index.records import ArticleRecord
 from assistant.index.store import VectorStore
 from assistant.ingest.chunk import chunk_article
 from assistant.ingest.context import index_texts
+from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.embed import OnnxSentenceEncoder
 from assistant.ingest.label import label_articles
 from assistant.ingest.load import load_corpus
@@ -49,14 +51,22 @@ class IngestReport:
         )
 
 
-def label_article(article: Article) -> list[LabelledSentence]:
-    """Every sentence of one article with its provenance label, source, cue and reason (nothing indexed)."""
-    return label_articles([split_sentences(article)])[0]
+def label_article(article: Article, encoder: OnnxSentenceEncoder | None = None) -> list[LabelledSentence]:
+    """Every sentence of one article with its provenance label, source, cue and reason (nothing
+    indexed). With ``encoder``, speakers nothing else types are typed by described prototypes."""
+    return label_articles([split_sentences(article)], prototypes=source_prototypes(encoder) if encoder else None)[0]
 
 
-def build_records(articles: Sequence[Article]) -> list[ArticleRecord]:
+@lru_cache(maxsize=2)
+def source_prototypes(encoder: OnnxSentenceEncoder) -> SourcePrototypes:
+    """The described kinds of source, embedded once per encoder."""
+    return SourcePrototypes(encoder)
+
+
+def build_records(articles: Sequence[Article], encoder: OnnxSentenceEncoder | None = None) -> list[ArticleRecord]:
     """Segment, label (one parse pass for all) and chunk several articles."""
-    labelled = label_articles([split_sentences(a) for a in articles])
+    prototypes = source_prototypes(encoder) if encoder is not None else None
+    labelled = label_articles([split_sentences(a) for a in articles], prototypes=prototypes)
     return [
         ArticleRecord(article=a, sentences=sentences, passages=chunk_article(a, sentences))
         for a, sentences in zip(articles, labelled)
@@ -95,7 +105,7 @@ def ingest_articles(
         with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
             for begin in range(0, len(todo), BATCH_ARTICLES):
                 batch = todo[begin : begin + BATCH_ARTICLES]
-                records = build_records([article for article, _ in batch])
+                records = build_records([article for article, _ in batch], encoder)
                 # One model pass and one store write per batch: per-call overhead dominates small articles.
                 texts = [index_texts(r.sentences) for r in records]
                 vectors = encoder.encode([t for group in texts for t in group])

@@ -43,7 +43,7 @@ KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report",
 # Entities the recogniser finds when no pattern does: an organisation speaks for itself, a
 # country or city for its government.
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
-_OWNER_DEPS = ("poss", "compound", "nmod", "appos")
+_OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in")
 # What a statement is posted as: with a platform in it, the statement is a post.
 _POSTED_THINGS = frozenset("video clip photo picture selfie story reel message comment thread livestream".split())
@@ -59,6 +59,7 @@ class SourceKind:
     label: Label
     cue: str
     by_entity: bool = False
+    by_role: bool = False  # only a role's own kind decided ("the message", "a spokesperson")
 
 
 def _plural(word: str) -> str:
@@ -173,7 +174,7 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return KIND_LABEL[span.label_], span.text, span
     if titled and (span is None or span.label_ == "ROLE") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
         # "the National Audit Office", "the Federal Institute for Drugs": a public body's name.
-        mark = next((kinds[t.i] for t in _name(tok) if t.i in kinds and kinds[t.i].label_ == "OFFICIAL_NAME"), None)
+        mark = next((kinds[t.i] for t in _name(tok) if t.pos_ == "PROPN" and t.i in kinds and kinds[t.i].label_ == "OFFICIAL_NAME"), None)
         if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" for t in _name(tok)):
             return "official", " ".join(t.text for t in _name(tok)), mark
     if span is not None and span.label_ == "ROLE":
@@ -231,7 +232,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     if label is not None:
         return SourceKind(label, cue, by_entity=span is None)
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
-        return SourceKind(KIND_LABEL[span.id_], span.text)
+        return SourceKind(KIND_LABEL[span.id_], span.text, by_role=True)
     return None
 
 

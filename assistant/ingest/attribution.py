@@ -1,0 +1,339 @@
+"""Attribution: who one sentence is attributed to, from its spaCy dependency parse (DESIGN.md §3).
+
+Generic rules over attribution cues, not over any one article: the attribution *frame* nearest
+the root of the parse ("according to X", the subject or ``by``-agent of a speech or claim verb, an
+authority acting), the kind of that source typed by ``source.py``, and the signs that a sentence
+continues the source before it (:class:`Inherit`: a pronoun or "the statement" as the subject).
+A quotation's own attributions count only when nothing outside it attributes the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.ingest.source import SPANS_KEY, is_person, statement_channel, type_source
+from assistant.types import Label
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SPEECH_VERBS = frozenset(
+    "say tell state declare announce report claim deny confirm suggest speculate allege insist call describe "
+    "warn accuse attribute point add note write post publish release read reveal explain acknowledge admit "
+    "blame condemn urge vow threaten promise argue believe assert brand label dismiss reject discuss rumour "
+    "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
+    "contend theorize theorise speculate voice express characterise characterize respond react comment "
+    "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
+    "thank complain tout hail welcome".split()
+)
+# Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
+REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
+COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
+RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
+DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate share rumour rumor theorize".split())
+
+# Nouns that, as a definite subject ("The information was ..."), refer back to the last source.
+ANAPHORIC_NOUNS = frozenset("information message report statement claim version post news account theory".split())
+PRONOUNS = frozenset("they it he she we this these those".split())
+OPEN_QUOTES = "“«"
+CLOSE_QUOTES = "”»"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Who a sentence is attributed to, and why we think so."""
+
+    label: Label
+    source: str
+    cue: str
+    reason: str
+    speech: bool = True  # False: an action, not a statement
+    decided: bool = True  # False: a default (a speaker no cue word classifies)
+    description: str = ""  # undecided: the speaker's own words without names ("a 52-year-old vendor")
+
+
+@dataclass(frozen=True)
+class Inherit:
+    """The sentence's source is the one before it ("They said ..."), posted online when ``channel``."""
+
+    channel: str | None = None
+
+
+def _phrase(tokens: Iterable[Token]) -> str:
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    text = doc[toks[0].i : toks[-1].i + 1].text
+    return text.strip(" ,;:–—-")
+
+
+def classify_source(tokens: Sequence[Token], known: Mapping[str, Label] | None = None) -> tuple[Label, str] | None:
+    """The kind of a source phrase (its head word typed by ``source.py``) and the words that decided it."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    # A phrase the parser left flat ("the National Security Committee" under a misread verb): its
+    # last noun is its head.
+    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
+    head = nouns[-1] if nouns else (heads[-1] if heads else None)
+    kind = type_source(head, known) if head is not None else None
+    return (kind.label, kind.cue) if kind else None
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The grammatical subject of a verb and whether the verb is passive."""
+    subj = _children(verb, "nsubj", "csubj")
+    if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
+        return verb.head, False  # "a video that claims ...": the relative pronoun stands for the video
+    if subj:
+        return subj[0], False
+    passive = _children(verb, "nsubjpass", "csubjpass")
+    if passive:
+        return passive[0], True
+    if _children(verb, "expl"):  # "there appeared messages ..."
+        objs = _children(verb, "dobj", "attr")
+        if objs:
+            return objs[0], False
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
+        return verb.head, False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
+        return _subject(verb.head)
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for agent in _children(verb, "agent"):
+        objs = _children(agent, "pobj")
+        if objs:
+            return objs[0]
+    return None
+
+
+def _subject_span(subj: Token) -> list[Token]:
+    """The subject's whole subtree: what decides its category."""
+    return list(subj.subtree)
+
+
+def _display_source(subj: Token) -> str:
+    """A short name for the source: a statement's author, without appositions or relative clauses."""
+    if subj.lemma_.lower() in ANAPHORIC_NOUNS:
+        for acl in _children(subj, "acl"):
+            agent = _agent(acl)
+            if agent is not None:
+                return _display_source(agent)
+    drop: set[int] = set()
+    for child in subj.children:
+        if child.dep_ in ("appos", "relcl", "acl") or (child.dep_ == "punct" and child.text in "–—-,("):
+            drop.update(t.i for t in child.subtree)
+    kept = [t for t in subj.subtree if t.i not in drop]
+    return _phrase(kept)
+
+
+def _refers_back(noun: Token) -> bool:
+    """ "The information", "this statement": a definite noun that names no source of its own."""
+    return noun.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in _children(noun, "det"))
+
+
+def _description(speaker: Token) -> str:
+    """What the text says the speaker is, names left out: "a 61-year-old baker", "Dermatologist"."""
+    drop: set[int] = set()
+    for child in speaker.children:
+        if child.dep_ in ("relcl", "acl"):
+            drop.update(t.i for t in child.subtree)
+    named = speaker.doc.has_annotation("ENT_IOB")
+
+    def is_name(t: Token) -> bool:
+        return bool(t.ent_type_) if named else t.pos_ == "PROPN"
+
+    words = [t for t in speaker.subtree if t.i not in drop and not is_name(t) and not t.is_punct and not t.like_num]
+    return " ".join(t.text for t in words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else ""
+
+
+def _head_span(subj: Token) -> list[Token]:
+    """The subject's head noun with its compounds and adjectives ("law-enforcement agencies")."""
+    toks = [subj] + [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss", "appos")]
+    for c in list(toks[1:]):
+        toks.extend(g for g in c.children if g.dep_ in ("compound", "amod", "punct", "prep", "pobj", "det"))
+    for appos in _children(subj, "appos"):
+        toks.extend(appos.subtree)
+    return toks
+
+
+def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
+    for child in verb.children:
+        if child.lower_ == "according":
+            for to in child.children:
+                if to.lower_ == "to":
+                    for obj in _children(to, "pobj"):
+                        if obj.pos_ == "PRON":
+                            return Inherit()
+                        span = list(obj.subtree)
+                        kind = type_source(obj, known)
+                        found = (kind.label, kind.cue) if kind else None
+                        label, cue = found if found else ("media_report", "")
+                        reason = (
+                            f"'according to {_phrase(span)}': source classified as {label}"
+                            + (f" (cue word '{cue}')" if cue else " (a source of unclear status)")
+                        )
+                        return Frame(label, _phrase(span), "according to", reason)
+    return None
+
+
+def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
+    """The frame a verb establishes; :class:`Inherit` when its subject points back to context."""
+    if found := _according_to(verb, known):
+        return found
+    lemma = verb.lemma_.lower()
+    subj, passive = _subject(verb)
+    if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in _children(verb, "dobj")):
+        source = _phrase(_head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
+        return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
+    if lemma in SPEECH_VERBS:
+        speaker = _agent(verb) if passive else subj
+        if speaker is not None:
+            channel = statement_channel(verb)
+            if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
+                return Inherit(channel)
+            if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not type_source(speaker, known):
+                return Inherit(channel)  # "His spokesman told ...": speaks for the source before
+            span = _subject_span(speaker)
+            if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in _children(speaker, "det")):
+                # "Nintendo has not confirmed ...", "Neither team has announced ..."
+                return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
+            kind = type_source(speaker, known)
+            if (kind is None or kind.by_role) and _refers_back(speaker):
+                return Inherit(channel)  # "The statement said ...": the source before
+            if kind:
+                label, cue = kind.label, kind.cue
+                if lemma == "report" and kind.by_entity and label == "group_claim":
+                    label = "media_report"  # an organisation no pattern knows that *reports* is an outlet
+                reason = f"'{_phrase(span)}' ({cue}) is the source of '{verb.text}'"
+                # A post is social media unless an authority or an organisation speaks through it.
+                if channel and (label not in ("official", "group_claim") or label == "group_claim" and is_person(speaker)):
+                    label, reason = "social_media", reason + f", posted online ('{channel}')"
+                return Frame(label, _display_source(speaker), verb.text, reason)
+            if channel:
+                return Frame("social_media", _display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
+            if _refers_back(speaker):
+                return Inherit()
+            if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":
+                return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
+            if speaker.pos_ == "PROPN" and is_person(speaker):
+                # A named person with no role given speaks for their own affairs (DESIGN.md §3);
+                # witnesses and experts are introduced as such and typed above.
+                return Frame(
+                    "group_claim", _display_source(speaker), verb.text,
+                    f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",
+                    decided=False, description=_description(speaker),
+                )
+            if speaker.pos_ in ("PROPN", "NOUN"):
+                return Frame(
+                    "media_report", _display_source(speaker), verb.text,
+                    f"'{_phrase(span)}' is the source of '{verb.text}' but is not an authority, group or online source",
+                    decided=False, description=_description(speaker),
+                )
+        if lemma in DISCUSSION_VERBS and statement_channel(verb):
+            return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
+        if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS:
+            return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
+    if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN":
+        span = _head_span(subj)
+        return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
+    if subj is not None and not passive:
+        head = _head_span(subj)
+        kind = type_source(subj, known, entities=False)
+        if (kind is None or kind.by_role) and _refers_back(subj):
+            return Inherit()  # "The information was contradictory": the source before
+        category = (kind.label, kind.cue) if kind else None
+        # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
+        if category and category[0] not in ("article", "group_claim"):
+            label, cue = category
+            return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
+        if _refers_back(subj):
+            return Inherit()
+    if lemma in DISCUSSION_VERBS and statement_channel(verb):
+        return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
+    return None
+
+
+def _verbs_by_depth(doc: Doc) -> list[Token]:
+    """Verbs ordered by distance from the root: the main clause first, content clauses last."""
+    order: list[Token] = []
+    frontier = [t for t in doc if t.dep_ == "ROOT"]
+    seen: set[int] = set()
+    while frontier:
+        nxt: list[Token] = []
+        for tok in frontier:
+            if tok.i in seen:
+                continue
+            seen.add(tok.i)
+            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+                order.append(tok)
+            nxt.extend(tok.children)
+        frontier = nxt
+    return order
+
+
+def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_verbs: int = 4) -> Frame | Inherit | None:
+    """The attribution frame of a parsed sentence (None: the article's own narration).
+
+    ``known`` maps names typed earlier in the article to their kind. Claims inside claims: a
+    quotation's own attributions ("... read: 'Officials confirmed ...'") count only when nothing
+    outside it attributes the sentence, and a post or video introducing it keeps the label.
+    """
+    quoted = _quoted(doc)
+    verbs = _verbs_by_depth(doc)[:max_depth_verbs]
+    for verb in (v for v in verbs if v.i not in quoted):
+        frame = _frame_at(verb, known or {})
+        if frame is not None:
+            return frame
+    if quoted:
+        outside = [t for t in doc if t.i not in quoted]
+        post = next((s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "SOCIAL" and s.start not in quoted), None)
+        if post is not None and outside:
+            return Frame("social_media", post.text, post.text, f"a quotation introduced by '{post.text}': it keeps the label of who posted it")
+    for verb in (v for v in verbs if v.i in quoted):
+        frame = _frame_at(verb, known or {})
+        if frame is not None:
+            return frame
+    return None
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
+    inside: set[int] = set()
+    depth = 0
+    for tok in doc:
+        text = tok.text
+        if text in OPEN_QUOTES or (text == '"' and depth == 0):
+            depth += 1
+        elif text in CLOSE_QUOTES or (text == '"' and depth > 0):
+            depth = max(0, depth - 1)
+        elif depth > 0:
+            inside.add(tok.i)
+    return inside
+
+
+def question_sides(doc: Doc) -> set[Label]:
+    """The provenance sides a question asks about, from its own attribution frames."""
+    sides: set[Label] = set()
+    for verb in _verbs_by_depth(doc):
+        frame = _frame_at(verb, {})
+        if isinstance(frame, Frame) and frame.speech and frame.decided and frame.label != "article" and frame.source != "unattributed":
+            sides.add(frame.label)
+    if not sides:
+        # The small parser reads "What did the National Security Committee declare?" as one noun
+        # phrase; the shape "did <source> <speech verb>" still names the side.
+        aux = next((t for t in doc if t.lower_ in ("did", "does", "do", "has", "have", "will", "would")), None)
+        said = next((t for t in doc if aux is not None and t.i > aux.i + 1 and t.lower_ in SPEECH_VERBS), None)
+        if aux is not None and said is not None:
+            found = classify_source(list(doc[aux.i + 1 : said.i]))
+            if found is not None and found[0] != "article":
+                sides.add(found[0])
+    return sides
