@@ -74,6 +74,13 @@ class InvalidRequest(AssistantError):
     http_status = 422
 
 
+class RequestTooLarge(AssistantError):
+    """A request body beyond the service's size limit, however it is sent (declared or chunked)."""
+
+    exit_code = 2
+    http_status = 413
+
+
 class ArticleNotFound(AssistantError):
     """No indexed article has the requested doc_id."""
 

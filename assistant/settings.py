@@ -77,8 +77,9 @@ class Settings(BaseSettings):
         "", description="Header in which a trusted reverse proxy passes the signed-in user (SSO), e.g. X-Forwarded-User."
     )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
-        default_factory=lambda: ["127.0.0.1", "::1"],
-        description="Addresses or networks (comma-separated) whose proxy_user_header is believed.",
+        default_factory=list,
+        description="Addresses or networks (comma-separated) whose proxy_user_header is believed; "
+        "none by default (a proxy header with no trusted proxy is refused at start).",
     )
     proxy_user_role: Role = Field("read", description="Rights of users signed in through the proxy header.")
     allow_anonymous: bool = Field(

@@ -93,6 +93,14 @@ def test_serving_the_network_without_auth_is_refused_unless_a_proxy_authenticate
     check_exposure(Settings(host="::1"))
 
 
+def test_a_proxy_user_header_is_believed_from_no_one_until_a_proxy_is_named() -> None:
+    assert Settings().trusted_proxies == []
+    with pytest.raises(ConfigError, match="no proxy is trusted") as refused:
+        check_exposure(Settings(proxy_user_header="X-Forwarded-User"))
+    assert "ASSISTANT_TRUSTED_PROXIES" in refused.value.hint
+    check_exposure(Settings(proxy_user_header="X-Forwarded-User", trusted_proxies=["10.0.0.5"]))
+
+
 def test_the_cli_says_why_it_will_not_serve_an_open_api_on_the_network() -> None:
     done = run_cli("serve", "--host", "0.0.0.0", env={"ASSISTANT_API_TOKENS": "", "ASSISTANT_PROXY_USER_HEADER": ""})
     assert done.returncode == 10

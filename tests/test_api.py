@@ -305,3 +305,91 @@ def test_a_body_beyond_the_size_limit_is_refused_before_it_is_read(service) -> N
         listed = [a["doc_id"] for a in api.get("/api/v1/articles").json()]
     assert_error(response, 413, "RequestTooLarge")
     assert "huge" not in listed
+
+
+# -- hostile input: the error shape, fast, before any work ---------------------------------------------
+LONE = "\ud800"
+
+
+@pytest.mark.parametrize(
+    "path, body",
+    [
+        ("/api/v1/ask", {"question": f"Who {LONE} claimed it?"}),
+        ("/api/v1/ask", {"question": "Who claimed it?", "history": [f"earlier {LONE}"]}),
+        ("/api/v1/ask", {"question": "Who claimed it?", "doc_ids": [f"a{LONE}"]}),
+        ("/api/v1/articles", {"doc_id": "surrogate", "text": f"The mayor said {LONE} no."}),
+        ("/api/v1/articles", {"doc_id": "surrogate", "text": "The mayor said no.", "title": f"T{LONE}"}),
+        ("/api/v1/articles", {"doc_id": f"s{LONE}", "text": "The mayor said no."}),
+    ],
+)
+def test_a_lone_surrogate_anywhere_is_a_422_with_a_hint(service, path, body) -> None:
+    url, corpus = service
+    raw = json.dumps(body).encode()  # JSON allows "\ud800"; it is not text
+    with client(url) as api:
+        response = api.post(path, content=raw, headers={"Content-Type": "application/json"})
+        healthy = api.get("/readyz")
+    error = assert_error(response, 422, "InvalidRequest")
+    assert "surrogate" in error["message"] and error["hint"]
+    assert healthy.status_code == 200 and not (corpus / "surrogate.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        (b'{"question": "caf\xe9?"}', "InvalidRequest"),  # latin-1, not UTF-8
+        (b'{"question": "\xff\xfe"}', "InvalidRequest"),
+        (b"[" * 5000 + b"]" * 5000, "InvalidRequest"),  # deeply nested
+    ],
+)
+def test_bodies_that_are_not_utf8_json_get_the_error_shape_with_a_hint(service, content, kind) -> None:
+    url, _ = service
+    with client(url) as api:
+        response = api.post("/api/v1/ask", content=content, headers={"Content-Type": "application/json"})
+    assert response.status_code in (400, 422)
+    body = assert_error(response, response.status_code, kind)
+    assert body["hint"]
+
+
+def test_counts_are_bounded_before_any_work(service) -> None:
+    url, _ = service
+    with client(url) as api:
+        many = api.post("/api/v1/ask", json={"question": "Who?", "doc_ids": [f"d{i}" for i in range(40_000)]})
+        turns = api.post("/api/v1/ask", json={"question": "Who?", "history": ["q"] * 500})
+    assert_error(many, 422, "InvalidRequest")
+    assert_error(turns, 422, "InvalidRequest")
+
+
+def test_a_doc_id_with_a_trailing_newline_is_refused(service) -> None:
+    url, corpus = service
+    with client(url) as api:
+        response = api.post("/api/v1/articles", json={"doc_id": "dup\n", "text": "The mayor said no."})
+    assert_error(response, 422, "CorpusError")
+    assert not any(p.name.startswith("dup") for p in corpus.iterdir())
+
+
+def test_a_chunked_body_beyond_the_limit_is_refused_without_reading_it_all(service) -> None:
+    url, _ = service
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit must count what arrives
+        yield b'{"doc_id": "chunked", "text": "'
+        for _ in range(200):  # 200 MB; the app stops reading past the limit and answers 413
+            yield b"x" * 1_000_000
+        yield b'"}'
+
+    with client(url) as api:
+        try:
+            response = api.post("/api/v1/articles", content=chunks(), headers={"Content-Type": "application/json"})
+        except httpx.HTTPError:
+            response = None  # the server closed the connection mid-upload: also a refusal
+        listed = [a["doc_id"] for a in api.get("/api/v1/articles").json()]
+    if response is not None:
+        assert_error(response, 413, "RequestTooLarge")
+    assert "chunked" not in listed
+
+
+def test_every_response_tells_browsers_not_to_sniff_its_type(service) -> None:
+    url, _ = service
+    with client(url) as api:
+        for response in (api.get("/healthz"), api.post("/api/v1/ask", json={"question": "Who died?"}),
+                         api.get("/api/v1/nope")):
+            assert response.headers["x-content-type-options"] == "nosniff"

@@ -62,3 +62,25 @@ def test_windows_line_endings_keep_offsets_exact() -> None:
     text = "One sentence here.\r\nAnother one “quoted”.\r\n"
     for s in split_sentences(_article(text)):
         assert text[s.start : s.end] == s.text
+
+
+def test_one_very_long_line_is_split_into_every_sentence_with_exact_offsets() -> None:
+    """An article pasted as one line (no paragraph breaks) is still split sentence by sentence
+    (its speed is in `make bench`: a 1,000,000-character line)."""
+    from assistant.evaluation.bench import segmentation_speed
+
+    sentence = "The council said on Tuesday that the bridge will reopen in May. "
+    text = sentence * 3000 + "Dr. Lee, of the U.N. agency, agreed."
+    found = split_sentences(Article(doc_id="long", text=text, content_hash="x"))
+    assert len(found) == 3001
+    assert all(text[s.start : s.end] == s.text for s in found)
+    assert found[-1].text == "Dr. Lee, of the U.N. agency, agreed."
+    assert segmentation_speed(20_000)["sentences"] > 200
+
+
+def test_a_run_on_sentence_too_long_to_parse_is_labelled_as_narration() -> None:
+    from assistant.ingest.label import MAX_PARSED_CHARS, label_sentences
+
+    text = "The ministry said " + "and the bridge was closed " * (MAX_PARSED_CHARS // 20)
+    [labelled] = label_sentences(split_sentences(Article(doc_id="long", text=text, content_hash="x")))
+    assert labelled.label == "article"

@@ -243,6 +243,16 @@ def _citation(number: int, cand: ScoredSentence, records: dict[str, ArticleRecor
 RELATED_WORDS = 14
 
 
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]"})
+
+
+def markdown_safe(text: str) -> str:
+    """Article text as inert Markdown: no HTML tag (``<script>``, ``<img onerror>``), no link or
+    image, no fake ``[n]`` marker survives; a renderer shows the same characters. (Quotes in
+    citations stay verbatim; this is only the Markdown ``answer``.)"""
+    return text.translate(_MARKUP)
+
+
 def _shorten(text: str, limit: int) -> str:
     parts = text.split()
     return text if len(parts) <= limit else " ".join(parts[:limit]) + " …"
@@ -268,7 +278,7 @@ def _layout(question: str, chosen: Sequence[ScoredSentence], records: dict[str, 
             if not answerable:  # related passages are pointers, not answers: their start is enough
                 text = _shorten(text, RELATED_WORDS)
             points.append(Point(text=text, citations=[number]))
-            lines.append(f"- {text} [{number}]")
+            lines.append(f"- {markdown_safe(text)} [{number}]")
         sections.append(Section(label=label, title=SECTION_TITLES[label], points=points))
         lines.append("")
     labels = {c.sentence.label for c in chosen}

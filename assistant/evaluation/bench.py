@@ -137,6 +137,7 @@ class BenchResult:
     sizes: list[SizeResult] = field(default_factory=list)
     cold_start_s: dict[str, float] = field(default_factory=dict)
     http: list[dict[str, float]] = field(default_factory=list)
+    segmentation: dict[str, float] = field(default_factory=dict)
     synthetic_note: str = (
         "Archives beyond the seed corpus are synthetic: deterministic template articles (assistant/evaluation/archive.py) "
         "with attribution cues, names, numbers and dates, plus the seed article."
@@ -148,6 +149,18 @@ def _questions(root: Path) -> tuple[list[str], list[list[str]]]:
 
     cases = [c for c in load_evalset(root / "evals" / "aktobe.jsonl") if c.answerable and not c.history][:20]
     return [c.question for c in cases], [c.facts for c in cases]
+
+
+def segmentation_speed(chars: int = 1_000_000) -> dict[str, float]:
+    """Seconds to split one single-line article of ``chars`` characters (no paragraph breaks)."""
+    from assistant.ingest.segment import split_sentences
+    from assistant.types import Article
+
+    sentence = "The council said on Tuesday that the harbour bridge will reopen in May. "
+    text = (sentence * (chars // len(sentence) + 1))[:chars]
+    start = time.perf_counter()
+    found = split_sentences(Article(doc_id="long", text=text, content_hash="long"))
+    return {"chars": float(chars), "sentences": float(len(found)), "seconds": round(time.perf_counter() - start, 3)}
 
 
 def run_bench(sizes: list[int], root: Path) -> BenchResult:
@@ -191,6 +204,7 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
         result.http = _http(root, seed_index, work / f"archive-{sizes[0]}", questions)
         result.cold_start_s["existing_index"] = _cold(root, seed_index, "-")
         result.cold_start_s["no_index"] = _cold(root, work / "cold-none", str(root / "corpus"))
+    result.segmentation = segmentation_speed()
     return result
 
 
@@ -291,6 +305,10 @@ def write_bench(out: Path, result: BenchResult) -> Path:
               "| clients | requests | p50_ms | p95_ms | errors | requests_per_s |", "|---|---|---|---|---|---|"]
     lines += [f"| {h['clients']:g} | {h['requests']:g} | {h['p50_ms']:g} | {h['p95_ms']:g} | {h['errors']:g} | "
               f"{h['requests_per_s']:g} |" for h in result.http]
+    seg = result.segmentation
+    if seg:
+        lines += ["", f"Segmentation of one single-line article of {seg['chars']:,.0f} characters "
+                  f"({seg['sentences']:,.0f} sentences): {seg['seconds']:g} s."]
     lines += ["", "![latency and ingest time against archive size](latency_ingest.png)", ""]
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")

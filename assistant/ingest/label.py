@@ -63,8 +63,15 @@ def trigger_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+# Longer than this, a "sentence" is a run-on line no parse would read usefully (spaCy also refuses
+# texts over its max_length): it is labelled as narration without a parse.
+MAX_PARSED_CHARS = 5_000
+
+
 def needs_parse(text: str) -> bool:
     """Could the rules find an attribution here? (No cue word at all: the article's narration.)"""
+    if len(text) > MAX_PARSED_CHARS:
+        return False
     tokens = {t.strip(".,;:!?()[]“”\"'‘’«»—–-").lower() for t in text.split()}
     return bool(tokens & trigger_forms())
 

@@ -23,7 +23,7 @@ MAX_ARTICLE_BYTES = 20_000_000
 
 
 #: doc_ids the API accepts (and the file names it writes): no paths, no dots, no upper case.
-DOC_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+DOC_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # whole string: fullmatch (a "$" lets "id\n" through)
 
 
 def content_hash(text: str, meta: dict[str, str] | None = None) -> str:
@@ -146,7 +146,7 @@ def load_article(path: Path, doc_id: str | None = None) -> Article:
 
 def new_article(doc_id: str, text: str, fmt: str = "text", max_chars: int = 2_000_000, **meta: str) -> Article:
     """An article handed in over the API, checked as a corpus file would be (HTML: its visible text)."""
-    if not DOC_ID_PATTERN.match(doc_id):
+    if not DOC_ID_PATTERN.fullmatch(doc_id):
         raise CorpusError(
             f"'{doc_id[:100]}' is not a valid doc_id.",
             "Use 1-80 lower-case ASCII letters, digits and dashes, starting with a letter or digit, e.g. 'aktobe-2016'.",

@@ -28,13 +28,20 @@ _MAYBE_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _HAS_WORD = re.compile(r"\w")
+_LONGEST_WORD = 100
 
 
 def _next_starts_sentence(text: str, pos: int) -> bool:
-    """Does the text after ``pos`` (skipping spaces) begin like a new sentence?"""
-    rest = text[pos:].lstrip()
-    rest = rest.lstrip(_OPENERS)
-    return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
+    """Does the text after ``pos`` (skipping spaces, then opening quotes) begin like a new sentence?
+
+    Reads forward only as far as it must: copying the rest of a line at every candidate boundary
+    made one long line quadratic."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    while pos < n and text[pos] in _OPENERS:
+        pos += 1
+    return pos < n and (text[pos].isupper() or text[pos].isdigit())
 
 
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
@@ -43,7 +50,8 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
         return False
     if punct != ".":
         return True
-    head = line[: match.start() + 1]
+    # The word before the period, read from a bounded window (no word or abbreviation is longer).
+    head = line[max(0, match.start() - _LONGEST_WORD) : match.start() + 1]
     word_match = _WORD_BEFORE.search(head)
     if not word_match:
         return True

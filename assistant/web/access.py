@@ -54,6 +54,12 @@ def check_exposure(settings: Settings) -> None:
             "Set ASSISTANT_API_TOKENS and/or ASSISTANT_PROXY_USER_HEADER, or ASSISTANT_ALLOW_ANONYMOUS=true "
             "if a reverse proxy in front already authenticates every request.",
         )
+    if settings.proxy_user_header and not settings.trusted_proxies:
+        raise ConfigError(
+            f"ASSISTANT_PROXY_USER_HEADER={settings.proxy_user_header} is set but no proxy is trusted to send it, "
+            "so every caller could claim to be any user.",
+            "Set ASSISTANT_TRUSTED_PROXIES to your reverse proxy's address (e.g. 10.0.0.5), or unset the header.",
+        )
 
 
 def _trusted(address: str | None, networks: list[str]) -> bool:

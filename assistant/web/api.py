@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, InvalidRequest, RequestTooLarge
 from assistant.settings import Settings
 from assistant.web.access import (
     AuditLog,
@@ -22,7 +22,7 @@ from assistant.web.access import (
     auth_enabled,
     authenticate,
 )
-from assistant.web.failures import install_error_handlers
+from assistant.web.failures import error_response, install_error_handlers
 from assistant.web.routes import api_routes
 from assistant.web.schema import API_VERSION
 
@@ -36,22 +36,69 @@ def _peer(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
+class BodyLimit:
+    """ASGI middleware: a request body beyond ``limit`` bytes is refused (413, the one error shape)
+    however it is sent: by its declared Content-Length before anything is read, or, chunked, as
+    soon as the bytes received pass the limit, never buffered whole."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    def _error(self) -> RequestTooLarge:
+        return RequestTooLarge("The request body is too large.", f"Send at most {self.limit:,} bytes; split large articles.")
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared and (not declared.isdigit() or int(declared) > self.limit):
+            error = self._error() if declared.isdigit() else InvalidRequest(
+                "The Content-Length header is not a number.", "Send a valid Content-Length or a chunked body.")
+            await error_response(error)(scope, receive, send)
+            return
+        received = 0
+        exceeded = replaced = False
+
+        async def limited() -> Any:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    exceeded = True
+                    raise self._error()  # stops the read; the framework may answer it as a parse error
+            return message
+
+        async def answer(message: Any) -> None:
+            nonlocal replaced
+            if not exceeded:
+                await send(message)
+            elif not replaced and message["type"] == "http.response.start":
+                replaced = True  # whatever the app made of the aborted read, the client learns the real reason
+                await error_response(self._error())(scope, receive, send)
+
+        await self.app(scope, limited, answer)
+
+
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
 def _guard_and_audit(app: FastAPI, settings: Settings, audit: AuditLog) -> None:
-    """Every request: the body size limit, the frame policy, and an audit line for API calls."""
-    body_limit = settings.max_article_chars * 4 + 65536
+    """Every request: the body size limit, the frame policy, security headers, and an audit line
+    for API calls."""
+    app.add_middleware(BodyLimit, limit=settings.max_article_chars * 4 + 65536)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         started = time.perf_counter()
         path = request.url.path
-        if int(request.headers.get("content-length") or 0) > body_limit:
-            response: Any = JSONResponse(
-                {"error": "RequestTooLarge", "message": "The request body is too large.",
-                 "hint": f"Send at most {body_limit:,} bytes; split large articles."}, status_code=413)
-        else:
-            response = await call_next(request)
+        response = await call_next(request)
         ancestors = " ".join(["'self'", *settings.frame_ancestors])
         response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
         if path.startswith("/api/"):
             state = request.scope.get("state", {})
             audit.write(

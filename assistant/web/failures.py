@@ -41,9 +41,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        kinds = {404: ("NotFound", "See /api/v1/openapi.json for the API's paths."),
+        kinds = {400: ("InvalidRequest", "Send a JSON body encoded as UTF-8 with Content-Type: application/json."),
+                 404: ("NotFound", "See /api/v1/openapi.json for the API's paths."),
                  405: ("MethodNotAllowed", "See /api/v1/openapi.json for the methods each path takes.")}
-        kind, hint = kinds.get(exc.status_code, ("HTTPError", ""))
+        kind, hint = kinds.get(exc.status_code, ("HTTPError", "See /api/v1/openapi.json for what the API accepts."))
         body = {"error": kind, "message": f"{exc.detail} ({request.method} {request.url.path}).", "hint": hint}
         return JSONResponse(body, status_code=exc.status_code)
 

@@ -4,23 +4,39 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.types import Article, Label, LabelledSentence
 
 API_VERSION = "1"
+MAX_HISTORY = 50  # earlier turns a request may carry (the answer reads the last few)
+MAX_DOC_IDS = 1_000  # articles one question may be limited to
 
 
 
 class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @model_validator(mode="after")
+    def _text_only(self) -> _Body:
+        """Every string must be text: a lone surrogate ("\\ud800", legal in JSON) cannot be stored,
+        embedded or shown, so it is refused here, before any work."""
+        for name, value in self:
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    try:
+                        item.encode("utf-8")
+                    except UnicodeEncodeError as exc:
+                        code = ord(item[exc.start])
+                        raise ValueError(f"'{name}' holds a lone surrogate (U+{code:04X}), which is not text") from None
+        return self
+
 
 class AskRequest(_Body):
     question: str = Field(description="The question, up to max_question_chars characters.")
-    history: list[str] = Field(default_factory=list, description="Earlier user turns, oldest first.")
-    doc_ids: list[str] | None = Field(None, description="Answer only from these articles.")
-    labels: list[Label] | None = Field(None, description="Cite only passages with these provenance labels.")
+    history: list[str] = Field(default_factory=list, max_length=MAX_HISTORY, description="Earlier user turns, oldest first.")
+    doc_ids: list[str] | None = Field(None, max_length=MAX_DOC_IDS, description="Answer only from these articles.")
+    labels: list[Label] | None = Field(None, max_length=5, description="Cite only passages with these provenance labels.")
 
 
 class ArticleIn(_Body):
