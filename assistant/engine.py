@@ -14,13 +14,15 @@ from assistant.answer.compose import ComposerSettings, compose
 from assistant.answer.judge import AnswerJudge, Judged, load_judge
 from assistant.answer.question import analyse, clean_question, focus
 from assistant.answer.retrieve import Query, retrieve
-from assistant.errors import ArticleNotFound, IndexMissing
+from assistant.errors import ArticleNotFound, CorpusError, IndexMissing
 from assistant.index.catalog import read_catalog, read_record
 from assistant.index.corpus import Corpus, expand_acronyms
 from assistant.index.memory import give_back_free_memory
 from assistant.index.store import ChromaStore, VectorStore
 from assistant.ingest.embed import OnnxSentenceEncoder, load_encoder
 from assistant.ingest.load import (
+    article_file,
+    check_writable,
     load_corpus,
     new_article,
     remove_article_files,
@@ -191,16 +193,30 @@ class Assistant:
         return record.article, record.sentences
 
     def put_article(self, article: Article) -> IngestReport:
-        """Add or replace one article: saved into the corpus folder, labelled, indexed, answerable.
+        """Add or replace one article: labelled and indexed, then saved into the corpus folder.
 
-        Idempotent: the same text and metadata again changes nothing.
+        Idempotent: the same text and metadata again changes nothing. The file is written only
+        once the article is indexed, so an article that cannot be indexed never reaches the
+        folder (and a restart never meets it); if the file cannot be written, the index goes
+        back to what it held and the error says why.
         """
+        folder = self.settings.corpus
         with self._writing:
             current = self.corpus.records.get(article.doc_id)
             if current is not None and current.article.content_hash == article.content_hash:
                 return IngestReport(1, 0, 1, 0, 0)
-            saved = save_article(self.settings.corpus, article, current.article.source_path if current else "")
-            return self.ingest([saved], prune=False, progress=False)
+            check_writable(folder)
+            staged = article.model_copy(update={"source_path": str(article_file(folder, article.doc_id))})
+            report = self.ingest([staged], prune=False, progress=False)
+            try:
+                save_article(folder, article, current.article.source_path if current else "")
+            except CorpusError:
+                if current is not None:
+                    self.ingest([current.article], prune=False, progress=False)
+                else:
+                    self.ingest([a for a in self.articles() if a.doc_id != article.doc_id], prune=True, progress=False)
+                raise
+            return report
 
     def delete_article(self, doc_id: str) -> IngestReport:
         """Remove one article from the index and its file from the corpus folder."""

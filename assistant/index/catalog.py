@@ -52,7 +52,15 @@ def read_catalog(index_dir: Path) -> Catalog | None:
     if not path.exists():
         return None
     try:
-        catalog = Catalog.model_validate_json(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise IndexMissing(
+            f"The index catalog {path} cannot be read: {exc.strerror}.",
+            "Run the service as the user who ingested, or give its group read access to the index folder "
+            "(files are written group-readable).",
+        ) from exc
+    try:
+        catalog = Catalog.model_validate_json(text)
     except ValueError as exc:
         raise IndexMissing(
             f"The index catalog {path} is unreadable: {exc}", "Delete the index folder and run `assistant ingest`."
@@ -62,11 +70,25 @@ def read_catalog(index_dir: Path) -> Catalog | None:
     return catalog
 
 
+def _file_mode() -> int:
+    """The mode ``open()`` would give a new file (0o666 less the umask), read without changing
+    the umask (which is process-wide); mkstemp's 0o600 would hide files from the service's group."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
 def atomic_write(path: Path, data: str) -> None:
-    """Write, fsync, rename: readers see the old file or the new one, never half of one."""
+    """Write, fsync, rename: readers see the old file or the new one, never half of one. The file
+    gets the mode of an ordinary new file (group-readable under the usual umasks)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(data)
             handle.flush()

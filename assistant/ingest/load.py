@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -176,23 +177,44 @@ def _inside(folder: Path, path: Path) -> bool:
         return False
 
 
-def save_article(folder: Path, article: Article, replaces: str = "") -> Article:
-    """Write an API article into the corpus folder (``<doc_id>.txt`` + metadata), replacing the
-    file of its earlier version. Returns the article with its new ``source_path``."""
+def article_file(folder: Path, doc_id: str) -> Path:
+    """Where an API article's text is kept in the corpus folder."""
+    return folder / f"{doc_id}.txt"
+
+
+def check_writable(folder: Path) -> None:
+    """Raise a CorpusError with a hint unless API articles can be written into ``folder``."""
     if folder.exists() and not folder.is_dir():
         raise CorpusError(
             f"The corpus {folder} is a single file, so articles cannot be added to it.",
             "Point ASSISTANT_CORPUS at a folder.",
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{article.doc_id}.txt"
+    probe = folder if folder.exists() else folder.parent
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise CorpusError(
+            f"The corpus folder {folder} is not writable by this service, so articles cannot be added or replaced.",
+            "Give the service's user write access to ASSISTANT_CORPUS (reading and answering still work).",
+        )
+
+
+def save_article(folder: Path, article: Article, replaces: str = "") -> Article:
+    """Write an API article into the corpus folder (``<doc_id>.txt`` + metadata), replacing the
+    file of its earlier version. Returns the article with its new ``source_path``."""
+    check_writable(folder)
+    path = article_file(folder, article.doc_id)
     meta = {key: getattr(article, key) for key in META_FIELDS if getattr(article, key) != "unknown"}
-    atomic_write(path, article.text)
-    meta_path = path.with_name(path.stem + META_SUFFIX)
-    if meta:
-        atomic_write(meta_path, json.dumps(meta, indent=1, ensure_ascii=False))
-    else:
-        meta_path.unlink(missing_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, article.text)
+        meta_path = path.with_name(path.stem + META_SUFFIX)
+        if meta:
+            atomic_write(meta_path, json.dumps(meta, indent=1, ensure_ascii=False))
+        else:
+            meta_path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise CorpusError(
+            f"Could not write {path}: {exc.strerror}.", "Check that ASSISTANT_CORPUS is writable and the disk is not full."
+        ) from exc
     if replaces and Path(replaces) != path:
         remove_article_files(folder, replaces)
     return article.model_copy(update={"source_path": str(path)})
