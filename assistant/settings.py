@@ -94,6 +94,9 @@ class Settings(BaseSettings):
         "empty: the app's own origin only.",
     )
     rate_limit_per_minute: int = Field(120, description="Requests per minute per client (user or address); 0: no limit.")
+    auth_failures_per_minute: int = Field(
+        10, description="Failed sign-ins per minute per address before it gets 429 without its token being checked; 0: no limit."
+    )
     audit_path: Path | None = Field(
         Path("audit.jsonl"), description="Audit log (JSONL, one line per API request and chat question); empty: off."
     )

@@ -160,6 +160,20 @@ def test_a_client_over_the_rate_limit_gets_429_with_retry_after(service) -> None
     assert 1 <= int(limited.headers["retry-after"]) <= 61
 
 
+def test_guessing_tokens_is_slowed_to_ten_tries_a_minute_per_address(service) -> None:
+    url, _ = service
+    with client(url, token="guess-0", source="127.0.0.3") as guesser:
+        statuses = [guesser.get("/api/v1/articles", headers={"Authorization": f"Bearer guess-{i}"}).status_code
+                    for i in range(10)]
+        blocked = guesser.get("/api/v1/articles", headers={"Authorization": f"Bearer {READER}"})
+    with client(url, token=READER) as elsewhere:
+        assert elsewhere.get("/api/v1/articles").status_code == 200  # only the guessing address waits
+    assert statuses == [401] * 10
+    body = assert_error(blocked, 429, "RateLimited")  # even the right token is not checked now
+    assert "failed sign-ins" in body["message"] and "ASSISTANT_AUTH_FAILURES_PER_MINUTE" in body["hint"]
+    assert int(blocked.headers["retry-after"]) >= 1
+
+
 # -- articles over the API ---------------------------------------------------------------------------
 ALMATY = (
     "On 18 July 2016 a gunman attacked a police station in Almaty. The Interior Ministry said that three police "

@@ -129,7 +129,9 @@ class RateLimiter:
         self._seen: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def check(self, client: str) -> None:
+    def check(self, client: str, count: bool = True, what: str = "requests",
+              setting: str = "ASSISTANT_RATE_LIMIT_PER_MINUTE") -> None:
+        """Raise RateLimited if ``client`` used up its minute; else count this one (``count``)."""
         if self.per_minute <= 0:
             return
         now = self._clock()
@@ -140,12 +142,26 @@ class RateLimiter:
             if len(window) >= self.per_minute:
                 retry = max(1, int(60.0 - (now - window[0])) + 1)
                 error = RateLimited(
-                    f"More than {self.per_minute} requests in a minute from {client}.",
-                    f"Wait {retry} s and try again; maintainers can raise ASSISTANT_RATE_LIMIT_PER_MINUTE.",
+                    f"More than {self.per_minute} {what} in a minute from {client}.",
+                    f"Wait {retry} s and try again; maintainers can raise {setting}.",
                 )
                 error.retry_after = retry  # type: ignore[attr-defined]
                 raise error
-            window.append(now)
+            if count:
+                window.append(now)
+
+
+def authenticate_limited(settings: Settings, headers: Mapping[str, str], peer: str | None,
+                         failures: RateLimiter) -> Principal:
+    """:func:`authenticate`, with failed attempts limited per address: past the limit the address
+    gets 429 before any token is even compared, so guessing tokens cannot go fast."""
+    address = peer or "-"
+    failures.check(address, count=False, what="failed sign-ins", setting="ASSISTANT_AUTH_FAILURES_PER_MINUTE")
+    try:
+        return authenticate(settings, headers, peer)
+    except AuthRequired:
+        failures.check(address, what="failed sign-ins", setting="ASSISTANT_AUTH_FAILURES_PER_MINUTE")
+        raise
 
 
 def question_hash(question: str) -> str:

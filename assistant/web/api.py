@@ -21,6 +21,7 @@ from assistant.web.access import (
     RateLimiter,
     auth_enabled,
     authenticate,
+    authenticate_limited,
 )
 from assistant.web.failures import error_response, install_error_handlers
 from assistant.web.routes import api_routes
@@ -168,8 +169,10 @@ def create_app(assistant: Assistant, settings: Settings) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
 
+    failures = RateLimiter(settings.auth_failures_per_minute)
+
     def caller(request: Request) -> Principal:
-        principal = authenticate(settings, request.headers, _peer(request))
+        principal = authenticate_limited(settings, request.headers, _peer(request), failures)
         request.state.user = principal.user
         limiter.check(principal.user)  # with authentication off the name is the caller's address
         return principal
