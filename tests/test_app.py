@@ -22,6 +22,18 @@ def test_the_chat_page_is_served_on_loopback(served: str) -> None:
     assert page.status_code == 200 and "gradio" in page.text.lower()
 
 
+def test_the_chat_lets_no_other_local_page_read_it_with_credentials(served: str) -> None:
+    """Gradio on its own answers any http://localhost:* or 127.0.0.1 origin with credentials; with
+    no CORS origins configured, no other origin may read the chat."""
+    import httpx
+
+    for origin in ("http://localhost:9999", "http://127.0.0.1:5000"):
+        config = httpx.get(served + "chat/config", headers={"Origin": origin}, timeout=30)
+        assert config.status_code == 200
+        assert "access-control-allow-origin" not in config.headers
+        assert "access-control-allow-credentials" not in config.headers
+
+
 def test_the_chat_answers_with_cited_sections(served: str) -> None:
     from gradio_client import Client
 

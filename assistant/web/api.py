@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
-from assistant.errors import AssistantError, InvalidRequest, RequestTooLarge
+from assistant.errors import AssistantError, AuthRequired, InvalidRequest, RequestTooLarge
 from assistant.settings import Settings
 from assistant.web.access import (
     AuditLog,
@@ -90,12 +90,23 @@ def _guard_and_audit(app: FastAPI, settings: Settings, audit: AuditLog) -> None:
     """Every request: the body size limit, the frame policy, security headers, and an audit line
     for API calls."""
     app.add_middleware(BodyLimit, limit=settings.max_article_chars * 4 + 65536)
+    allowed_origins = set(settings.cors_origins) | set(settings.frame_ancestors)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         started = time.perf_counter()
         path = request.url.path
         response = await call_next(request)
+        if path.startswith(CHAT_PATH) and response.status_code == 401:
+            # Gradio's own 401 body is not the one error shape.
+            response = error_response(AuthRequired(
+                "The chat needs you to be signed in.", "Open the chat through the intranet's sign-in, or send your API token."))
+        origin = response.headers.get("access-control-allow-origin")
+        if origin and origin != "*" and origin not in allowed_origins:
+            # Gradio answers any http://localhost:* origin with credentials; only configured origins may call.
+            for name in ("access-control-allow-origin", "access-control-allow-credentials"):
+                if name in response.headers:
+                    del response.headers[name]
         ancestors = " ".join(["'self'", *settings.frame_ancestors])
         response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
         for name, value in SECURITY_HEADERS.items():
