@@ -7,7 +7,7 @@ HASH   := $(shell cksum pyproject.toml | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 
-.PHONY: install install-dev run test eval train ingest clean browser bench bench-full
+.PHONY: install install-dev run test eval train ingest clean browser bench bench-full fuzz soak
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ browser:
 
 test: install-dev browser
 	$(BIN)/python -m pytest
+
+# The fuzz properties of tests/test_fuzz.py with many examples: 2,000 per stage, 5,000 API requests.
+fuzz: install-dev
+	ASSISTANT_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q
+
+# 32 clients asking and streaming for a minute with writes, a Chroma server restart, kill -9 during ingest.
+soak: install-dev
+	$(BIN)/python -m assistant.evaluation.soak --out soak
 
 RGB := ../shared/data/rgb_en_fact.json
 SQUAD := ../shared/data/squad2_dev_part.json

@@ -401,6 +401,32 @@ def test_a_chunked_body_beyond_the_limit_is_refused_without_reading_it_all(servi
     assert "chunked" not in listed
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 12abc\r\n\r\n{}",
+        b"POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+        b"GARBAGE\r\n\r\n",
+    ],
+)
+def test_a_request_too_malformed_for_the_app_still_gets_the_error_shape(service, head) -> None:
+    import socket
+
+    url, _ = service
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as raw:
+        raw.sendall(head)
+        reply = b""
+        while chunk := raw.recv(65536):
+            reply += chunk
+    status_line, _, rest = reply.partition(b"\r\n")
+    headers, _, body = rest.partition(b"\r\n\r\n")
+    assert status_line.split()[1] == b"400"
+    assert b"application/json" in headers.lower()
+    error = json.loads(body)
+    assert set(error) == SHAPE and error["error"] == "InvalidRequest" and error["hint"]
+
+
 def test_every_response_tells_browsers_not_to_sniff_its_type(service) -> None:
     url, _ = service
     with client(url) as api:

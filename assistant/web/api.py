@@ -208,5 +208,7 @@ def serve(settings: Settings) -> None:
           flush=True)
     # proxy_headers off: the peer address is the real one, so only trusted proxies can name a user.
     # A bounded graceful shutdown: open chat streams must not hold a restart for ever.
+    from assistant.web.protocol import JsonErrorH11Protocol
+
     uvicorn.run(app, host=settings.host, port=settings.port, root_path=settings.root_path, proxy_headers=False,
-                log_level="info", timeout_graceful_shutdown=10)
+                log_level="info", timeout_graceful_shutdown=10, http=JsonErrorH11Protocol)
