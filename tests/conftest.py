@@ -68,13 +68,15 @@ def running_app(folder: Path, **settings: str) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_INDEX_DIR": str(folder / "index"),
            "ASSISTANT_CORPUS": str(CORPUS), "ASSISTANT_AUDIT_PATH": str(folder / "audit.jsonl"), **settings}
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    # The server's log goes to a file: a pipe nobody reads fills after a few hundred requests and
+    # then blocks the server on its next log line.
+    log = (folder / "app.log").open("w", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.time() + 180
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"app.py exited: {proc.stdout.read() if proc.stdout else ''}")
+                pytest.fail(f"app.py exited: {(folder / 'app.log').read_text(encoding='utf-8')}")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     break
@@ -91,3 +93,5 @@ def running_app(folder: Path, **settings: str) -> Iterator[str]:
             proc.kill()
             proc.wait(timeout=30)
             pytest.fail("app.py did not stop within 30 s of SIGTERM")
+        finally:
+            log.close()
