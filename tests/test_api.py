@@ -166,8 +166,10 @@ def test_guessing_tokens_is_slowed_to_ten_tries_a_minute_per_address(service) ->
         statuses = [guesser.get("/api/v1/articles", headers={"Authorization": f"Bearer guess-{i}"}).status_code
                     for i in range(10)]
         blocked = guesser.get("/api/v1/articles", headers={"Authorization": f"Bearer {READER}"})
+        chat = guesser.get("/chat/", headers={"Authorization": f"Bearer {READER}"})
     with client(url, token=READER) as elsewhere:
         assert elsewhere.get("/api/v1/articles").status_code == 200  # only the guessing address waits
+    assert chat.status_code == 401  # the chat's sign-in counts the same failures
     assert statuses == [401] * 10
     body = assert_error(blocked, 429, "RateLimited")  # even the right token is not checked now
     assert "failed sign-ins" in body["message"] and "ASSISTANT_AUTH_FAILURES_PER_MINUTE" in body["hint"]

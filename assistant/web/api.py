@@ -20,7 +20,6 @@ from assistant.web.access import (
     Principal,
     RateLimiter,
     auth_enabled,
-    authenticate,
     authenticate_limited,
 )
 from assistant.web.failures import error_response, install_error_handlers
@@ -122,7 +121,7 @@ def _guard_and_audit(app: FastAPI, settings: Settings, audit: AuditLog) -> None:
 
 
 def _mount_chat(app: FastAPI, assistant: Assistant, settings: Settings, audit: AuditLog,
-                limiter: RateLimiter) -> FastAPI:
+                limiter: RateLimiter, failures: RateLimiter) -> FastAPI:
     """The Gradio chat under /chat, its web-component loader, and / redirecting to it."""
     import gradio as gr
 
@@ -144,8 +143,8 @@ def _mount_chat(app: FastAPI, assistant: Assistant, settings: Settings, audit: A
         return Response(loader.read_text(encoding="utf-8"), media_type="text/javascript", headers=headers)
 
     def chat_user(request: Request) -> str | None:
-        try:
-            return authenticate(settings, request.headers, _peer(request)).user
+        try:  # failed sign-ins count against the same per-address limit as the API's
+            return authenticate_limited(settings, request.headers, _peer(request), failures).user
         except AssistantError:
             return None
 
@@ -189,7 +188,7 @@ def create_app(assistant: Assistant, settings: Settings) -> FastAPI:
         return principal
 
     app.include_router(api_routes(assistant, caller))
-    return _mount_chat(app, assistant, settings, audit, limiter)
+    return _mount_chat(app, assistant, settings, audit, limiter, failures)
 
 
 def serve(settings: Settings) -> None:
