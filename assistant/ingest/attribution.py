@@ -200,13 +200,13 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             channel = statement_channel(verb)
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
                 return Inherit(channel)
-            if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not type_source(speaker, known):
+            kind = type_source(speaker, known)
+            if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
                 return Inherit(channel)  # "His spokesman told ...": speaks for the source before
             span = _subject_span(speaker)
             if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in _children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
-            kind = type_source(speaker, known)
             if (kind is None or kind.by_role) and _refers_back(speaker):
                 return Inherit(channel)  # "The statement said ...": the source before
             if kind:
