@@ -7,7 +7,7 @@ HASH   := $(shell cksum pyproject.toml | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 
-.PHONY: install install-dev run test eval train ingest clean browser bench bench-full fuzz soak
+.PHONY: install install-dev run test eval train train-head ingest clean browser bench bench-full fuzz soak
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,10 @@ $(TRAIN_STAMP): pyproject.toml | $(VENV)/bin/python
 
 train: install-dev $(TRAIN_STAMP)
 	$(BIN)/python training/train_judge.py --squad $(SQUAD) --out assistant/answer/judge_model
+
+# Refits the answer head (assistant/answer/judge_model/head.json) on the judge's development title; numpy only.
+train-head: install-dev
+	$(BIN)/python training/fit_head.py --squad $(SQUAD) --out assistant/answer/judge_model/head.json
 
 ingest: install
 	$(BIN)/assistant ingest

@@ -26,8 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", type=Path, default=argparse.SUPPRESS, help="articles folder")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ingest = sub.add_parser("ingest", parents=[common], help="index articles (.txt, .md, .html); the index mirrors the given paths")
+    ingest = sub.add_parser("ingest", parents=[common], help="index articles (.txt, .md, .html) that are new or changed")
     ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the corpus folder)")
+    ingest.add_argument("--prune", action="store_true",
+                        help="also remove indexed articles that are not among these paths (from every instance)")
 
     ask = sub.add_parser("ask", parents=[common], help="ask one question")
     ask.add_argument("question")
@@ -92,7 +94,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.paths or [settings.corpus]
     articles = Assistant.read_corpus(paths)  # read everything before touching the index
     assistant = Assistant.open(corpus=None, settings=settings, require_index=False)
-    report = assistant.ingest(articles)
+    report = assistant.ingest(articles, prune=args.prune)
     print(f"{report.summary()} Index: {settings.index_dir}")
     return 0
 

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from assistant.answer.compose import ComposerSettings, compose
+from assistant.answer.fit import missing_names, rerank
+from assistant.answer.head import Candidate, build_candidates, read_head
 from assistant.answer.judge import AnswerJudge, Judged, load_judge
-from assistant.answer.question import analyse, clean_question, focus
+from assistant.answer.question import QuestionProfile, analyse, clean_question, focus
 from assistant.answer.retrieve import Query, retrieve
-from assistant.errors import ArticleNotFound, CorpusError, IndexMissing
-from assistant.index.catalog import read_catalog, read_record
+from assistant.errors import ArticleNotFound, AssistantError, CorpusError, IndexMissing, ModelError
 from assistant.index.corpus import Corpus, expand_acronyms
 from assistant.index.memory import give_back_free_memory
 from assistant.index.store import ChromaStore, VectorStore
 from assistant.ingest.embed import OnnxSentenceEncoder, load_encoder
 from assistant.ingest.load import (
     article_file,
+    article_files,
     check_writable,
     load_corpus,
     new_article,
@@ -29,14 +32,35 @@ from assistant.ingest.load import (
     save_article,
 )
 from assistant.ingest.nlp import named_entities
-from assistant.ingest.pipeline import IngestReport, ingest_articles, label_article
+from assistant.ingest.pipeline import (
+    WRITER_TTL_S,
+    IngestReport,
+    ingest_articles,
+    label_article,
+    remove_articles,
+    writer_name,
+)
 from assistant.offline import go_offline
 from assistant.settings import Settings
-from assistant.types import Answer, Article, LabelledSentence
+from assistant.types import Answer, Article, LabelledSentence, ScoredSentence
 
 #: Cosine between a name's embedding and a name in the article above which they are taken as
 #: aliases. Measured with MiniLM: Moscow/Russia 0.84; Putin/Russia 0.67, Tokayev/Nazarbaev 0.52.
 ALIAS_SIMILARITY = 0.75
+WRITE_WAIT_S = 30.0  # how long a write waits for another process's turn before a 503
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Retrieved:
+    """One question up to composing: its text, profile, ranked sentences, judge, and the index view."""
+
+    text: str
+    profile: QuestionProfile
+    ranked: list[ScoredSentence]
+    judged: Judged | None
+    corpus: Corpus
 
 
 #: Bump when segmenting, labelling or what gets embedded changes: indexes built before re-ingest.
@@ -69,11 +93,16 @@ class Assistant:
         self.encoder = encoder
         self.corpus = Corpus({})
         self._name_vectors: dict[str, np.ndarray] = {}  # names seen by the alias check, embedded once
-        if judge is None and settings.answer_judge:
+        if judge is None and (settings.answer_judge or settings.answer_head):
             judge = load_judge(settings.judge_dir, settings.judge_threshold)
         self.judge = judge
+        self.head = read_head() if settings.answer_head else None
         self._composer = ComposerSettings(min_score=settings.min_answer_score, max_citations=settings.max_citations)
-        self._writing = threading.Lock()  # one API write (save + index + reload) at a time
+        self._writing = threading.Lock()  # one API write (save + index + reload) at a time in this process
+        self._refreshing = threading.Lock()
+        self._version = ""  # the catalog version the loaded corpus reflects
+        self._stop = threading.Event()
+        self._writer_name = writer_name()
 
     @classmethod
     def open(
@@ -84,10 +113,12 @@ class Assistant:
         store: VectorStore | None = None,
         require_index: bool = True,
     ) -> Assistant:
-        """Open the index, ingesting ``corpus`` first if the index is missing or stale.
+        """Open the index in the store, first indexing what ``corpus`` holds that the store does not.
 
-        ``corpus=None`` opens the index as it is: an error if there is none, unless
-        ``require_index`` is False (for a first ingest).
+        Opening never removes an article (one added by another instance, or through the API, has
+        no file here); ``assistant ingest --prune`` removes those whose file left the folder.
+        ``require_index``: an error if the store holds no article (an empty folder, or none, with
+        ``require_index=False`` opens an empty, writable index).
         """
         go_offline()
         base = settings or Settings()
@@ -99,50 +130,76 @@ class Assistant:
         cfg = base.model_copy(update=updates)
         encoder = load_encoder(cfg.model_dir, cfg.model_sha256 or None)
         assistant = cls(cfg, store or ChromaStore.open(cfg), encoder)
-        if corpus is not None:
+        if corpus is not None and article_files([Path(corpus)]):
             assistant.sync(load_corpus([Path(corpus)]))
-        if require_index or read_catalog(cfg.index_dir) is not None:
-            assistant.reload()
+        assistant.refresh()
+        if require_index and not assistant.corpus.records:
+            raise IndexMissing(
+                f"There is no index at {assistant.store.location}: no article is indexed.",
+                "Run `assistant ingest` (or `make run`) to index corpus/, or add articles through the API.",
+            )
         return assistant
 
     # -- index ---------------------------------------------------------------------------
     def sync(self, articles: Sequence[Article]) -> IngestReport | None:
-        """Ingest ``articles`` if the index does not hold exactly these versions."""
-        catalog = read_catalog(self.settings.index_dir)
-        wanted = {a.doc_id: a.content_hash for a in articles}
-        if (
-            catalog is not None
-            and catalog.embedder == self.index_id
-            and {d: e.content_hash for d, e in catalog.docs.items()} == wanted
+        """Index those of ``articles`` whose version the store does not hold (nothing is removed)."""
+        catalog = self.store.catalog.read()
+        if catalog.embedder == self.index_id and all(
+            (e := catalog.docs.get(a.doc_id)) is not None and e.content_hash == a.content_hash for a in articles
         ):
             return None
         return self.ingest(articles)
 
-    def ingest(self, articles: Sequence[Article], prune: bool = True, progress: bool | None = None) -> IngestReport:
+    def ingest(self, articles: Sequence[Article], prune: bool = False, progress: bool | None = None) -> IngestReport:
+        """Index ``articles``; ``prune`` also removes every indexed article not among them."""
         report = ingest_articles(
-            articles, self.settings.index_dir, self.store, self.encoder, self.index_id, prune, progress
+            articles, self.store, self.encoder, self.index_id, prune, progress, writer=self._writer_name, wait_s=WRITE_WAIT_S
         )
-        self.reload()
+        self.refresh()
         return report
 
-    def reload(self) -> None:
-        """Load the committed catalog's articles into memory."""
-        catalog = read_catalog(self.settings.index_dir)
-        if catalog is None:
-            raise IndexMissing(
-                f"There is no index at {self.settings.index_dir}.",
-                "Run `assistant ingest` (or `make run`) to build it from corpus/.",
-            )
-        loaded = self.corpus.records
-        records = {
-            # Articles already in memory at the committed version are kept: adding one article to a
+    def refresh(self) -> bool:
+        """Follow the store: load what changed since this instance last looked (any instance may
+        have written). One small read when nothing changed. Returns whether anything did."""
+        with self._refreshing:
+            version, _ = self.store.catalog.state()
+            if version == self._version and self._version:
+                return False
+            catalog = self.store.catalog.read()
+            loaded = self.corpus.records
+            # Articles already in memory at the committed version are kept: one article added to a
             # large archive reads one record, not all of them.
-            doc_id: loaded[doc_id] if doc_id in loaded and loaded[doc_id].article.content_hash == e.content_hash
-            else read_record(self.settings.index_dir, e)
-            for doc_id, e in catalog.docs.items()
-        }
-        self.corpus = Corpus(records)
-        give_back_free_memory()  # the loading's temporaries, before Chroma's vectors come in
+            changed = [d for d, e in catalog.docs.items() if d not in loaded or loaded[d].article.content_hash != e.content_hash]
+            fresh = self.store.catalog.records({d: catalog.docs[d].content_hash for d in changed})
+            records = {
+                doc_id: loaded[doc_id] if doc_id in loaded and doc_id not in changed else fresh[doc_id]
+                for doc_id in catalog.docs
+                if doc_id in fresh or (doc_id in loaded and doc_id not in changed)
+            }
+            if records.keys() != loaded.keys() or changed:
+                self.corpus = Corpus(records, previous=self.corpus)
+                give_back_free_memory()  # the loading's temporaries, before Chroma's vectors come in
+            self._version = catalog.version
+            return True
+
+    def follow(self, every_s: float) -> threading.Thread:
+        """Keep following the store in the background (the web service: writes through any
+        instance become answerable here within ``every_s`` plus the time to load them)."""
+
+        def loop() -> None:
+            while not self._stop.wait(every_s):
+                try:
+                    self.refresh()
+                except AssistantError as exc:  # the store is down: keep serving what is loaded, say so
+                    log.warning("Could not follow the index: %s", exc.message)
+
+        thread = threading.Thread(target=loop, name="follow-index", daemon=True)
+        thread.start()
+        return thread
+
+    def close(self) -> None:
+        """Stop following the store."""
+        self._stop.set()
 
     @property
     def index_id(self) -> str:
@@ -202,36 +259,41 @@ class Assistant:
         """
         folder = self.settings.corpus
         with self._writing:
+            self.refresh()
             current = self.corpus.records.get(article.doc_id)
             if current is not None and current.article.content_hash == article.content_hash:
                 return IngestReport(1, 0, 1, 0, 0)
             check_writable(folder)
             staged = article.model_copy(update={"source_path": str(article_file(folder, article.doc_id))})
-            report = self.ingest([staged], prune=False, progress=False)
+            report = self.ingest([staged])
             try:
                 save_article(folder, article, current.article.source_path if current else "")
             except CorpusError:
                 if current is not None:
-                    self.ingest([current.article], prune=False, progress=False)
+                    self.ingest([current.article])
                 else:
-                    self.ingest([a for a in self.articles() if a.doc_id != article.doc_id], prune=True, progress=False)
+                    self._remove([article.doc_id])
                 raise
             return report
 
     def delete_article(self, doc_id: str) -> IngestReport:
         """Remove one article from the index and its file from the corpus folder."""
         with self._writing:
+            self.refresh()
             gone, _ = self.article(doc_id)
-            report = self.ingest([a for a in self.articles() if a.doc_id != doc_id], prune=True, progress=False)
+            self._remove([doc_id])
             remove_article_files(self.settings.corpus, gone.source_path)
-            return report
+            return IngestReport(1, 0, 0, 1, 0)
+
+    def _remove(self, doc_ids: Sequence[str]) -> None:
+        with self.store.catalog.writer(self._writer_name, wait_s=WRITE_WAIT_S, ttl_s=WRITER_TTL_S):
+            remove_articles(self.store, doc_ids, self.index_id)
+        self.refresh()
 
     def ready(self) -> dict[str, int]:
         """Check that the index is loaded and the store holds its vectors; raise if not."""
-        catalog = read_catalog(self.settings.index_dir)
-        if catalog is None:
-            raise IndexMissing(f"There is no index at {self.settings.index_dir}.", "Run `assistant ingest`.")
-        expected = sum(e.sentences for e in catalog.docs.values())
+        self.refresh()
+        expected = len(self.corpus.sentences)
         stored = self.store.count()
         if stored < expected:
             raise IndexMissing(
@@ -264,6 +326,38 @@ class Assistant:
         provenance labels (e.g. only ``official`` statements).
         """
         started = time.perf_counter()
+        q = self._retrieve(question, history, doc_ids, labels)
+        retrieved = time.perf_counter()
+        answer = compose(
+            q.text, q.profile, q.ranked, q.corpus.records, self._composer, self._is_alias, labels, named_entities,
+            q.judged, self.head,
+        )
+        done = time.perf_counter()
+        timings = {
+            "retrieve": round((retrieved - started) * 1000, 2),
+            "compose": round((done - retrieved) * 1000, 2),
+            "total": round((done - started) * 1000, 2),
+        }
+        return answer.model_copy(update={"timings_ms": timings})
+
+    def candidates(self, question: str) -> list[Candidate]:
+        """What the answer head reads for a question's candidate sentences (``make train-head``
+        fits the head on these)."""
+        if self.judge is None:
+            raise ModelError("The answer head reads the answer judge, which is off.", "Set ASSISTANT_ANSWER_JUDGE=true.")
+        q = self._retrieve(question, (), None, None)
+        records = q.corpus.records
+        fitting = rerank(q.ranked, q.profile, records, named_entities)
+
+        def missing(doc_id: str) -> bool:
+            return bool(missing_names(q.profile, [records[doc_id].article.text], self._is_alias))
+
+        assert q.judged is not None
+        return build_candidates(q.ranked, fitting, missing, q.profile, q.judged, records)
+
+    def _retrieve(
+        self, question: str, history: Sequence[str], doc_ids: Sequence[str] | None, labels: Sequence[str] | None
+    ) -> _Retrieved:
         corpus = self.corpus  # one view of the index for the whole question: a write swaps it, never edits it
         text = clean_question(question, self.settings.max_question_chars)
         turns = tuple(
@@ -283,20 +377,17 @@ class Assistant:
                     break
         query = Query(profile=profile, history=turns, scene=text if asked != text else "")
         ranked = retrieve(query, corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
+        if not ranked and corpus.sentences and self.store.count() < len(corpus.sentences):
+            # Nothing found because the vectors are gone (a deleted or emptied store), not because
+            # the articles do not answer: say so, as /readyz does.
+            raise IndexMissing(
+                f"The vector store holds fewer vectors than the {len(corpus.sentences)} sentences indexed.",
+                "Re-run `assistant ingest` (the store was emptied or replaced).",
+            )
         if labels:
             ranked = [r for r in ranked if r.sentence.label in labels]
         judged = None
         if self.judge is not None:
             # A follow-up is judged with the turn before it ("What did they say?" after "Who claimed ...").
             judged = Judged(self.judge, f"{turns[-1]} {asked}" if profile.is_followup and turns else asked)
-        retrieved = time.perf_counter()
-        answer = compose(
-            text, profile, ranked, corpus.records, self._composer, self._is_alias, labels, named_entities, judged
-        )
-        done = time.perf_counter()
-        timings = {
-            "retrieve": round((retrieved - started) * 1000, 2),
-            "compose": round((done - retrieved) * 1000, 2),
-            "total": round((done - started) * 1000, 2),
-        }
-        return answer.model_copy(update={"timings_ms": timings})
+        return _Retrieved(text, profile, ranked, judged, corpus)

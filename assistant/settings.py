@@ -23,7 +23,7 @@ class Settings(BaseSettings):
 
     corpus: Path = Field(Path("corpus"), description="Folder (or file) of source articles: .txt, .md, .html.")
     index_dir: Path = Field(
-        Path(".index"), description="Where the embedded Chroma store and the article catalog live."
+        Path(".index"), description="Where the embedded Chroma store (vectors and the article catalog) lives."
     )
     collection: str = Field("newsroom", description="Chroma collection name prefix.")
     chroma_host: str | None = Field(
@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     port: int = Field(7860, description="Port the web server listens on.")
     max_question_chars: int = Field(2000, description="Longest question accepted, in characters.")
     max_history_turns: int = Field(3, description="Earlier user turns used to resolve follow-up questions.")
+    follow_seconds: float = Field(
+        1.0, gt=0, le=60, description="How often the service looks for writes made through other instances on its store."
+    )
     dense_top_k: int = Field(24, description="Sentences fetched from the vector store per question.")
     max_citations: int = Field(4, description="Most sentences cited in one answer.")
     min_answer_score: float = Field(
@@ -54,6 +57,11 @@ class Settings(BaseSettings):
         False, description="Let the learned answer judge decide whether the sentences chosen to answer do "
         "(off, the default until it measures at least as well on every set: the fused retrieval score and "
         "min_answer_score decide alone)."
+    )
+    answer_head: bool = Field(
+        False,
+        description="The learned answer head (route b, needs the judge: turned on with it) ranks candidates and "
+        "decides whether the articles answer, in place of the fused score's threshold.",
     )
     judge_dir: Path | None = Field(
         None, description="Folder of another answer-judge model (model.onnx, tokenizer.json, judge.json); "

@@ -27,6 +27,9 @@ def test_a_small_bench_run_measures_every_column_and_checks_the_answers(tmp_path
     assert result.cold_start_s["existing_index"] > 0 and result.cold_start_s["no_index"] > 0
     assert [h["clients"] for h in result.http] == [1, 8, 32]  # over real HTTP to python app.py
     assert all(h["errors"] == 0 and 0 < h["p50_ms"] <= h["p95_ms"] for h in result.http)
+    assert result.writes["archive"] == 3 and 0 < result.writes["add_p50_ms"] <= result.writes["add_p95_ms"]
+    assert 0 < result.writes["delete_p50_ms"] <= result.writes["delete_p95_ms"]
     report = write_bench(tmp_path, result).read_text(encoding="utf-8")
     assert "synthetic" in report and all(c in report for c in COLUMNS) and "| 32 | 96 |" in report
+    assert "Writes into the 3-article archive" in report
     assert (tmp_path / "latency_ingest.png").read_bytes()[:4] == b"\x89PNG"

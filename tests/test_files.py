@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Assistant
-from assistant.errors import CorpusError, IndexMissing
+from assistant.errors import CorpusError, StoreUnavailable
 
 from .conftest import ARTICLE, run_cli
 
@@ -27,7 +27,7 @@ def opened(tmp_path: Path) -> Assistant:
 
 def test_the_catalog_and_api_articles_are_readable_by_the_services_group(opened: Assistant) -> None:
     opened.put_article(opened.new_article("bridge", "The harbour bridge will reopen on Friday, the city engineer said."))
-    written = [opened.settings.index_dir / "catalog.json", opened.settings.corpus / "bridge.txt"]
+    written = [opened.settings.index_dir / "chroma" / "chroma.sqlite3", opened.settings.corpus / "bridge.txt"]
     old_umask = os.umask(0o022)
     os.umask(old_umask)
     for path in written:
@@ -60,9 +60,10 @@ def test_a_read_only_corpus_folder_refuses_writes_and_keeps_answering(opened: As
         folder.chmod(0o755)
 
 
-def test_an_unreadable_catalog_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+def test_an_unusable_index_folder_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
     index = tmp_path / "index"
-    (index / "catalog.json").mkdir(parents=True)  # unreadable as a file, even for root
+    index.mkdir()
+    (index / "chroma").write_text("a file where the store's folder should be", encoding="utf-8")
     done = run_cli("ask", "How many people died?", "--index", str(index), "--corpus", str(tmp_path / "none"))
-    assert done.returncode == IndexMissing.exit_code, done.stderr
-    assert "cannot be read" in done.stderr and "hint:" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == StoreUnavailable.exit_code, done.stderr
+    assert str(index / "chroma") in done.stderr and "hint:" in done.stderr and "Traceback" not in done.stderr

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from assistant import Assistant
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, run_cli
 
 
 def test_re_ingesting_the_same_corpus_adds_nothing(tmp_path: Path) -> None:
@@ -51,54 +54,79 @@ def _write_archive(folder: Path, n: int) -> None:
         )
 
 
-def test_a_killed_ingest_leaves_the_previous_index_usable(tmp_path: Path) -> None:
-    index = tmp_path / "index"
-    Assistant.open(corpus=CORPUS, index=index)
-    before = (index / "catalog.json").read_bytes()
-    archive = tmp_path / "archive"
-    _write_archive(archive, 400)
+def _kill_while_indexing(index: Path, archive: Path, committed: int) -> None:
+    """Start `assistant ingest ARCHIVE` and kill -9 it once ``committed`` articles are indexed."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "--index", str(index), "ingest", str(archive)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
-    deadline = time.time() + 120
-    # Wait until it is writing vectors (the records folder fills up), then kill it hard.
-    while time.time() < deadline and len(list((index / "articles").glob("story-*"))) < 5:
-        time.sleep(0.1)
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+    assert proc.stderr is not None
+    seen = b""
+    deadline = time.time() + 180
+    # The progress bar says how many articles are committed; a batch more is being written.
+    while time.time() < deadline:
+        chunk = os.read(proc.stderr.fileno(), 4096)
+        assert chunk, "the ingest ended before it could be killed"
+        seen = (seen + chunk)[-200:]
+        done = [int(n) for n in re.findall(rb"(\d+)/\d+ \[", seen)]
+        if done and done[-1] >= committed:
+            break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert (index / "catalog.json").read_bytes() == before
+
+
+def test_a_killed_ingest_leaves_the_previous_index_usable_and_the_next_ingest_clears_its_leftovers(
+    tmp_path: Path,
+) -> None:
+    index = tmp_path / "index"
+    Assistant.open(corpus=CORPUS, index=index)
+    archive = tmp_path / "archive"
+    _write_archive(archive, 400)
+    _kill_while_indexing(index, archive, committed=64)
     survivor = Assistant.open(corpus=None, index=index)
     answer = survivor.ask("How many people died?")
     assert answer.answerable and "17 people died" in answer.answer
     assert all(c.doc_id == "aktobe-2016" for c in answer.citations)
-    # And the next ingest finishes the job.
+    assert len(survivor.articles()) > 1  # the batches committed before the kill are indexed
+    # An ingest of a smaller corpus (the seed alone, pruning the rest): exactly its vectors remain.
+    smaller = run_cli("ingest", str(CORPUS), "--prune", "--index", str(index))
+    assert smaller.returncode == 0, smaller.stderr
+    after = Assistant.open(corpus=None, index=index)
+    assert [a.doc_id for a in after.articles()] == ["aktobe-2016"]
+    assert after.store.count() == len(after.corpus.sentences) == 33
+    assert after.ask("How many people died?").model_dump(exclude={"timings_ms"}) == answer.model_dump(
+        exclude={"timings_ms"}
+    )
+
+
+def test_the_next_ingest_finishes_what_a_killed_one_started(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    archive = tmp_path / "archive"
+    _write_archive(archive, 200)
+    _kill_while_indexing(index, archive, committed=64)
     finished = Assistant.open(corpus=archive, index=index)
-    assert len(finished.articles()) == 400
+    assert len(finished.articles()) == 200
+    assert finished.store.count() == len(finished.corpus.sentences)
 
 
 def test_an_index_built_by_another_pipeline_is_rebuilt(tmp_path: Path) -> None:
-    import json
-
-    Assistant.open(corpus=CORPUS, index=tmp_path)
-    catalog = json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8"))
-    catalog["embedder"] = "some-older-pipeline"
-    (tmp_path / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
-    reopened = Assistant.open(corpus=CORPUS, index=tmp_path)
-    assert json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8"))["embedder"] != "some-older-pipeline"
-    assert reopened.store.count() == 33
+    first = Assistant.open(corpus=CORPUS, index=tmp_path)
+    first.store.catalog.bump("some-older-pipeline")  # as an index written by an older version looks
+    reopened = Assistant.open(corpus=None, index=tmp_path)
+    assert reopened.store.catalog.state()[1] == "some-older-pipeline"
+    rebuilt = Assistant.open(corpus=CORPUS, index=tmp_path)
+    assert rebuilt.store.catalog.state()[1] == rebuilt.index_id
+    assert rebuilt.store.count() == 33
 
 
-def test_records_loaded_from_the_index_are_the_records_that_were_written(assistant) -> None:
+def test_records_read_back_from_the_store_are_the_records_that_were_written(assistant) -> None:
     """Loading shares pydantic's per-object field sets to save memory; nothing else changes."""
-    from assistant.index.catalog import read_catalog, read_record
+    from assistant.ingest.pipeline import build_records
 
-    index = assistant.settings.index_dir
-    entry = read_catalog(index).docs["aktobe-2016"]
-    record = read_record(index, entry)
-    on_disk = (index / entry.record).read_text(encoding="utf-8")
-    assert record.model_dump_json() == on_disk
+    entry = assistant.store.catalog.read().docs["aktobe-2016"]
+    record = assistant.store.catalog.records({"aktobe-2016": entry.content_hash})["aktobe-2016"]
+    written = build_records([assistant.corpus.records["aktobe-2016"].article], assistant.encoder)[0]
+    assert record.model_dump_json() == written.model_dump_json()
     first, second = record.sentences[0], record.sentences[1]
     changed = first.model_copy(update={"cue": "x"})
     assert changed.cue == "x" and second.cue != "x" and first.model_fields_set == second.model_fields_set
@@ -142,4 +170,16 @@ def test_an_index_from_before_pipeline_5_drops_its_passage_vectors(tmp_path: Pat
     client.get_or_create_collection("newsroom_passages", embedding_function=None).add(ids=["x"], embeddings=[[0.0] * 384])
     reopened = Assistant.open(corpus=CORPUS, index=tmp_path)
     names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
-    assert names == {"newsroom_sentences"} and reopened.store.count() == 33
+    assert names == {"newsroom_sentences", "newsroom_articles"} and reopened.store.count() == 33
+
+
+def test_an_emptied_vector_store_is_an_error_on_ask_never_a_refusal(tmp_path: Path) -> None:
+    from assistant.errors import IndexMissing
+
+    assistant = Assistant.open(corpus=CORPUS, index=tmp_path)
+    assistant.store.delete_all()  # as a store emptied or replaced under the service looks
+    with pytest.raises(IndexMissing) as missing:
+        assistant.ask("How many people died?")
+    assert missing.value.http_status == 503 and "assistant ingest" in missing.value.hint
+    with pytest.raises(IndexMissing):
+        assistant.ready()

@@ -151,3 +151,60 @@ def test_a_count_is_found_whatever_word_the_article_counts_with(newsroom) -> Non
 def test_a_figure_the_article_does_not_give_is_not_answered_with_another_figure(newsroom) -> None:
     answer = newsroom.ask("How much profit did Halden Foods make in 2023?")
     assert "14 million" not in answer.answer  # the chief executive's pay is not the company's profit
+
+
+# -- the answer head (route b): a learned ranking and answerability over generic features -------
+def test_the_packaged_head_was_fitted_on_a_fitting_title_only() -> None:
+    import json
+
+    from assistant.answer.head import FEATURES, PACKAGED, read_head
+    from assistant.evaluation.squad import load_squad
+
+    from .conftest import ROOT
+
+    card = json.loads(PACKAGED.read_text(encoding="utf-8"))
+    head = read_head()
+    assert tuple(card["features"]) == FEATURES and len(head.weights) == len(FEATURES) and 0 < head.threshold < 1
+    squad = ROOT.parent / "shared" / "data" / "squad2_dev_part.json"
+    if squad.is_file():
+        held_out = load_squad(squad).held_out_titles()
+        assert not any(title in card["data"] for title in held_out)
+    assert card["command"] == "make train-head"
+
+
+def test_a_head_card_for_other_features_is_refused_with_a_hint(tmp_path: Path) -> None:
+    import json
+
+    from assistant.answer.head import PACKAGED, read_head
+    from assistant.errors import ModelError
+
+    card = json.loads(PACKAGED.read_text(encoding="utf-8"))
+    card["features"] = card["features"][:-1]
+    (tmp_path / "head.json").write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError) as refused:
+        read_head(tmp_path / "head.json")
+    assert "make train-head" in refused.value.hint
+
+
+@pytest.fixture(scope="module")
+def headed(tmp_path_factory: pytest.TempPathFactory):
+    """The seed corpus answered with the answer head (and the judge it reads) on."""
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    from .conftest import CORPUS
+
+    folder = tmp_path_factory.mktemp("headed")
+    return Assistant.open(corpus=CORPUS, index=folder / "index", settings=Settings(answer_head=True))
+
+
+def test_with_the_head_on_the_questions_the_article_answers_are_answered(headed) -> None:
+    for question, fact in [("How many people died?", "17"), ("Who claimed responsibility for the attacks?", "Army"),
+                           ("How did the military respond to reports of the deputy defence minister's flight?", "denied")]:
+        answer = headed.ask(question)
+        assert answer.answerable and fact in answer.answer, question
+
+
+def test_with_the_head_on_a_question_the_article_does_not_answer_is_refused(headed) -> None:
+    for question in ("Who won the football match on Sunday?", "What did the attackers eat for breakfast?"):
+        assert not headed.ask(question).answerable, question

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.fit import AliasCheck, Entities, missing_names, rerank
+from assistant.answer.head import AnswerHead, Candidate, build_candidates
 from assistant.answer.judge import Judged
 from assistant.answer.question import QuestionProfile
 from assistant.index.records import ArticleRecord
@@ -75,6 +76,25 @@ def select(ranked: Sequence[ScoredSentence], profile: QuestionProfile, cfg: Comp
             side = [c for c in ranked if c.sentence.label in side_labels and c.score >= cfg.min_score - 0.1]
             chosen.extend(c for c in side[:2] if c.score >= side[0].score - cfg.margin)
     return chosen
+
+
+HEAD_MARGIN = 0.2  # how far below the best candidate's head probability a runner-up may be and still be cited
+
+
+def select_by_head(
+    candidates: Sequence[Candidate], head: AnswerHead, profile: QuestionProfile, cfg: ComposerSettings
+) -> list[ScoredSentence]:
+    """``select`` on the head's probabilities instead of fused scores: the same best one, close
+    runners-up, second opinion and both sides, with the head's threshold. The chosen sentences
+    keep their fused scores (other sources are found on that scale)."""
+    probabilities = head.probabilities(candidates)
+    by_key = {(c.scored.sentence.doc_id, c.scored.sentence.idx): c.scored for c in candidates}
+    rescored = sorted(
+        (c.scored.model_copy(update={"score": p}) for c, p in zip(candidates, probabilities)),
+        key=lambda s: (-s.score, s.sentence.doc_id, s.sentence.idx),
+    )
+    on_head = ComposerSettings(min_score=head.threshold, max_citations=cfg.max_citations, margin=HEAD_MARGIN)
+    return [by_key[(c.sentence.doc_id, c.sentence.idx)] for c in select(rescored, profile, on_head)]
 
 
 SOURCE_WINDOW = 0.28  # how far below the best sentence another article's best may score
@@ -203,23 +223,29 @@ def compose(
     labels: Sequence[str] | None = None,
     entities: Entities | None = None,
     judged: Judged | None = None,
+    head: AnswerHead | None = None,
 ) -> Answer:
     """``labels`` (when given) also holds for the sentences added around the chosen ones;
     ``entities`` (a named-entity recogniser) lets "who" questions prefer sentences naming someone;
-    ``judged`` (the answer judge on this question) decides whether the chosen sentences answer."""
+    ``judged`` (the answer judge on this question) decides whether the chosen sentences answer;
+    with ``head`` too, the answer head ranks the candidates and decides (see ``head.py``)."""
     fitting = rerank(ranked, profile, records, entities)
     # The names and numbers the question needs are checked inside each cited article, never
     # across articles: "the Dunmore fire" named in one article cannot let another answer.
-    named: dict[str, bool] = {}
-    chosen = []
-    for cand in select(fitting, profile, cfg):
-        doc_id = cand.sentence.doc_id
-        if doc_id not in named:
-            named[doc_id] = not missing_names(profile, [records[doc_id].article.text], alias)
-        if named[doc_id]:
-            chosen.append(cand)
-    if chosen and judged is not None:
-        chosen = judged.keep(chosen, records)
+    leaves_out: dict[str, bool] = {}
+
+    def missing(doc_id: str) -> bool:
+        if doc_id not in leaves_out:
+            leaves_out[doc_id] = bool(missing_names(profile, [records[doc_id].article.text], alias))
+        return leaves_out[doc_id]
+
+    if head is not None and judged is not None:
+        candidates = build_candidates(ranked, fitting, missing, profile, judged, records)
+        chosen = [c for c in select_by_head(candidates, head, profile, cfg) if not missing(c.sentence.doc_id)]
+    else:
+        chosen = [c for c in select(fitting, profile, cfg) if not missing(c.sentence.doc_id)]
+        if chosen and judged is not None:
+            chosen = judged.keep(chosen, records)
     if not chosen:
         related = [r for r in ranked[: cfg.related] if r.score >= cfg.min_score - 0.12]
         return _refusal(question, related, records)

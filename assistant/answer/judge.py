@@ -109,11 +109,15 @@ class Judged:
     judge: AnswerJudge
     question: str  # the clause asked (with the turn before it, for a follow-up)
 
+    def probabilities(self, sentences: Sequence[ScoredSentence], records: Mapping[str, ArticleRecord]) -> list[float]:
+        """The judge's probability that each sentence (read after the one its pronoun leans on) answers."""
+        return self.judge.judge(self.question, [judged_text(records[c.sentence.doc_id].sentences, c.sentence)
+                                                for c in sentences])
+
     def keep(
         self, chosen: Sequence[ScoredSentence], records: Mapping[str, ArticleRecord], alone: bool = False
     ) -> list[ScoredSentence]:
-        texts = [judged_text(records[c.sentence.doc_id].sentences, c.sentence) for c in chosen]
-        scores = self.judge.judge(self.question, texts)
+        scores = self.probabilities(chosen, records)
         answering = {c.sentence.doc_id for c, p in zip(chosen, scores) if p >= self.judge.threshold}
         if alone:
             return [c for c, p in zip(chosen, scores) if p >= self.judge.threshold]

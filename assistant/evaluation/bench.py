@@ -55,6 +55,24 @@ print(json.dumps({"latency_ms": lat, "answers": answers[: len(questions)],
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
+_CHILD_WRITE = """
+import json, sys, time
+from pathlib import Path
+from assistant.engine import Assistant
+from assistant.settings import Settings
+settings = Settings().model_copy(update={"corpus": Path(sys.argv[2])})
+assistant = Assistant.open(corpus=None, index=sys.argv[1], settings=settings)
+add, delete = [], []
+for i in range(int(sys.argv[3])):
+    text = (f"The council of district {i} said on Tuesday that the harbour bridge will reopen in May. "
+            f"Engineers found {i + 3} cracks in the main span, the transport ministry said. Ferries will run meanwhile.")
+    t = time.perf_counter(); assistant.put_article(assistant.new_article(f"bench-write-{i}", text))
+    add.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter(); assistant.delete_article(f"bench-write-{i}")
+    delete.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"add_ms": add, "delete_ms": delete}))
+"""
+
 _CHILD_BASELINE = """
 import json, sys, time, resource
 from pathlib import Path
@@ -138,6 +156,7 @@ class BenchResult:
     cold_start_s: dict[str, float] = field(default_factory=dict)
     http: list[dict[str, float]] = field(default_factory=list)
     segmentation: dict[str, float] = field(default_factory=dict)
+    writes: dict[str, float] = field(default_factory=dict)  # add / delete one article in the largest archive
     synthetic_note: str = (
         "Archives beyond the seed corpus are synthetic: deterministic template articles (assistant/evaluation/archive.py) "
         "with attribution cues, names, numbers and dates, plus the seed article."
@@ -200,6 +219,11 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
             r.ingest_ratio = round(r.ingest_s / max(r.baseline_ingest_s, 1e-9), 2)
             r.query_ratio = round(r.query_p50_ms / max(r.baseline_p50_ms, 1e-9), 2)
             result.sizes.append(r)
+        largest = max(sizes)
+        written = _child(_CHILD_WRITE, str(work / f"index-{largest}"), str(work / "written"), str(WRITES), cwd=root)
+        result.writes = {"archive": float(largest), "writes": float(WRITES),
+                         "add_p50_ms": _pct(written["add_ms"], 0.5), "add_p95_ms": _pct(written["add_ms"], 0.95),
+                         "delete_p50_ms": _pct(written["delete_ms"], 0.5), "delete_p95_ms": _pct(written["delete_ms"], 0.95)}
         seed_index = work / f"index-{sizes[0]}"
         result.http = _http(root, seed_index, work / f"archive-{sizes[0]}", questions)
         result.cold_start_s["existing_index"] = _cold(root, seed_index, "-")
@@ -208,6 +232,7 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
     return result
 
 
+WRITES = 10  # articles added then deleted, one at a time, in the largest archive
 HTTP_CLIENTS = (1, 8, 32)
 HTTP_REQUESTS_PER_LEVEL = 96
 
@@ -309,6 +334,12 @@ def write_bench(out: Path, result: BenchResult) -> Path:
     if seg:
         lines += ["", f"Segmentation of one single-line article of {seg['chars']:,.0f} characters "
                   f"({seg['sentences']:,.0f} sentences): {seg['seconds']:g} s."]
+    w = result.writes
+    if w:
+        lines += ["", f"Writes into the {w['archive']:,.0f}-article archive ({w['writes']:g} articles added, then deleted, "
+                  "one at a time, through `Assistant.put_article` / `delete_article`, each answerable or gone on return): "
+                  f"add p50 {w['add_p50_ms']:g} ms, p95 {w['add_p95_ms']:g} ms; "
+                  f"delete p50 {w['delete_p50_ms']:g} ms, p95 {w['delete_p95_ms']:g} ms."]
     lines += ["", "![latency and ingest time against archive size](latency_ingest.png)", ""]
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")

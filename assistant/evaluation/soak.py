@@ -214,15 +214,13 @@ def kill_during_ingest(report: SoakReport, work: Path, articles: int = 300) -> N
     report.ingest_killed_after_s = round(time.monotonic() - started, 1)
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from assistant.engine import Assistant
-    from assistant.index.catalog import read_catalog
 
-    catalog = read_catalog(index)
-    assert catalog is not None
+    assistant = Assistant.open(corpus=None, index=index)
+    catalog = assistant.store.catalog.read()
     files = {p.stem for p in corpus.glob("*.txt")}
     report.ingest_articles = len(files)
     report.ingest_indexed = len(catalog.docs)
     report.ingest_lost = len(files - set(catalog.docs))
-    assistant = Assistant.open(corpus=None, index=index)
     expected = sum(e.sentences for e in catalog.docs.values())
     report.ingest_duplicated_vectors = max(0, assistant.store.count() - expected)
 

@@ -1,144 +1,254 @@
-"""The catalog: which article versions the index holds. Writing it is the commit point of an ingest.
+"""The catalog: which article versions the index holds, kept in the store beside their vectors.
 
-Layout under the index folder::
+One Chroma collection, ``<name>_articles``, next to ``<name>_sentences`` (embedded by default, on
+the Chroma server when one is configured), so every instance that uses the store reads the same
+catalog. One row per indexed article (id: its doc_id) with content hash, title, source path and
+sentence count. Writing it is the commit point of that version: its vectors and its record are
+written first.
 
-    catalog.json                    {"version": 1, "embedder": ..., "docs": {doc_id: {...}}}
-    articles/<doc_id>-<hash>.json   the article, its labelled sentences and passages
-
-Vectors for a version are written before the catalog names it, and the catalog is replaced
-atomically (write, fsync, rename), so a killed ingest leaves the previous index usable.
+Rows whose id starts with ``~`` (never a doc_id) hold the rest:
+- ``~record:<doc_id>:<hash>``: the record of one version (the article, its labelled sentences
+  and passages), compressed JSON in its metadata: apart from the small rows, so that reading the
+  catalog never carries the articles, and out of Chroma's documents, which it full-text indexes.
+- ``~version``: a token replaced on every commit, and the embedder the vectors come from.
+  Instances read it (one small read) to follow writes made through any instance.
+- ``~writer``: a lease (holder, expiry) that one writer holds at a time, across processes and
+  hosts; a writer killed while holding it loses it when it expires.
+- ``~pending:<doc_id>:<hash>``: a version whose vectors are being written. A killed ingest leaves
+  it behind; the next writer removes the vectors it names unless the version was committed.
 """
 
 from __future__ import annotations
 
+import base64
 import os
-import tempfile
-from collections.abc import Iterator
+import socket
+import threading
+import time
+import uuid
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.errors import IndexMissing
+from assistant.errors import StoreUnavailable
 from assistant.index.records import ArticleRecord, compact
 
-CATALOG_VERSION = 1
+VERSION_ID = "~version"
+WRITER_ID = "~writer"
+PENDING_PREFIX = "~pending:"
+RECORD_PREFIX = "~record:"
+_PLACE = [0.0]  # Chroma wants a vector per row (else it reaches for its default model); rows are never searched
+_PAGE = 1000
+
+Guard = Callable[[str, Callable[[], Any]], Any]
 
 
 class CatalogEntry(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     content_hash: str
-    record: str
     title: str
     source_path: str
     sentences: int
 
 
 class Catalog(BaseModel):
+    """What the store holds: the committed version of each article, the embedder, a version token."""
+
     model_config = ConfigDict(frozen=True)
 
-    version: int = CATALOG_VERSION
-    embedder: str
-    docs: dict[str, CatalogEntry]
+    version: str = ""
+    embedder: str = ""
+    docs: dict[str, CatalogEntry] = {}
 
 
-def catalog_path(index_dir: Path) -> Path:
-    return index_dir / "catalog.json"
+class ChromaCatalog:
+    """The catalog collection of one index (``store.ChromaStore`` opens it with the vectors)."""
 
+    def __init__(self, collection: Any, guard: Guard) -> None:
+        self._col = collection
+        self._guard = guard
 
-def read_catalog(index_dir: Path) -> Catalog | None:
-    path = catalog_path(index_dir)
-    if not path.exists():
-        return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise IndexMissing(
-            f"The index catalog {path} cannot be read: {exc.strerror}.",
-            "Run the service as the user who ingested, or give its group read access to the index folder "
-            "(files are written group-readable).",
-        ) from exc
-    try:
-        catalog = Catalog.model_validate_json(text)
-    except ValueError as exc:
-        raise IndexMissing(
-            f"The index catalog {path} is unreadable: {exc}", "Delete the index folder and run `assistant ingest`."
-        ) from exc
-    if catalog.version != CATALOG_VERSION:
-        raise IndexMissing(f"The index at {index_dir} has format {catalog.version}.", "Run `assistant ingest` to rebuild it.")
-    return catalog
+    # -- reading -------------------------------------------------------------------------
+    def state(self) -> tuple[str, str]:
+        """The version token and the embedder ("", "" for a catalog never written)."""
+        got = self._guard("read the catalog", lambda: self._col.get(ids=[VERSION_ID], include=["metadatas"]))
+        if not got["ids"]:
+            return "", ""
+        meta = got["metadatas"][0] or {}
+        return str(meta.get("token", "")), str(meta.get("embedder", ""))
 
+    def read(self) -> Catalog:
+        """Every committed article's entry (metadata only: the records stay in the store)."""
+        version, embedder = self.state()
+        docs: dict[str, CatalogEntry] = {}
+        for ids, metas in self._pages():
+            for doc_id, meta in zip(ids, metas):
+                if not doc_id.startswith("~") and meta:
+                    docs[doc_id] = CatalogEntry(
+                        content_hash=str(meta["content_hash"]), title=str(meta.get("title", "")),
+                        source_path=str(meta.get("source_path", "")), sentences=int(meta.get("sentences", 0)),
+                    )
+        return Catalog(version=version, embedder=embedder, docs=docs)
 
-def _file_mode() -> int:
-    """The mode ``open()`` would give a new file (0o666 less the umask), read without changing
-    the umask (which is process-wide); mkstemp's 0o600 would hide files from the service's group."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o644
+    def _pages(self) -> Iterator[tuple[list[str], list[dict[str, Any]]]]:
+        offset = 0
+        while True:
+            got = self._guard("read the catalog", lambda: self._col.get(
+                where={"sentences": {"$gte": 0}}, include=["metadatas"], limit=_PAGE, offset=offset
+            ))
+            if not got["ids"]:
+                return
+            yield got["ids"], got["metadatas"]
+            offset += len(got["ids"])
 
+    def records(self, versions: dict[str, str]) -> dict[str, ArticleRecord]:
+        """The records of these versions (doc_id -> content hash); one no longer stored is left out."""
+        out: dict[str, ArticleRecord] = {}
+        wanted = [record_id(d, h) for d, h in versions.items()]
+        for begin in range(0, len(wanted), _PAGE // 10):
+            ids = wanted[begin : begin + _PAGE // 10]
+            got = self._guard("read articles", lambda: self._col.get(ids=ids, include=["metadatas"]))
+            for meta in got["metadatas"]:
+                if meta and "record" in meta:
+                    record = compact(ArticleRecord.model_validate_json(zlib.decompress(base64.b64decode(meta["record"]))))
+                    out[record.article.doc_id] = record
+        return out
 
-def atomic_write(path: Path, data: str) -> None:
-    """Write, fsync, rename: readers see the old file or the new one, never half of one. The file
-    gets the mode of an ordinary new file (group-readable under the usual umasks)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, _file_mode())
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # -- writing (under the writer lease) -------------------------------------------------
+    def commit(self, records: Sequence[ArticleRecord], embedder: str) -> None:
+        """Make these versions the indexed ones (their vectors are already written): records
+        first, then the rows that name them."""
+        if records:
+            self._guard("write articles", lambda: self._col.upsert(
+                ids=[record_id(r.article.doc_id, r.article.content_hash) for r in records],
+                metadatas=[{"doc_id": r.article.doc_id, "content_hash": r.article.content_hash,
+                            "record": base64.b64encode(zlib.compress(r.model_dump_json().encode(), 6)).decode()}
+                           for r in records],
+                embeddings=[_PLACE] * len(records),
+            ))
+            self._guard("commit articles", lambda: self._col.upsert(
+                ids=[r.article.doc_id for r in records],
+                metadatas=[{"content_hash": r.article.content_hash, "title": r.article.title,
+                            "source_path": r.article.source_path, "sentences": len(r.sentences)} for r in records],
+                embeddings=[_PLACE] * len(records),
+            ))
+        self.bump(embedder)
 
+    def drop_records(self, versions: Sequence[tuple[str, str]]) -> None:
+        """Records of versions no longer indexed (replaced, or never committed)."""
+        if versions:
+            self._guard("remove articles", lambda: self._col.delete(ids=[record_id(d, h) for d, h in versions]))
 
-def write_catalog(index_dir: Path, catalog: Catalog) -> None:
-    atomic_write(catalog_path(index_dir), catalog.model_dump_json(indent=1))
+    def remove(self, doc_ids: Sequence[str], embedder: str) -> None:
+        """Take articles out: their rows (no instance lists them from then on), then their records."""
+        if doc_ids:
+            self._guard("remove articles", lambda: self._col.delete(ids=list(doc_ids)))
+            self._guard("remove articles", lambda: self._col.delete(where={"doc_id": {"$in": list(doc_ids)}}))
+        self.bump(embedder)
 
+    def bump(self, embedder: str) -> None:
+        """A new version token: every instance following the store reloads what changed."""
+        self._guard("commit the catalog", lambda: self._col.upsert(
+            ids=[VERSION_ID], metadatas=[{"token": uuid.uuid4().hex, "embedder": embedder}], embeddings=[_PLACE]
+        ))
 
-def record_name(doc_id: str, content_hash: str) -> str:
-    return f"articles/{doc_id}-{content_hash[:16]}.json"
+    def mark_pending(self, versions: Sequence[tuple[str, str]]) -> None:
+        """Versions whose vectors are about to be written (what a killed ingest leaves behind)."""
+        if versions:
+            self._guard("write the catalog", lambda: self._col.upsert(
+                ids=[pending_id(d, h) for d, h in versions],
+                metadatas=[{"doc_id": d, "content_hash": h, "at": time.time()} for d, h in versions],
+                embeddings=[_PLACE] * len(versions),
+            ))
 
+    def clear_pending(self, versions: Sequence[tuple[str, str]]) -> None:
+        if versions:
+            self._guard("write the catalog", lambda: self._col.delete(ids=[pending_id(d, h) for d, h in versions]))
 
-def write_record(index_dir: Path, record: ArticleRecord) -> str:
-    name = record_name(record.article.doc_id, record.article.content_hash)
-    atomic_write(index_dir / name, record.model_dump_json())
-    return name
+    def pending(self) -> list[tuple[str, str]]:
+        """Versions marked pending and never cleared: a writer is writing them, or was killed."""
+        got = self._guard("read the catalog", lambda: self._col.get(where={"at": {"$gt": 0}}, include=["metadatas"]))
+        return [(str(m["doc_id"]), str(m["content_hash"])) for i, m in zip(got["ids"], got["metadatas"])
+                if i.startswith(PENDING_PREFIX) and m]
 
+    @contextmanager
+    def writer(self, owner: str, wait_s: float, ttl_s: float) -> Iterator[None]:
+        """Hold the writer lease: one writer at a time across every process on this store.
 
-def read_record(index_dir: Path, entry: CatalogEntry) -> ArticleRecord:
-    path = index_dir / entry.record
-    try:
-        return compact(ArticleRecord.model_validate_json(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError) as exc:
-        raise IndexMissing(f"The index record {path} is missing or unreadable.", "Run `assistant ingest` to rebuild the index.") from exc
+        ``owner`` is "host:pid:tag". While held, a thread renews the lease every third of
+        ``ttl_s``; a holder that stops renewing (killed) loses it after ``ttl_s``, at once when it
+        was a process on this host that no longer runs.
+        """
+        deadline = time.monotonic() + wait_s
+        while not self._take(owner, ttl_s):
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(
+                    f"Another writer ({self._holder()[0] or 'unknown'}) is writing to the index.",
+                    f"Try again shortly; a writer that stopped loses its turn after {ttl_s:.0f} s.",
+                )
+            time.sleep(0.1)
+        done = threading.Event()
 
+        def heartbeat() -> None:
+            while not done.wait(ttl_s / 3):
+                try:
+                    self._set_holder(owner, ttl_s)
+                except StoreUnavailable:
+                    pass  # the store is down: the write itself fails and says so
 
-def remove_unreferenced_records(index_dir: Path, catalog: Catalog) -> None:
-    keep = {entry.record for entry in catalog.docs.values()}
-    folder = index_dir / "articles"
-    if folder.is_dir():
-        for path in folder.glob("*.json"):
-            if f"articles/{path.name}" not in keep:
-                path.unlink(missing_ok=True)
-
-
-@contextmanager
-def index_lock(index_dir: Path) -> Iterator[None]:
-    """One writer at a time per index folder."""
-    import fcntl
-
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        beat = threading.Thread(target=heartbeat, name="writer-lease", daemon=True)
+        beat.start()
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            done.set()
+            beat.join()
+            if self._holder()[0] == owner:
+                self._guard("release the writer lease", lambda: self._col.delete(ids=[WRITER_ID]))
+
+    def _holder(self) -> tuple[str, float]:
+        got = self._guard("read the writer lease", lambda: self._col.get(ids=[WRITER_ID], include=["metadatas"]))
+        if not got["ids"] or not got["metadatas"][0]:
+            return "", 0.0
+        meta = got["metadatas"][0]
+        return str(meta.get("holder", "")), float(meta.get("expires", 0.0))
+
+    def _set_holder(self, owner: str, ttl_s: float) -> None:
+        self._guard("take the writer lease", lambda: self._col.upsert(
+            ids=[WRITER_ID], metadatas=[{"holder": owner, "expires": time.time() + ttl_s}], embeddings=[_PLACE]
+        ))
+
+    def _take(self, owner: str, ttl_s: float) -> bool:
+        holder, expires = self._holder()
+        if holder not in ("", owner) and expires > time.time() and not _gone(holder):
+            return False
+        self._set_holder(owner, ttl_s)
+        time.sleep(0.05)  # Chroma has no compare-and-set: let a racing writer's upsert land, then look again
+        return self._holder()[0] == owner
+
+
+def _gone(holder: str) -> bool:
+    """A holder that was a process on this host which no longer runs (killed mid-write)."""
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def pending_id(doc_id: str, content_hash: str) -> str:
+    return f"{PENDING_PREFIX}{doc_id}:{content_hash[:16]}"
+
+
+def record_id(doc_id: str, content_hash: str) -> str:
+    return f"{RECORD_PREFIX}{doc_id}:{content_hash[:16]}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from assistant.index.lexical import LexicalIndex, local_idf
+from assistant.index.lexical import LexicalIndex, local_idf, tokenise
 from assistant.index.records import ArticleRecord
 from assistant.ingest.context import index_texts
 from assistant.types import LabelledSentence
@@ -14,7 +14,9 @@ from assistant.types import LabelledSentence
 class Corpus:
     """The indexed articles in memory: records, a flat sentence list and the lexical index."""
 
-    def __init__(self, records: dict[str, ArticleRecord]) -> None:
+    def __init__(self, records: dict[str, ArticleRecord], previous: Corpus | None = None) -> None:
+        """``previous``: the corpus this one replaces; what it computed for the same records is
+        reused, so a write costs time for the articles it changed (plus the BM25 index build)."""
         self.records = records
         self.sentences: list[LabelledSentence] = [s for r in records.values() for s in r.sentences]
         # Where each article's sentences start in the flat list (sentence idx counts from 0).
@@ -23,7 +25,15 @@ class Corpus:
         for doc_id, record in records.items():
             self._first[doc_id] = position
             position += len(record.sentences)
-        self.lexical = LexicalIndex([t for r in records.values() for t in index_texts(r.sentences)])
+        kept = previous._tokens if previous is not None else {}
+        self._tokens: dict[str, list[list[str]]] = {}  # each article's sentences' terms, by doc_id
+        texts: list[str] = []
+        for doc_id, record in records.items():
+            own = index_texts(record.sentences)
+            texts.extend(own)
+            same = previous is not None and previous.records.get(doc_id) is record
+            self._tokens[doc_id] = kept[doc_id] if same and doc_id in kept else tokenise(own)
+        self.lexical = LexicalIndex(texts, [t for doc_id in records for t in self._tokens[doc_id]])
         self.acronyms = find_acronyms(r.article.text for r in records.values())
         self.article_terms: dict[str, frozenset[str]] = {
             doc_id: frozenset().union(*self._term_lists(doc_id)) for doc_id in records

@@ -111,14 +111,22 @@ def one_edit_apart(term: str, other: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def tokenise(texts: Sequence[str]) -> list[list[str]]:
+    """Each text's terms, as shared strings (the same term is one object across the archive)."""
+    return [[sys.intern(term) for term in terms(t)] for t in texts]
+
+
 class LexicalIndex:
     """BM25 (bm25s) over a fixed list of texts, plus document frequencies for IDF weights."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], tokenised: Sequence[Sequence[str]] | None = None) -> None:
+        """``tokenised``: the texts' terms when already known (``tokenise``), so a rebuild after one
+        article changed tokenises that article only."""
         import bm25s
 
         self._size = len(texts)
-        tokenised = [[sys.intern(term) for term in terms(t)] for t in texts]
+        if tokenised is None:
+            tokenised = tokenise(texts)
         # Each text's distinct terms as a tuple of shared strings: a frozenset per sentence would
         # cost 700 bytes each across an archive; membership is asked of a few dozen candidates.
         self.term_lists = [tuple(dict.fromkeys(toks)) for toks in tokenised]

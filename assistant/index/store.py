@@ -1,6 +1,7 @@
-"""The vector store: the only module that talks to Chroma.
+"""The vector store: with ``catalog.py``, the only module that talks to Chroma.
 
-One Chroma collection per index, ``<name>_sentences``, written through llama-index's
+Two Chroma collections per index: ``<name>_articles``, the catalog (``catalog.py``), and
+``<name>_sentences``, the vectors, written through llama-index's
 ``ChromaVectorStore``: one node per sentence, what citations come from. A passage's vector is the
 normalised mean of its sentences' vectors, so retrieval computes it from them when it needs it
 instead of storing a second collection (which cost a third more writes and about 60 MB of HNSW
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.errors import StoreUnavailable
+from assistant.index.catalog import ChromaCatalog
 from assistant.offline import go_offline
 from assistant.settings import Settings
 from assistant.types import LabelledSentence
@@ -49,12 +51,16 @@ class VectorStore(Protocol):
 
     #: Where the vectors live ("embedded/<name>" or "<server url>/<name>"): an index built elsewhere is rebuilt.
     location: str
+    #: What the index holds: the source of truth every instance on this store follows.
+    catalog: ChromaCatalog
 
     def add_articles(self, items: Sequence[ArticleVectors]) -> None: ...
 
-    def delete_versions(self, doc_id: str, keep_hash: str | None) -> None: ...
-
     def delete_articles(self, doc_ids: Sequence[str]) -> None: ...
+
+    def delete_version(self, doc_id: str, content_hash: str) -> None: ...
+
+    def delete_all(self) -> None: ...
 
     def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]: ...
 
@@ -80,12 +86,14 @@ class ChromaStore:
         try:
             meta = {"hnsw:space": "cosine"}
             self._sent_col = client.get_or_create_collection(f"{name}_sentences", metadata=meta, embedding_function=None)
+            self._art_col = client.get_or_create_collection(f"{name}_articles", embedding_function=None)
             legacy = f"{name}_passages"  # indexes before pipeline 5 stored passage vectors too; nothing reads them now
             if legacy in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
                 client.delete_collection(legacy)
         except Exception as exc:  # chromadb raises many types; all mean the store is unusable
             raise StoreUnavailable(f"Cannot open the Chroma collections at {where}: {exc}", _hint(where)) from exc
         self._sentences = ChromaVectorStore(chroma_collection=self._sent_col)
+        self.catalog = ChromaCatalog(self._art_col, self._guard)
 
     @classmethod
     def open(cls, settings: Settings) -> ChromaStore:
@@ -106,7 +114,7 @@ class ChromaStore:
             else:
                 Path(where).mkdir(parents=True, exist_ok=True)
                 client = chromadb.PersistentClient(path=where, settings=chroma_settings)
-        except Exception as exc:  # chromadb raises many types; all mean the store is unusable
+        except Exception as exc:  # chromadb raises many types, and the folder may not be makeable: all mean unusable
             raise StoreUnavailable(f"Cannot reach the Chroma store at {where}: {exc}", _hint(where)) from exc
         return cls(client, settings.collection, where)
 
@@ -123,9 +131,10 @@ class ChromaStore:
         return store
 
     def drop(self) -> None:
-        """Delete this store's collection (ephemeral runs)."""
+        """Delete this store's collections (ephemeral runs)."""
         if self._client is not None:
             self._client.delete_collection(self._sent_col.name)
+            self._client.delete_collection(self._art_col.name)
 
     def _guard(self, what: str, call: Any) -> Any:
         try:
@@ -164,17 +173,24 @@ class ChromaStore:
             for s, vec in zip(sentences, sentence_vectors)
         ]
 
-    def delete_versions(self, doc_id: str, keep_hash: str | None) -> None:
-        where: dict[str, Any] = {"article_id": doc_id}
-        if keep_hash is not None:
-            where = {"$and": [{"article_id": doc_id}, {"content_hash": {"$ne": keep_hash}}]}
-        self._guard("delete", lambda: self._sent_col.delete(where=where))
-
     def delete_articles(self, doc_ids: Sequence[str]) -> None:
         """Every version of these articles, in one call."""
         if doc_ids:
             where = {"article_id": {"$in": list(doc_ids)}}
             self._guard("delete", lambda: self._sent_col.delete(where=where))
+
+    def delete_version(self, doc_id: str, content_hash: str) -> None:
+        """One version's vectors (a killed ingest's leftovers)."""
+        where = {"$and": [{"article_id": doc_id}, {"content_hash": content_hash}]}
+        self._guard("delete", lambda: self._sent_col.delete(where=where))
+
+    def delete_all(self) -> None:
+        """Every vector (the embedder changed, or vectors no catalog names)."""
+        while True:
+            ids = self._guard("read", lambda: self._sent_col.get(include=[], limit=_BATCH))["ids"]
+            if not ids:
+                return
+            self._guard("delete", lambda: self._sent_col.delete(ids=ids))
 
     def query_sentences(self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None) -> list[Hit]:
         from llama_index.core.vector_stores.types import (

@@ -10,11 +10,11 @@ import hashlib
 import json
 import os
 import re
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 from assistant.errors import CorpusError
-from assistant.index.catalog import atomic_write
 from assistant.types import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -195,6 +195,35 @@ def check_writable(folder: Path) -> None:
             f"The corpus folder {folder} is not writable by this service, so articles cannot be added or replaced.",
             "Give the service's user write access to ASSISTANT_CORPUS (reading and answering still work).",
         )
+
+
+def _file_mode() -> int:
+    """The mode ``open()`` would give a new file (0o666 less the umask), read without changing
+    the umask (which is process-wide); mkstemp's 0o600 would hide files from the service's group."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
+def atomic_write(path: Path, data: str) -> None:
+    """Write, fsync, rename: readers see the old file or the new one, never half of one. The file
+    gets the mode of an ordinary new file (group-readable under the usual umasks)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, _file_mode())
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def save_article(folder: Path, article: Article, replaces: str = "") -> Article:

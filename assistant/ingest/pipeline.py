@@ -1,26 +1,23 @@
-"""Ingest: load -> segment -> label -> chunk -> embed -> store, then commit the catalog.
+"""Ingest: load -> segment -> label -> chunk -> embed -> store, then commit to the catalog.
 
-Idempotent (an article whose content hash is already committed is skipped) and atomic (the
-catalog, replaced in one rename after all vectors are written, is what readers trust).
+Idempotent (an article whose content hash is already committed is skipped) and atomic per
+article (its catalog row, written after all its vectors, is what readers trust; a killed
+ingest's vectors are marked pending and removed by the next writer). Writers take turns through
+a lease in the store, so several processes or hosts can write to one Chroma server.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import sys
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.index.catalog import (
-    Catalog,
-    CatalogEntry,
-    index_lock,
-    read_catalog,
-    remove_unreferenced_records,
-    write_catalog,
-    write_record,
-)
+from assistant.index.catalog import Catalog
 from assistant.index.records import ArticleRecord
 from assistant.index.store import VectorStore
 from assistant.ingest.chunk import chunk_article
@@ -34,6 +31,7 @@ from assistant.types import Article, LabelledSentence
 
 PROGRESS_MIN_ARTICLES = 20
 BATCH_ARTICLES = 64
+WRITER_TTL_S = 15.0  # a writer whose lease goes unrenewed this long is taken to be dead
 
 
 @dataclass(frozen=True)
@@ -75,78 +73,102 @@ def build_records(articles: Sequence[Article], encoder: OnnxSentenceEncoder | No
 
 def ingest_articles(
     articles: Sequence[Article],
-    index_dir: Path,
     store: VectorStore,
     encoder: OnnxSentenceEncoder,
     embedder: str,
-    prune: bool = True,
+    prune: bool = False,
     progress: bool | None = None,
+    writer: str = "",
+    wait_s: float = 120.0,
 ) -> IngestReport:
-    """Bring the index in line with ``articles`` (``prune``: drop articles not among them)."""
+    """Index ``articles`` (an article whose version is committed is skipped). Nothing else is
+    removed unless ``prune`` (drop indexed articles not among them). One writer at a time on a
+    store, whatever process it runs in (``writer`` names this one in the lease)."""
     from tqdm import tqdm
 
-    with index_lock(index_dir):
-        old = read_catalog(index_dir)
-        if old is not None and old.embedder != embedder:
-            for doc_id in old.docs:
-                store.delete_versions(doc_id, keep_hash=None)
-            old = None
-        docs: dict[str, CatalogEntry] = {} if (old is None or prune) else dict(old.docs)
+    catalog = store.catalog
+    writer = writer or writer_name()
+    with catalog.writer(writer, wait_s=wait_s, ttl_s=WRITER_TTL_S):
+        old = catalog.read()
+        remove_leftovers(store, old)
+        if old.embedder and old.embedder != embedder:
+            # Vectors from another model or pipeline: every stored article is indexed again, from the store.
+            given = {a.doc_id for a in articles}
+            kept = catalog.records({d: e.content_hash for d, e in old.docs.items() if d not in given})
+            articles = [*articles, *(r.article for r in kept.values())] if not prune else list(articles)
+            store.delete_all()
+            catalog.remove(list(old.docs), embedder)
+            old = catalog.read()
         show = progress if progress is not None else len(articles) >= PROGRESS_MIN_ARTICLES
         added = unchanged = embedded = 0
-        todo: list[tuple[Article, CatalogEntry | None]] = []
+        todo: list[Article] = []
         for article in articles:
-            previous = old.docs.get(article.doc_id) if old else None
+            previous = old.docs.get(article.doc_id)
             if previous is not None and previous.content_hash == article.content_hash:
-                docs[article.doc_id] = previous
                 unchanged += 1
             else:
-                todo.append((article, previous))
+                todo.append(article)
         with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
             for begin in range(0, len(todo), BATCH_ARTICLES):
                 batch = todo[begin : begin + BATCH_ARTICLES]
-                records = build_records([article for article, _ in batch], encoder)
+                records = build_records(batch, encoder)
                 # One model pass and one store write per batch: per-call overhead dominates small articles.
                 texts = [index_texts(r.sentences) for r in records]
                 vectors = encoder.encode([t for group in texts for t in group])
                 items = []
                 offset = 0
-                for (article, _), record, group in zip(batch, records, texts):
+                for article, record, group in zip(batch, records, texts):
                     items.append((article.content_hash, record.sentences, vectors[offset : offset + len(group)]))
                     offset += len(group)
-                # Clear a half-written copy of these versions left by a killed ingest, then write them whole:
-                # new articles in one call, replaced ones keeping their committed version.
-                store.delete_articles([article.doc_id for article, previous in batch if previous is None])
-                for article, previous in batch:
-                    if previous is not None:
-                        store.delete_versions(article.doc_id, keep_hash=previous.content_hash)
+                versions = [(a.doc_id, a.content_hash) for a in batch]
+                catalog.mark_pending(versions)  # a kill from here on leaves vectors the next writer removes
                 store.add_articles(items)
-                for (article, _), record in zip(batch, records):
-                    docs[article.doc_id] = CatalogEntry(
-                        content_hash=article.content_hash,
-                        record=write_record(index_dir, record),
-                        title=article.title,
-                        source_path=article.source_path,
-                        sentences=len(record.sentences),
-                    )
-                    added += 1
-                    embedded += len(record.sentences)
+                catalog.commit(records, embedder)  # the commit point of these versions
+                replaced = [(a.doc_id, old.docs[a.doc_id].content_hash) for a in batch if a.doc_id in old.docs]
+                for doc_id, content_hash in replaced:
+                    store.delete_version(doc_id, content_hash)
+                catalog.drop_records(replaced)
+                catalog.clear_pending(versions)
+                added += len(batch)
+                embedded += sum(len(r.sentences) for r in records)
                 bar.update(len(batch))
-        new = Catalog(embedder=embedder, docs=docs)
-        write_catalog(index_dir, new)  # the commit point
         removed = 0
-        for doc_id, entry in (old.docs.items() if old else []):
-            kept = new.docs.get(doc_id)
-            if kept is None:
-                store.delete_versions(doc_id, keep_hash=None)
-                removed += 1
-            elif kept.content_hash != entry.content_hash:
-                store.delete_versions(doc_id, keep_hash=kept.content_hash)
-        remove_unreferenced_records(index_dir, new)
+        if prune:
+            wanted = {a.doc_id for a in articles}
+            gone = [doc_id for doc_id in old.docs if doc_id not in wanted]
+            removed = remove_articles(store, gone, embedder)
+        if not todo and not removed and old.embedder != embedder:
+            catalog.bump(embedder)  # a first ingest of nothing: the catalog now exists, empty
     return IngestReport(len(articles), added, unchanged, removed, embedded)
 
 
-def ingest_paths(
-    paths: Sequence[Path], index_dir: Path, store: VectorStore, encoder: OnnxSentenceEncoder, embedder: str
-) -> IngestReport:
-    return ingest_articles(load_corpus(list(paths)), index_dir, store, encoder, embedder)
+def writer_name() -> str:
+    """How a writer names itself in the lease: host, process, and a tag for this writer."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def remove_articles(store: VectorStore, doc_ids: Sequence[str], embedder: str) -> int:
+    """Take articles out of the index (the caller holds the writer lease): out of the catalog
+    first (no instance cites them from then on), then their vectors."""
+    if doc_ids:
+        store.catalog.remove(doc_ids, embedder)
+        store.delete_articles(doc_ids)
+    return len(doc_ids)
+
+
+def remove_leftovers(store: VectorStore, catalog: Catalog) -> int:
+    """Vectors of versions a killed writer never committed (the caller holds the writer lease,
+    so no live writer is midway). Returns how many versions were cleared."""
+    pending = store.catalog.pending()
+    uncommitted = [(d, h) for d, h in pending if d not in catalog.docs or catalog.docs[d].content_hash != h]
+    for doc_id, content_hash in uncommitted:
+        store.delete_version(doc_id, content_hash)
+    store.catalog.drop_records(uncommitted)
+    store.catalog.clear_pending(pending)
+    if not catalog.version and not catalog.docs and store.count():
+        store.delete_all()  # vectors written before the catalog lived in the store: nothing names them
+    return len(pending)
+
+
+def ingest_paths(paths: Sequence[Path], store: VectorStore, encoder: OnnxSentenceEncoder, embedder: str) -> IngestReport:
+    return ingest_articles(load_corpus(list(paths)), store, encoder, embedder)

@@ -200,7 +200,10 @@ def serve(settings: Settings) -> None:
 
     check_exposure(settings)
     print(f"Checking the index at {settings.index_dir} against {settings.corpus} (indexing what changed)...", flush=True)
-    assistant = Assistant.open(corpus=settings.corpus if settings.corpus.exists() else None, settings=settings)
+    # An empty or missing folder opens whatever the store holds, even nothing: the API can add articles.
+    assistant = Assistant.open(corpus=settings.corpus if settings.corpus.exists() else None, settings=settings,
+                               require_index=False)
+    assistant.follow(settings.follow_seconds)  # writes through any other instance on the same store
     app = create_app(assistant, settings)
     base = f"http://{settings.host}:{settings.port}{settings.root_path}"
     print(f"{len(assistant.articles())} article(s) ready. Chat: {base}{CHAT_PATH}/  API: {base}/api/v1/openapi.json",

@@ -47,17 +47,27 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any
         sources_html,
     )
 
-    articles = [(a.title if a.title != "unknown" else a.doc_id, a.doc_id) for a in assistant.articles()]
+    def listed() -> list[tuple[str, str]]:
+        """The articles indexed now (any instance may have added or removed some)."""
+        return [(a.title if a.title != "unknown" else a.doc_id, a.doc_id) for a in assistant.articles()]
+
+    def show_articles():  # type: ignore[no-untyped-def]
+        """Each page load lists the articles indexed then, all ticked."""
+        articles = listed()
+        ids = [d for _, d in articles]
+        return gr.update(choices=articles, value=ids, visible=len(articles) > 1), ids
 
     def respond(message: str, chat: list[dict[str, Any]], turns: list[str], side: str, docs: list[str],  # type: ignore[no-untyped-def]
-                request: gr.Request):
+                shown: list[str], request: gr.Request):
         chat = list(chat or [])
         started = time.perf_counter()
         user = getattr(request, "username", None) or (request.client.host if getattr(request, "client", None) else "-")
         try:
             if limiter is not None:
                 limiter.check(user)
-            answer = assistant.ask(message, history=turns, doc_ids=docs or None, labels=SIDES.get(side))
+            # Every listed article ticked means all of them, those indexed since the page loaded too.
+            everything = not docs or set(docs) >= set(shown or [])
+            answer = assistant.ask(message, history=turns, doc_ids=None if everything else docs, labels=SIDES.get(side))
         except AssistantError as exc:
             raise gr.Error(f"{exc.message} {exc.hint}") from exc
         if audit is not None:
@@ -109,6 +119,7 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any
         gr.HTML(legend_html(), elem_id="legend")
         turns = gr.State([])
         last = gr.State(None)
+        shown = gr.State([])  # the articles listed when the page loaded
         with gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(label="Conversation", height=560, elem_id="chat", sanitize_html=True)
@@ -120,10 +131,7 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any
                     ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 with gr.Row():
                     side = gr.Radio(list(SIDES), value="All sources", label="Show", elem_id="side-filter")
-                    docs = gr.CheckboxGroup(
-                        articles, value=[d for _, d in articles], label="Articles", visible=len(articles) > 1,
-                        elem_id="article-filter",
-                    )
+                    docs = gr.CheckboxGroup([], label="Articles", visible=False, elem_id="article-filter")
                 gr.Examples(EXAMPLES, inputs=question, label="Try")
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
@@ -138,7 +146,8 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any
                 status = gr.Markdown(elem_id="fb-status")
         outputs = [chat, question, turns, last, sources, pick, article, status]
         for trigger in (question.submit, ask.click):
-            trigger(respond, [question, chat, turns, side, docs], outputs)
+            trigger(respond, [question, chat, turns, side, docs, shown], outputs)
+        demo.load(show_articles, None, [docs, shown])
         pick.change(show_citation, [pick, last], article).then(
             None, None, None,
             js="() => { setTimeout(() => document.getElementById('cited-span')?.scrollIntoView({block: 'center'}), 50); }",
