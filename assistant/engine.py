@@ -192,6 +192,8 @@ class Assistant:
                     self.refresh()
                 except AssistantError as exc:  # the store is down: keep serving what is loaded, say so
                     log.warning("Could not follow the index: %s", exc.message)
+                except Exception:  # anything else (an unreadable record): say so, keep following
+                    log.exception("Could not follow the index")
 
         thread = threading.Thread(target=loop, name="follow-index", daemon=True)
         thread.start()

@@ -107,3 +107,27 @@ def test_each_chat_question_leaves_an_audit_line_without_the_question(page, chat
     assert len(chats) == before + 1
     assert len(chats[-1]["question_hash"]) == 16 and chats[-1]["answerable"] is True and chats[-1]["latency_ms"] > 0
     assert "day camp" not in text
+
+
+def test_the_article_filter_lists_articles_added_after_the_service_started(tmp_path) -> None:
+    import httpx
+    from playwright.sync_api import sync_playwright
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    with running_app(tmp_path, ASSISTANT_CORPUS=str(tmp_path / "corpus")) as url:
+        added = httpx.post(f"{url}api/v1/articles", timeout=60, json={
+            "doc_id": "harbour-bridge", "title": "Harbour bridge to reopen",
+            "text": "The harbour bridge will reopen on Friday, the city engineer said.",
+        })
+        assert added.status_code in (200, 201), added.text
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+            pg.goto(url)
+            pg.wait_for_selector("#article-filter label", timeout=60_000)
+            listed = pg.locator("#article-filter label").all_inner_texts()
+            _ask(pg, "When will the harbour bridge reopen?")
+            chat = pg.locator("#chat").inner_text()
+            browser.close()
+    assert any("Harbour bridge to reopen" in label for label in listed), listed
+    assert "Friday" in chat
