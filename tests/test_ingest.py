@@ -81,7 +81,7 @@ def test_a_killed_ingest_leaves_the_previous_index_usable_and_the_next_ingest_cl
     index = tmp_path / "index"
     Assistant.open(corpus=CORPUS, index=index)
     archive = tmp_path / "archive"
-    _write_archive(archive, 400)
+    _write_archive(archive, 150)
     _kill_while_indexing(index, archive, committed=64)
     survivor = Assistant.open(corpus=None, index=index)
     answer = survivor.ask("How many people died?")
@@ -102,10 +102,10 @@ def test_a_killed_ingest_leaves_the_previous_index_usable_and_the_next_ingest_cl
 def test_the_next_ingest_finishes_what_a_killed_one_started(tmp_path: Path) -> None:
     index = tmp_path / "index"
     archive = tmp_path / "archive"
-    _write_archive(archive, 200)
+    _write_archive(archive, 140)
     _kill_while_indexing(index, archive, committed=64)
     finished = Assistant.open(corpus=archive, index=index)
-    assert len(finished.articles()) == 200
+    assert len(finished.articles()) == 140
     assert finished.store.count() == len(finished.corpus.sentences)
 
 
