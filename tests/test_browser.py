@@ -109,9 +109,8 @@ def test_each_chat_question_leaves_an_audit_line_without_the_question(page, chat
     assert "day camp" not in text
 
 
-def test_the_article_filter_lists_articles_added_after_the_service_started(tmp_path) -> None:
+def test_the_article_filter_lists_articles_added_after_the_service_started(page, tmp_path) -> None:
     import httpx
-    from playwright.sync_api import sync_playwright
 
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
     with running_app(tmp_path, ASSISTANT_CORPUS=str(tmp_path / "corpus")) as url:
@@ -120,14 +119,15 @@ def test_the_article_filter_lists_articles_added_after_the_service_started(tmp_p
             "text": "The harbour bridge will reopen on Friday, the city engineer said.",
         })
         assert added.status_code in (200, 201), added.text
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        context = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()  # the module's browser: one Playwright per process
+        try:
             pg.goto(url)
             pg.wait_for_selector("#article-filter label", timeout=60_000)
             listed = pg.locator("#article-filter label").all_inner_texts()
             _ask(pg, "When will the harbour bridge reopen?")
             chat = pg.locator("#chat").inner_text()
-            browser.close()
+        finally:
+            context.close()
     assert any("Harbour bridge to reopen" in label for label in listed), listed
     assert "Friday" in chat
