@@ -345,16 +345,15 @@ class Assistant:
     def candidates(self, question: str) -> list[Candidate]:
         """What the answer head reads for a question's candidate sentences (``make train-head``
         fits the head on these)."""
-        if self.judge is None:
-            raise ModelError("The answer head reads the answer judge, which is off.", "Set ASSISTANT_ANSWER_JUDGE=true.")
         q = self._retrieve(question, (), None, None)
+        if q.judged is None:
+            raise ModelError("The answer head reads the answer judge, which is off.", "Set ASSISTANT_ANSWER_JUDGE=true.")
         records = q.corpus.records
         fitting = rerank(q.ranked, q.profile, records, named_entities)
 
         def missing(doc_id: str) -> bool:
             return bool(missing_names(q.profile, [records[doc_id].article.text], self._is_alias))
 
-        assert q.judged is not None
         return build_candidates(q.ranked, fitting, missing, q.profile, q.judged, records)
 
     def _retrieve(

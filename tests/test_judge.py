@@ -61,16 +61,27 @@ def test_a_question_is_judged_on_the_clause_it_asks_and_keeps_every_word() -> No
     assert focus(whole) == whole
 
 
-@pytest.fixture(scope="module")
-def judged(tmp_path_factory: pytest.TempPathFactory):
-    """The seed corpus answered with the answer judge on."""
+def _seed_answered_with(tmp_path_factory: pytest.TempPathFactory, setting: str):  # type: ignore[no-untyped-def]
+    """The seed corpus answered with one learned component on (``answer_judge`` or ``answer_head``)."""
     from assistant import Assistant
     from assistant.settings import Settings
 
     from .conftest import CORPUS
 
-    folder = tmp_path_factory.mktemp("judged")
-    return Assistant.open(corpus=CORPUS, index=folder / "index", settings=Settings(answer_judge=True))
+    folder = tmp_path_factory.mktemp(setting)
+    return Assistant.open(corpus=CORPUS, index=folder / "index", settings=Settings(**{setting: True}))
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory):
+    """The seed corpus answered with the answer judge on."""
+    return _seed_answered_with(tmp_path_factory, "answer_judge")
+
+
+@pytest.fixture(scope="module", params=["answer_judge", "answer_head"])
+def learned(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The seed corpus answered with the answer judge on, then with the answer head (which reads it)."""
+    return _seed_answered_with(tmp_path_factory, request.param)
 
 
 def test_every_word_of_the_question_is_kept_in_the_answer(assistant) -> None:
@@ -89,16 +100,16 @@ def test_an_instruction_in_the_question_cannot_change_what_is_quoted(assistant, 
     assert not any("staged" in p.text for s in official for p in s.points)
 
 
-def test_with_the_judge_on_the_questions_the_article_answers_are_still_answered(judged) -> None:
+def test_with_a_learned_component_on_the_questions_the_article_answers_are_still_answered(learned) -> None:
     for question, fact in [("How many people died?", "17"), ("Who claimed responsibility for the attacks?", "Army"),
                            ("How did the military respond to reports of the deputy defence minister's flight?", "denied")]:
-        answer = judged.ask(question)
+        answer = learned.ask(question)
         assert answer.answerable and fact in answer.answer, question
 
 
-def test_with_the_judge_on_a_question_the_article_does_not_answer_is_refused(judged) -> None:
+def test_with_a_learned_component_on_a_question_the_article_does_not_answer_is_refused(learned) -> None:
     for question in ("Who won the football match on Sunday?", "What did the attackers eat for breakfast?"):
-        assert not judged.ask(question).answerable, question
+        assert not learned.ask(question).answerable, question
 
 
 @pytest.mark.xfail(strict=True, reason="open (issue 14): the judge, trained on SQuAD alone, gives 0.89 to "
@@ -184,27 +195,3 @@ def test_a_head_card_for_other_features_is_refused_with_a_hint(tmp_path: Path) -
     with pytest.raises(ModelError) as refused:
         read_head(tmp_path / "head.json")
     assert "make train-head" in refused.value.hint
-
-
-@pytest.fixture(scope="module")
-def headed(tmp_path_factory: pytest.TempPathFactory):
-    """The seed corpus answered with the answer head (and the judge it reads) on."""
-    from assistant import Assistant
-    from assistant.settings import Settings
-
-    from .conftest import CORPUS
-
-    folder = tmp_path_factory.mktemp("headed")
-    return Assistant.open(corpus=CORPUS, index=folder / "index", settings=Settings(answer_head=True))
-
-
-def test_with_the_head_on_the_questions_the_article_answers_are_answered(headed) -> None:
-    for question, fact in [("How many people died?", "17"), ("Who claimed responsibility for the attacks?", "Army"),
-                           ("How did the military respond to reports of the deputy defence minister's flight?", "denied")]:
-        answer = headed.ask(question)
-        assert answer.answerable and fact in answer.answer, question
-
-
-def test_with_the_head_on_a_question_the_article_does_not_answer_is_refused(headed) -> None:
-    for question in ("Who won the football match on Sunday?", "What did the attackers eat for breakfast?"):
-        assert not headed.ask(question).answerable, question
