@@ -101,6 +101,7 @@ class Assistant:
         self._writing = threading.Lock()  # one API write (save + index + reload) at a time in this process
         self._refreshing = threading.Lock()
         self._version = ""  # the catalog version the loaded corpus reflects
+        self._seq = 0  # and its commit number
         self._stop = threading.Event()
         self._writer_name = writer_name()
 
@@ -143,7 +144,7 @@ class Assistant:
     # -- index ---------------------------------------------------------------------------
     def sync(self, articles: Sequence[Article]) -> IngestReport | None:
         """Index those of ``articles`` whose version the store does not hold (nothing is removed)."""
-        catalog = self.store.catalog.read()
+        catalog = self.store.catalog.read([a.doc_id for a in articles])
         if catalog.embedder == self.index_id and all(
             (e := catalog.docs.get(a.doc_id)) is not None and e.content_hash == a.content_hash for a in articles
         ):
@@ -160,26 +161,39 @@ class Assistant:
 
     def refresh(self) -> bool:
         """Follow the store: load what changed since this instance last looked (any instance may
-        have written). One small read when nothing changed. Returns whether anything did."""
+        have written). One small read when nothing changed; the articles the commit log names
+        when something did (the whole catalog when the log does not say). Returns whether
+        anything changed."""
         with self._refreshing:
-            version, _ = self.store.catalog.state()
-            if version == self._version and self._version:
+            catalog = self.store.catalog
+            head = catalog.state()
+            if head.version == self._version and self._version:
                 return False
-            catalog = self.store.catalog.read()
+            listed = catalog.changes(self._seq, head.seq) if self._version and 0 < self._seq < head.seq else None
             loaded = self.corpus.records
+            if listed is None:
+                entries = catalog.read().docs
+                gone = [d for d in loaded if d not in entries]
+            else:
+                entries = catalog.entries(listed)
+                gone = [d for d in listed if d not in entries and d in loaded]
             # Articles already in memory at the committed version are kept: one article added to a
             # large archive reads one record, not all of them.
-            changed = [d for d, e in catalog.docs.items() if d not in loaded or loaded[d].article.content_hash != e.content_hash]
-            fresh = self.store.catalog.records({d: catalog.docs[d].content_hash for d in changed})
-            records = {
-                doc_id: loaded[doc_id] if doc_id in loaded and doc_id not in changed else fresh[doc_id]
-                for doc_id in catalog.docs
-                if doc_id in fresh or (doc_id in loaded and doc_id not in changed)
-            }
-            if records.keys() != loaded.keys() or changed:
+            changed = [d for d, e in entries.items() if d not in loaded or loaded[d].article.content_hash != e.content_hash]
+            fresh = catalog.records({d: entries[d].content_hash for d in changed})
+            if changed or gone:
+                if listed is None:
+                    records = {d: fresh[d] if d in changed else loaded[d] for d in entries if d in fresh or d not in changed}
+                else:
+                    records = {d: r for d, r in loaded.items() if d not in gone}
+                    records.update((d, fresh[d]) for d in changed if d in fresh)
+                    for d in changed:
+                        if d not in fresh:  # replaced again since the entry was read: the next look loads it
+                            records.pop(d, None)
                 self.corpus = Corpus(records, previous=self.corpus)
-                give_back_free_memory()  # the loading's temporaries, before Chroma's vectors come in
-            self._version = catalog.version
+                if len(changed) > 1:
+                    give_back_free_memory()  # the loading's temporaries, before Chroma's vectors come in
+            self._version, self._seq = head.version, head.seq
             return True
 
     def follow(self, every_s: float) -> threading.Thread:
@@ -198,6 +212,16 @@ class Assistant:
         thread = threading.Thread(target=loop, name="follow-index", daemon=True)
         thread.start()
         return thread
+
+    def warm(self) -> None:
+        """Load what the first question would otherwise wait for (the parser, the encoder's and
+        the judge's sessions), so a service says it is ready when it can answer at full speed."""
+        question = "Who said what happened on Monday?"
+        named_entities(question)
+        analyse(question)
+        self.encoder.encode([question])
+        if self.judge is not None:
+            self.judge.judge(question, [question])
 
     def close(self) -> None:
         """Stop following the store."""
@@ -295,7 +319,7 @@ class Assistant:
     def ready(self) -> dict[str, int]:
         """Check that the index is loaded and the store holds its vectors; raise if not."""
         self.refresh()
-        expected = len(self.corpus.sentences)
+        expected = self.corpus.size
         stored = self.store.count()
         if stored < expected:
             raise IndexMissing(
@@ -378,11 +402,11 @@ class Assistant:
                     break
         query = Query(profile=profile, history=turns, scene=text if asked != text else "")
         ranked = retrieve(query, corpus, self.store, self.encoder, self.settings.dense_top_k, doc_ids)
-        if not ranked and corpus.sentences and self.store.count() < len(corpus.sentences):
+        if not ranked and corpus.size and self.store.count() < corpus.size:
             # Nothing found because the vectors are gone (a deleted or emptied store), not because
             # the articles do not answer: say so, as /readyz does.
             raise IndexMissing(
-                f"The vector store holds fewer vectors than the {len(corpus.sentences)} sentences indexed.",
+                f"The vector store holds fewer vectors than the {corpus.size} sentences indexed.",
                 "Re-run `assistant ingest` (the store was emptied or replaced).",
             )
         if labels:

@@ -93,7 +93,7 @@ def test_a_killed_ingest_leaves_the_previous_index_usable_and_the_next_ingest_cl
     assert smaller.returncode == 0, smaller.stderr
     after = Assistant.open(corpus=None, index=index)
     assert [a.doc_id for a in after.articles()] == ["aktobe-2016"]
-    assert after.store.count() == len(after.corpus.sentences) == 33
+    assert after.store.count() == after.corpus.size == 33
     assert after.ask("How many people died?").model_dump(exclude={"timings_ms"}) == answer.model_dump(
         exclude={"timings_ms"}
     )
@@ -106,7 +106,7 @@ def test_the_next_ingest_finishes_what_a_killed_one_started(tmp_path: Path) -> N
     _kill_while_indexing(index, archive, committed=64)
     finished = Assistant.open(corpus=archive, index=index)
     assert len(finished.articles()) == 140
-    assert finished.store.count() == len(finished.corpus.sentences)
+    assert finished.store.count() == finished.corpus.size
 
 
 def test_an_index_built_by_another_pipeline_is_rebuilt(tmp_path: Path) -> None:
@@ -117,6 +117,33 @@ def test_an_index_built_by_another_pipeline_is_rebuilt(tmp_path: Path) -> None:
     rebuilt = Assistant.open(corpus=CORPUS, index=tmp_path)
     assert rebuilt.store.catalog.state()[1] == rebuilt.index_id
     assert rebuilt.store.count() == 33
+
+
+def test_an_instance_following_the_store_reads_only_the_articles_that_changed(
+    tmp_path: Path, corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.index import catalog
+
+    writer = Assistant.open(corpus=corpus_copy, index=tmp_path / "index")
+    follower = Assistant.open(corpus=None, index=tmp_path / "index")
+    whole_reads: list[bool] = []
+    read = follower.store.catalog.read
+    monkeypatch.setattr(follower.store.catalog, "read", lambda doc_ids=None: (whole_reads.append(doc_ids is None), read(doc_ids))[1])
+
+    writer.put_article(writer.new_article("bridge", "The mayor said the Dunmore bridge will reopen on Friday."))
+    assert follower.refresh() and follower.has_article("bridge")
+    assert follower.ask("When will the Dunmore bridge reopen?").answerable
+    writer.delete_article("bridge")
+    assert follower.refresh() and not follower.has_article("bridge")
+    assert whole_reads == []  # the commit log named the article: no instance read the whole catalog
+
+    # An instance further behind than the log reaches reads the whole catalog, and is right.
+    monkeypatch.setattr(catalog, "LOG_KEEP", 1)
+    writer.put_article(writer.new_article("bridge", "The mayor said the Dunmore bridge will reopen on Monday."))
+    writer.put_article(writer.new_article("ferry", "The ferry to Dunmore resumes on Tuesday, the port said."))
+    assert follower.refresh() and whole_reads == [True]
+    assert {a.doc_id for a in follower.articles()} == {a.doc_id for a in writer.articles()} == {"aktobe-2016", "bridge", "ferry"}
+    assert "Monday" in follower.ask("When will the Dunmore bridge reopen?").answer
 
 
 def test_records_read_back_from_the_store_are_the_records_that_were_written(assistant) -> None:

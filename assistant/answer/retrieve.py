@@ -83,7 +83,7 @@ def retrieve(
             dense[pos] = hit.cosine
     lexical = [pos for pos, _ in corpus.lexical.search(query.text, k)]
     if allowed is not None:
-        lexical = [pos for pos in lexical if corpus.sentences[pos].doc_id in allowed]
+        lexical = [pos for pos in lexical if corpus.at(pos).doc_id in allowed]
     # Every candidate's passage is scored (not only the archive-wide nearest passages), so a
     # sentence's score depends on its own article alone, however large the archive grows. A
     # passage's vector is the normalised mean of its sentences' vectors, read in one call with
@@ -91,13 +91,13 @@ def retrieve(
     candidates = set(dense) | set(lexical)
     passages: dict[tuple[str, int], list[int]] = {}  # (doc_id, passage number) -> candidates in it
     for pos in candidates:
-        s = corpus.sentences[pos]
+        s = corpus.at(pos)
         for number in corpus.passages_of(s.doc_id, s.idx):
             passages.setdefault((s.doc_id, number), []).append(pos)
     members = {(doc_id, number): corpus.passage_positions(doc_id, number) for doc_id, number in passages}
     needed = (set(lexical) - set(dense)).union(*members.values())
-    ids = {sentence_node_id(corpus.sentences[p].doc_id, corpus.hash_of(corpus.sentences[p].doc_id) or "",
-                            corpus.sentences[p].idx): p for p in needed}
+    ids = {sentence_node_id(corpus.at(p).doc_id, corpus.hash_of(corpus.at(p).doc_id) or "",
+                            corpus.at(p).idx): p for p in needed}
     vectors_at = {ids[node_id]: vec for node_id, vec in store.sentence_vectors(list(ids)).items()}
     for pos in candidates - set(dense):
         if pos in vectors_at:
@@ -116,7 +116,7 @@ def retrieve(
     history_terms = set(corpus.lexical.resolve(terms(" ".join(query.history[-2:])))) if query.profile.is_followup else set()
     scored: list[ScoredSentence] = []
     for pos, cosine in dense.items():
-        sentence = corpus.sentences[pos]
+        sentence = corpus.at(pos)
         term_set = corpus.lexical.terms_of(pos)
         around = corpus.article_terms.get(sentence.doc_id, frozenset())
         idf = corpus.idf_of(sentence.doc_id)

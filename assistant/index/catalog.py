@@ -10,8 +10,11 @@ Rows whose id starts with ``~`` (never a doc_id) hold the rest:
 - ``~record:<doc_id>:<hash>``: the record of one version (the article, its labelled sentences
   and passages), compressed JSON in its metadata: apart from the small rows, so that reading the
   catalog never carries the articles, and out of Chroma's documents, which it full-text indexes.
-- ``~version``: a token replaced on every commit, and the embedder the vectors come from.
-  Instances read it (one small read) to follow writes made through any instance.
+- ``~version``: a token replaced on every commit, a sequence number counting commits, and the
+  embedder the vectors come from. Instances read it (one small read) to follow writes made
+  through any instance.
+- ``~log:<seq>``: the doc_ids commit number ``seq`` changed (the last ``LOG_KEEP`` commits), so
+  an instance following the store reads the articles that changed, not the whole catalog.
 - ``~writer``: a lease (holder, expiry) that one writer holds at a time, across processes and
   hosts; a writer killed while holding it loses it when it expires.
 - ``~pending:<doc_id>:<hash>``: a version whose vectors are being written. A killed ingest leaves
@@ -21,6 +24,7 @@ Rows whose id starts with ``~`` (never a doc_id) hold the rest:
 from __future__ import annotations
 
 import base64
+import json
 import os
 import socket
 import threading
@@ -29,7 +33,7 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -40,6 +44,9 @@ VERSION_ID = "~version"
 WRITER_ID = "~writer"
 PENDING_PREFIX = "~pending:"
 RECORD_PREFIX = "~record:"
+LOG_PREFIX = "~log:"
+LOG_KEEP = 1000  # commits whose changes stay listed; an instance further behind reads the whole catalog
+LOG_MAX_IDS = 1000  # a commit changing more articles is logged as "everything changed"
 _PLACE = [0.0]  # Chroma wants a vector per row (else it reaches for its default model); rows are never searched
 _PAGE = 1000
 
@@ -62,7 +69,16 @@ class Catalog(BaseModel):
 
     version: str = ""
     embedder: str = ""
+    seq: int = 0
     docs: dict[str, CatalogEntry] = {}
+
+
+class Head(NamedTuple):
+    """The small row instances poll: version token, embedder, commit sequence number."""
+
+    version: str
+    embedder: str
+    seq: int
 
 
 class ChromaCatalog:
@@ -73,26 +89,54 @@ class ChromaCatalog:
         self._guard = guard
 
     # -- reading -------------------------------------------------------------------------
-    def state(self) -> tuple[str, str]:
-        """The version token and the embedder ("", "" for a catalog never written)."""
+    def state(self) -> Head:
+        """The version token, embedder and commit number ("", "", 0 for a catalog never written)."""
         got = self._guard("read the catalog", lambda: self._col.get(ids=[VERSION_ID], include=["metadatas"]))
         if not got["ids"]:
-            return "", ""
+            return Head("", "", 0)
         meta = got["metadatas"][0] or {}
-        return str(meta.get("token", "")), str(meta.get("embedder", ""))
+        return Head(str(meta.get("token", "")), str(meta.get("embedder", "")), int(meta.get("seq", 0)))
 
-    def read(self) -> Catalog:
-        """Every committed article's entry (metadata only: the records stay in the store)."""
-        version, embedder = self.state()
-        docs: dict[str, CatalogEntry] = {}
-        for ids, metas in self._pages():
-            for doc_id, meta in zip(ids, metas):
-                if not doc_id.startswith("~") and meta:
-                    docs[doc_id] = CatalogEntry(
-                        content_hash=str(meta["content_hash"]), title=str(meta.get("title", "")),
-                        source_path=str(meta.get("source_path", "")), sentences=int(meta.get("sentences", 0)),
-                    )
-        return Catalog(version=version, embedder=embedder, docs=docs)
+    def read(self, doc_ids: Sequence[str] | None = None) -> Catalog:
+        """The committed entries (metadata only: the records stay in the store) of every article,
+        or of ``doc_ids`` only (those indexed)."""
+        head = self.state()
+        docs = self.entries(doc_ids) if doc_ids is not None else {
+            doc_id: entry for ids, metas in self._pages() for doc_id, meta in zip(ids, metas)
+            if not doc_id.startswith("~") and (entry := _entry(meta)) is not None
+        }
+        return Catalog(version=head.version, embedder=head.embedder, seq=head.seq, docs=docs)
+
+    def entries(self, doc_ids: Sequence[str]) -> dict[str, CatalogEntry]:
+        """The committed entries of these articles (those not indexed are left out)."""
+        out: dict[str, CatalogEntry] = {}
+        wanted = [d for d in dict.fromkeys(doc_ids) if not d.startswith("~")]
+        for begin in range(0, len(wanted), _PAGE):
+            ids = wanted[begin : begin + _PAGE]
+            got = self._guard("read the catalog", lambda: self._col.get(ids=ids, include=["metadatas"]))
+            for doc_id, meta in zip(got["ids"], got["metadatas"]):
+                if (entry := _entry(meta)) is not None:
+                    out[doc_id] = entry
+        return out
+
+    def changes(self, since: int, until: int) -> list[str] | None:
+        """The doc_ids commits ``since`` + 1 .. ``until`` changed; None when the log no longer
+        says (too far back, or a commit that changed everything): read the whole catalog then."""
+        if until <= since:
+            return []
+        if until - since > LOG_KEEP:
+            return None
+        ids = [log_id(n) for n in range(since + 1, until + 1)]
+        got = self._guard("read the catalog", lambda: self._col.get(ids=ids, include=["metadatas"]))
+        if len(got["ids"]) != len(ids):
+            return None
+        changed: list[str] = []
+        for meta in got["metadatas"]:
+            listed = (meta or {}).get("changed")
+            if not isinstance(listed, str) or listed == "*":
+                return None
+            changed.extend(json.loads(listed))
+        return list(dict.fromkeys(changed))
 
     def _pages(self) -> Iterator[tuple[list[str], list[dict[str, Any]]]]:
         offset = 0
@@ -136,7 +180,7 @@ class ChromaCatalog:
                             "source_path": r.article.source_path, "sentences": len(r.sentences)} for r in records],
                 embeddings=[_PLACE] * len(records),
             ))
-        self.bump(embedder)
+        self.bump(embedder, [r.article.doc_id for r in records])
 
     def drop_records(self, versions: Sequence[tuple[str, str]]) -> None:
         """Records of versions no longer indexed (replaced, or never committed)."""
@@ -148,12 +192,22 @@ class ChromaCatalog:
         if doc_ids:
             self._guard("remove articles", lambda: self._col.delete(ids=list(doc_ids)))
             self._guard("remove articles", lambda: self._col.delete(where={"doc_id": {"$in": list(doc_ids)}}))
-        self.bump(embedder)
+        self.bump(embedder, doc_ids)
 
-    def bump(self, embedder: str) -> None:
-        """A new version token: every instance following the store reloads what changed."""
+    def bump(self, embedder: str, changed: Sequence[str] | None = None) -> None:
+        """A new version token and commit number: every instance following the store reloads
+        ``changed`` (None: everything). The log row is written first, so an instance that sees
+        the new number finds what it changed."""
+        seq = self.state().seq + 1
+        listed = json.dumps(list(changed)) if changed is not None and len(changed) <= LOG_MAX_IDS else "*"
         self._guard("commit the catalog", lambda: self._col.upsert(
-            ids=[VERSION_ID], metadatas=[{"token": uuid.uuid4().hex, "embedder": embedder}], embeddings=[_PLACE]
+            ids=[log_id(seq)], metadatas=[{"changed": listed}], embeddings=[_PLACE]
+        ))
+        if seq > LOG_KEEP:
+            self._guard("commit the catalog", lambda: self._col.delete(ids=[log_id(seq - LOG_KEEP)]))
+        self._guard("commit the catalog", lambda: self._col.upsert(
+            ids=[VERSION_ID], metadatas=[{"token": uuid.uuid4().hex, "embedder": embedder, "seq": seq}],
+            embeddings=[_PLACE],
         ))
 
     def mark_pending(self, versions: Sequence[tuple[str, str]]) -> None:
@@ -244,6 +298,20 @@ def _gone(holder: str) -> bool:
     except PermissionError:
         return False
     return False
+
+
+def _entry(meta: dict[str, Any] | None) -> CatalogEntry | None:
+    """An article's committed entry from its row's metadata (None for another kind of row)."""
+    if not meta or "content_hash" not in meta or "sentences" not in meta:
+        return None
+    return CatalogEntry(
+        content_hash=str(meta["content_hash"]), title=str(meta.get("title", "")),
+        source_path=str(meta.get("source_path", "")), sentences=int(meta.get("sentences", 0)),
+    )
+
+
+def log_id(seq: int) -> str:
+    return f"{LOG_PREFIX}{seq}"
 
 
 def pending_id(doc_id: str, content_hash: str) -> str:

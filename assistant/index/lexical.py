@@ -116,34 +116,129 @@ def tokenise(texts: Sequence[str]) -> list[list[str]]:
     return [[sys.intern(term) for term in terms(t)] for t in texts]
 
 
-class LexicalIndex:
-    """BM25 (bm25s) over a fixed list of texts, plus document frequencies for IDF weights."""
+def bm25_idf(df: np.ndarray | float, n: int) -> np.ndarray | float:
+    """BM25's IDF as bm25s computes it by default (Lucene's variant)."""
+    return np.log1p((n - df + 0.5) / (df + 0.5))
 
-    def __init__(self, texts: Sequence[str], tokenised: Sequence[Sequence[str]] | None = None) -> None:
-        """``tokenised``: the texts' terms when already known (``tokenise``), so a rebuild after one
-        article changed tokenises that article only."""
+
+class Segment:
+    """BM25 over some texts, built by bm25s, with each term's IDF divided back out.
+
+    bm25s stores each (text, term) score as IDF x term-frequency part, with the IDF of the texts
+    it was given. A segment keeps the term-frequency part only, so an index of several segments
+    (the archive, plus the articles written since) weighs every term by its IDF over all of them
+    at query time, and a write builds a segment for the articles it changed, not the archive.
+    """
+
+    def __init__(self, positions: Sequence[int], tokenised: Sequence[Sequence[str]]) -> None:
+        """``positions``: where each text sits in the index; ``tokenised``: its terms (``tokenise``)."""
         import bm25s
 
-        self._size = len(texts)
+        self.positions = np.asarray(positions, dtype=np.int64)
+        self.vocab: dict[str, int] = {}
+        ids = [[self.vocab.setdefault(tok, len(self.vocab)) for tok in toks] for toks in tokenised]
+        self.vocab = dict(self.vocab)
+        if not ids or not self.vocab:
+            self.data = np.zeros(0, dtype=np.float32)
+            self.indices = np.zeros(0, dtype=np.int32)
+            self.indptr = np.zeros(len(self.vocab) + 1, dtype=np.int64)
+            return
+        bm25 = bm25s.BM25()
+        bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=dict(self.vocab)), show_progress=False)
+        data, self.indices, indptr = (bm25.scores[key] for key in ("data", "indices", "indptr"))
+        self.indptr = np.asarray(indptr[: len(self.vocab) + 1], dtype=np.int64)
+        counts = np.diff(self.indptr)  # texts holding each term: its document frequency here
+        own_idf = bm25_idf(counts.astype(np.float64), len(ids))
+        self.data = (data[: self.indptr[-1]] / np.repeat(own_idf, counts)).astype(np.float32)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def add_scores(self, into: np.ndarray, weights: dict[str, float]) -> None:
+        """Add each text's BM25 score for terms weighted by ``weights`` (their IDF) to ``into``."""
+        rows: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        for term, weight in weights.items():
+            column = self.vocab.get(term)
+            if column is None:
+                continue
+            begin, end = self.indptr[column], self.indptr[column + 1]
+            rows.append(self.indices[begin:end])
+            values.append(self.data[begin:end] * np.float32(weight))
+        if rows:
+            np.add.at(into, self.positions[np.concatenate(rows)], np.concatenate(values))
+
+
+class LexicalIndex:
+    """BM25 over numbered texts held in segments (bm25s), plus document frequencies for IDF weights.
+
+    Positions are stable: a text taken out leaves a hole (``term_lists[p]`` is None) until the
+    whole index is rebuilt, so a write never renumbers the rest of the archive.
+    """
+
+    def __init__(self, texts: Sequence[str] = (), tokenised: Sequence[Sequence[str]] | None = None) -> None:
+        """One segment over ``texts`` (positions 0..n-1). ``tokenised``: their terms when already
+        known (``tokenise``)."""
         if tokenised is None:
             tokenised = tokenise(texts)
         # Each text's distinct terms as a tuple of shared strings: a frozenset per sentence would
         # cost 700 bytes each across an archive; membership is asked of a few dozen candidates.
-        self.term_lists = [tuple(dict.fromkeys(toks)) for toks in tokenised]
+        self.term_lists: list[tuple[str, ...] | None] = [tuple(dict.fromkeys(toks)) for toks in tokenised]
         self.df: Counter[str] = Counter()
         for tlist in self.term_lists:
             self.df.update(tlist)
-        self._bm25 = bm25s.BM25()
-        vocab: dict[str, int] = {}
-        ids = [[vocab.setdefault(tok, len(vocab)) for tok in toks] for toks in tokenised]
-        self._vocab = vocab
+        self.segments: tuple[Segment, ...] = (Segment(range(len(tokenised)), tokenised),) if tokenised else ()
+        self._alive = np.ones(len(tokenised), dtype=bool)
+        self._size = len(tokenised)
         self._resolved: dict[str, str] = {}
-        if self._size:
-            self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+
+    def changed(
+        self,
+        removed: Iterable[int],
+        added: Sequence[tuple[int, Sequence[str]]],
+        merge: int = 0,
+        merged: Sequence[tuple[int, Sequence[str]]] = (),
+    ) -> LexicalIndex:
+        """A new index with the texts at ``removed`` taken out and ``added`` (position, terms) put
+        in, at positions past the end. This index is left as it was (a question reading it is not
+        disturbed). The new texts make one new segment, together with the texts still in the
+        ``merge`` newest segments (``merged``: their positions and terms), which it replaces: the
+        caller keeps the number of segments small."""
+        out = LexicalIndex.__new__(LexicalIndex)
+        lists = list(self.term_lists)
+        alive = self._alive.copy()
+        df = Counter(self.df)
+        emptied: set[str] = set()
+        for pos in removed:
+            old = lists[pos]
+            if old is not None:
+                df.subtract(old)
+                emptied.update(old)
+                lists[pos] = None
+                alive[pos] = False
+        end = max((pos for pos, _ in added), default=-1) + 1
+        if end > len(lists):
+            lists.extend([None] * (end - len(lists)))
+            alive = np.concatenate([alive, np.zeros(end - len(alive), dtype=bool)])
+        for pos, toks in added:
+            distinct = tuple(dict.fromkeys(toks))
+            lists[pos] = distinct
+            alive[pos] = True
+            df.update(distinct)
+        for term in emptied:
+            if df[term] <= 0:
+                del df[term]
+        texts = [(pos, toks) for pos, toks in [*merged, *added] if alive[pos]]
+        kept = self.segments[: len(self.segments) - merge]
+        out.term_lists, out.df, out._alive = lists, df, alive
+        out.segments = (*kept, Segment([p for p, _ in texts], [t for _, t in texts])) if texts else kept
+        out._size = int(alive.sum())
+        out._resolved = {}
+        return out
 
     def terms_of(self, position: int) -> frozenset[str]:
         """The distinct terms of text number ``position``."""
-        return frozenset(self.term_lists[position])
+        return frozenset(self.term_lists[position] or ())
 
     def resolve(self, query_terms: Iterable[str]) -> list[str]:
         """Query terms with misspellings mapped to the closest indexed term ("aktube" -> "aktob")."""
@@ -162,18 +257,23 @@ class LexicalIndex:
         return math.log(1 + (self._size + 1) / (self.df.get(term, 0) + 0.5))
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        """Indices and BM25 scores of the best ``k`` texts for ``query`` (positive scores only)."""
+        """Positions and BM25 scores of the best ``k`` texts for ``query`` (positive scores only)."""
         expanded = set(self.resolve(terms(query)))
         for term in list(expanded):
             expanded |= synonym_map().get(term, frozenset())
-        known = [self._vocab[t] for t in expanded if t in self._vocab]
-        if not known or not self._size:
+        weights = {t: float(bm25_idf(float(self.df[t]), self._size)) for t in sorted(expanded) if self.df.get(t, 0) > 0}
+        if not weights or not self._size:
             return []
-        scores = self._bm25.get_scores_from_ids(known)
-        k = min(k, self._size)
-        top = np.argpartition(-scores, k - 1)[:k]
-        ranked = sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0), key=lambda x: -x[1])
-        return ranked
+        scores = np.zeros(len(self.term_lists), dtype=np.float32)
+        for segment in self.segments:
+            segment.add_scores(scores, weights)
+        scores[~self._alive] = 0.0
+        k = min(k, len(scores))
+        # The k best, ties at the cut broken by position, so the same index always gives the same list.
+        cut = max(float(scores[np.argpartition(-scores, k - 1)[k - 1]]), np.nextafter(np.float32(0), np.float32(1)))
+        top = np.flatnonzero(scores >= cut)
+        ranked = sorted(((int(i), float(scores[i])) for i in top), key=lambda x: (-x[1], x[0]))
+        return ranked[:k]
 
     def coverage(
         self,

@@ -89,10 +89,13 @@ def ingest_articles(
     catalog = store.catalog
     writer = writer or writer_name()
     with catalog.writer(writer, wait_s=wait_s, ttl_s=WRITER_TTL_S):
-        old = catalog.read()
+        # The entries of the articles given (all of them when pruning): a write costs time for
+        # the articles it touches, not for the archive.
+        old = catalog.read() if prune else catalog.read([a.doc_id for a in articles])
         remove_leftovers(store, old)
         if old.embedder and old.embedder != embedder:
             # Vectors from another model or pipeline: every stored article is indexed again, from the store.
+            old = catalog.read()
             given = {a.doc_id for a in articles}
             kept = catalog.records({d: e.content_hash for d, e in old.docs.items() if d not in given})
             articles = [*articles, *(r.article for r in kept.values())] if not prune else list(articles)
@@ -160,12 +163,13 @@ def remove_leftovers(store: VectorStore, catalog: Catalog) -> int:
     """Vectors of versions a killed writer never committed (the caller holds the writer lease,
     so no live writer is midway). Returns how many versions were cleared."""
     pending = store.catalog.pending()
-    uncommitted = [(d, h) for d, h in pending if d not in catalog.docs or catalog.docs[d].content_hash != h]
+    committed = store.catalog.entries([d for d, _ in pending])
+    uncommitted = [(d, h) for d, h in pending if d not in committed or committed[d].content_hash != h]
     for doc_id, content_hash in uncommitted:
         store.delete_version(doc_id, content_hash)
     store.catalog.drop_records(uncommitted)
     store.catalog.clear_pending(pending)
-    if not catalog.version and not catalog.docs and store.count():
+    if not catalog.version and store.count() and not store.catalog.read().docs:
         store.delete_all()  # vectors written before the catalog lived in the store: nothing names them
     return len(pending)
 

@@ -203,6 +203,7 @@ def serve(settings: Settings) -> None:
     # An empty or missing folder opens whatever the store holds, even nothing: the API can add articles.
     assistant = Assistant.open(corpus=settings.corpus if settings.corpus.exists() else None, settings=settings,
                                require_index=False)
+    assistant.warm()  # the first question does not wait for the models to load
     assistant.follow(settings.follow_seconds)  # writes through any other instance on the same store
     app = create_app(assistant, settings)
     base = f"http://{settings.host}:{settings.port}{settings.root_path}"

@@ -1,0 +1,101 @@
+"""The in-memory index follows the store article by article: a write costs time for the articles
+it touches, finds what it added, forgets what it removed, and never disturbs a question reading
+the index it replaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evaluation.archive import synthetic_article
+from assistant.index.corpus import Corpus
+from assistant.index.lexical import LexicalIndex, tokenise
+from assistant.index.records import ArticleRecord
+from assistant.ingest.load import new_article
+from assistant.ingest.pipeline import build_records
+
+from .conftest import ARTICLE
+
+ARTICLES = 24
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, ArticleRecord]:
+    """The seed article and synthetic news articles, labelled as ingest labels them."""
+    articles = [new_article("aktobe-2016", ARTICLE.read_text(encoding="utf-8"))]
+    articles += [new_article(f"news-{n:02d}", synthetic_article(n)) for n in range(ARTICLES)]
+    return {r.article.doc_id: r for r in build_records(articles)}
+
+
+def one_at_a_time(records: dict[str, ArticleRecord]) -> Corpus:
+    corpus = Corpus({})
+    for doc_id, record in records.items():
+        corpus = Corpus({**corpus.records, doc_id: record}, previous=corpus)
+    return corpus
+
+
+def found(corpus: Corpus, query: str, k: int = 5) -> list[tuple[str, int]]:
+    return [(corpus.at(p).doc_id, corpus.at(p).idx) for p, _ in corpus.lexical.search(query, k)]
+
+
+def test_an_index_grown_one_article_at_a_time_finds_what_one_built_at_once_finds(records) -> None:
+    grown, whole = one_at_a_time(records), Corpus(dict(records))
+    assert grown.size == whole.size == sum(len(r.sentences) for r in records.values())
+    for record in records.values():
+        for sentence in record.sentences[:3]:
+            best = found(whole, sentence.text, 1)
+            assert found(grown, sentence.text, 1) == best, sentence.text
+        scores_grown = [s for _, s in grown.lexical.search(record.sentences[0].text, 5)]
+        scores_whole = [s for _, s in whole.lexical.search(record.sentences[0].text, 5)]
+        # Segments weigh terms by the IDF of the whole index; only their length norms differ.
+        assert scores_grown == pytest.approx(scores_whole, rel=0.1)
+    assert grown.acronyms == whole.acronyms
+    assert grown.article_terms == whole.article_terms
+
+
+def test_a_write_builds_a_segment_for_what_it_changed_and_segments_stay_few(records) -> None:
+    whole = Corpus({d: r for d, r in records.items() if d != "news-05"})
+    added = Corpus({**whole.records, "news-05": records["news-05"]}, previous=whole)
+    assert added.segments[0] is whole.segments[0]  # the archive's segment is not rebuilt
+    assert len(added.segments[-1]) == len(records["news-05"].sentences)
+    grown = one_at_a_time(records)
+    assert len(grown.segments) <= len(records).bit_length()
+
+
+def test_a_removed_article_is_never_found_and_a_replaced_one_is_found_as_it_now_reads(records) -> None:
+    corpus = one_at_a_time(records)
+    seed = records["aktobe-2016"]
+    unique = "Aktobe Tuleshov"
+    assert {d for d, _ in found(corpus, unique, 10)} == {"aktobe-2016"}
+    without = Corpus({d: r for d, r in corpus.records.items() if d != "aktobe-2016"}, previous=corpus)
+    assert found(without, unique, 10) == []
+    assert without.position("aktobe-2016", 0) is None and "aktobe-2016" not in without.article_terms
+    assert without.lexical.df.get(tokenise(["Tuleshov"])[0][0]) is None
+    assert without.size == corpus.size - len(seed.sentences)
+    # The corpus a question is reading is left as it was.
+    assert {d for d, _ in found(corpus, unique, 10)} == {"aktobe-2016"}
+
+    news = records["news-03"]
+    rewritten = new_article("news-03", news.article.text + " The Zharkent observatory recorded the tremor.")
+    replaced_record = build_records([rewritten])[0]
+    replaced = Corpus({**without.records, "news-03": replaced_record}, previous=without)
+    assert found(replaced, "Zharkent observatory tremor", 1) == [("news-03", len(replaced_record.sentences) - 1)]
+    assert replaced.size == without.size - len(news.sentences) + len(replaced_record.sentences)
+
+
+def test_removing_most_of_the_archive_rebuilds_it_without_holes(records) -> None:
+    corpus = one_at_a_time(records)
+    kept = list(records)[:3]
+    for doc_id in list(records)[3:]:
+        corpus = Corpus({d: r for d, r in corpus.records.items() if d != doc_id}, previous=corpus)
+    assert set(corpus.records) == set(kept)
+    assert corpus.size == sum(len(records[d].sentences) for d in kept)
+    # Holes are reclaimed: positions stay within twice the sentences held.
+    assert len(corpus.lexical.term_lists) <= 2 * corpus.size
+    assert {d for d, _ in found(corpus, "Aktobe Tuleshov", 10)} == {"aktobe-2016"}
+
+
+def test_a_search_lists_the_best_texts_first_and_ties_in_position_order() -> None:
+    index = LexicalIndex(["grain depot fire", "a fire", "a fire", "a fire", "flooding"])
+    assert [p for p, _ in index.search("fire", 3)] == [1, 2, 3]
+    assert index.search("grain depot", 5)[0][0] == 0
+    assert index.search("nothing like it", 5) == []
