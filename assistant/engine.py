@@ -214,9 +214,11 @@ class Assistant:
         return thread
 
     def warm(self) -> None:
-        """Load what the first question would otherwise wait for (the parser, the encoder's and
-        the judge's sessions), so a service says it is ready when it can answer at full speed."""
+        """Load what the first question or write would otherwise wait for (the parser, the
+        labeller, the encoder's and the judge's sessions), so a service says it is ready when it
+        can answer and index at full speed."""
         question = "Who said what happened on Monday?"
+        label_article(new_article("warm-up", "The ministry said on Monday that the bridge will reopen."), self.encoder)
         named_entities(question)
         analyse(question)
         self.encoder.encode([question])

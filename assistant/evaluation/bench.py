@@ -62,6 +62,7 @@ from assistant.engine import Assistant
 from assistant.settings import Settings
 settings = Settings().model_copy(update={"corpus": Path(sys.argv[2])})
 assistant = Assistant.open(corpus=None, index=sys.argv[1], settings=settings)
+assistant.warm()  # as a service does before it says it is ready
 add, delete = [], []
 for i in range(int(sys.argv[3])):
     text = (f"The council of district {i} said on Tuesday that the harbour bridge will reopen in May. "

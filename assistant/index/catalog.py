@@ -49,6 +49,7 @@ LOG_KEEP = 1000  # commits whose changes stay listed; an instance further behind
 LOG_MAX_IDS = 1000  # a commit changing more articles is logged as "everything changed"
 _PLACE = [0.0]  # Chroma wants a vector per row (else it reaches for its default model); rows are never searched
 _PAGE = 1000
+_LOG_PRUNE = 100
 
 Guard = Callable[[str, Callable[[], Any]], Any]
 
@@ -164,23 +165,19 @@ class ChromaCatalog:
 
     # -- writing (under the writer lease) -------------------------------------------------
     def commit(self, records: Sequence[ArticleRecord], embedder: str) -> None:
-        """Make these versions the indexed ones (their vectors are already written): records
-        first, then the rows that name them."""
-        if records:
-            self._guard("write articles", lambda: self._col.upsert(
-                ids=[record_id(r.article.doc_id, r.article.content_hash) for r in records],
-                metadatas=[{"doc_id": r.article.doc_id, "content_hash": r.article.content_hash,
-                            "record": base64.b64encode(zlib.compress(r.model_dump_json().encode(), 6)).decode()}
-                           for r in records],
-                embeddings=[_PLACE] * len(records),
-            ))
-            self._guard("commit articles", lambda: self._col.upsert(
-                ids=[r.article.doc_id for r in records],
-                metadatas=[{"content_hash": r.article.content_hash, "title": r.article.title,
-                            "source_path": r.article.source_path, "sentences": len(r.sentences)} for r in records],
-                embeddings=[_PLACE] * len(records),
-            ))
-        self.bump(embedder, [r.article.doc_id for r in records])
+        """Make these versions the indexed ones (their vectors are already written): their
+        records, the rows that name them and the new version in one write (one transaction of
+        the store, so no instance sees a row without its record)."""
+        ids = [record_id(r.article.doc_id, r.article.content_hash) for r in records]
+        metas: list[dict[str, Any]] = [
+            {"doc_id": r.article.doc_id, "content_hash": r.article.content_hash,
+             "record": base64.b64encode(zlib.compress(r.model_dump_json().encode(), 6)).decode()}
+            for r in records
+        ]
+        ids += [r.article.doc_id for r in records]
+        metas += [{"content_hash": r.article.content_hash, "title": r.article.title,
+                   "source_path": r.article.source_path, "sentences": len(r.sentences)} for r in records]
+        self._commit_rows(ids, metas, embedder, [r.article.doc_id for r in records])
 
     def drop_records(self, versions: Sequence[tuple[str, str]]) -> None:
         """Records of versions no longer indexed (replaced, or never committed)."""
@@ -196,19 +193,23 @@ class ChromaCatalog:
 
     def bump(self, embedder: str, changed: Sequence[str] | None = None) -> None:
         """A new version token and commit number: every instance following the store reloads
-        ``changed`` (None: everything). The log row is written first, so an instance that sees
-        the new number finds what it changed."""
+        ``changed`` (None: everything)."""
+        self._commit_rows([], [], embedder, changed)
+
+    def _commit_rows(self, ids: list[str], metas: list[dict[str, Any]], embedder: str, changed: Sequence[str] | None) -> None:
+        """Write ``ids`` with the log row of this commit and the new version row, in one upsert."""
         seq = self.state().seq + 1
         listed = json.dumps(list(changed)) if changed is not None and len(changed) <= LOG_MAX_IDS else "*"
-        self._guard("commit the catalog", lambda: self._col.upsert(
-            ids=[log_id(seq)], metadatas=[{"changed": listed}], embeddings=[_PLACE]
-        ))
-        if seq > LOG_KEEP:
-            self._guard("commit the catalog", lambda: self._col.delete(ids=[log_id(seq - LOG_KEEP)]))
-        self._guard("commit the catalog", lambda: self._col.upsert(
-            ids=[VERSION_ID], metadatas=[{"token": uuid.uuid4().hex, "embedder": embedder, "seq": seq}],
-            embeddings=[_PLACE],
-        ))
+        ids = [*ids, log_id(seq), VERSION_ID]
+        metas = [*metas, {"changed": listed}, {"token": uuid.uuid4().hex, "embedder": embedder, "seq": seq}]
+        for begin in range(0, len(ids), _PAGE):
+            chunk = slice(begin, begin + _PAGE)
+            self._guard("commit articles", lambda: self._col.upsert(
+                ids=ids[chunk], metadatas=metas[chunk], embeddings=[_PLACE] * len(ids[chunk])
+            ))
+        if seq > LOG_KEEP and seq % _LOG_PRUNE == 0:  # log rows past LOG_KEEP go a hundred at a time
+            old = [log_id(n) for n in range(seq - LOG_KEEP - _LOG_PRUNE + 1, seq - LOG_KEEP + 1)]
+            self._guard("commit the catalog", lambda: self._col.delete(ids=old))
 
     def mark_pending(self, versions: Sequence[tuple[str, str]]) -> None:
         """Versions whose vectors are about to be written (what a killed ingest leaves behind)."""
