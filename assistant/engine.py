@@ -20,6 +20,7 @@ from assistant.answer.retrieve import Query, retrieve
 from assistant.errors import ArticleNotFound, AssistantError, CorpusError, IndexMissing, ModelError
 from assistant.index.corpus import Corpus, expand_acronyms
 from assistant.index.memory import give_back_free_memory
+from assistant.index.records import Packed, RecordCache
 from assistant.index.store import ChromaStore, VectorStore
 from assistant.ingest.embed import OnnxSentenceEncoder, load_encoder
 from assistant.ingest.load import (
@@ -91,7 +92,7 @@ class Assistant:
         self.settings = settings
         self.store = store
         self.encoder = encoder
-        self.corpus = Corpus({})
+        self.corpus = Corpus({}, cache=RecordCache(settings.record_cache))
         self._name_vectors: dict[str, np.ndarray] = {}  # names seen by the alias check, embedded once
         if judge is None and (settings.answer_judge or settings.answer_head):
             judge = load_judge(settings.judge_dir, settings.judge_threshold)
@@ -170,27 +171,27 @@ class Assistant:
             if head.version == self._version and self._version:
                 return False
             listed = catalog.changes(self._seq, head.seq) if self._version and 0 < self._seq < head.seq else None
-            loaded = self.corpus.records
+            corpus = self.corpus
             if listed is None:
                 entries = catalog.read().docs
-                gone = [d for d in loaded if d not in entries]
+                gone = [d for d in corpus.records if d not in entries]
             else:
                 entries = catalog.entries(listed)
-                gone = [d for d in listed if d not in entries and d in loaded]
+                gone = [d for d in listed if d not in entries and d in corpus.records]
             # Articles already in memory at the committed version are kept: one article added to a
             # large archive reads one record, not all of them.
-            changed = [d for d, e in entries.items() if d not in loaded or loaded[d].article.content_hash != e.content_hash]
-            fresh = catalog.records({d: entries[d].content_hash for d in changed})
+            changed = [d for d, e in entries.items() if corpus.hash_of(d) != e.content_hash]
+            fresh = catalog.packed({d: entries[d].content_hash for d in changed})
             if changed or gone:
-                if listed is None:
-                    records = {d: fresh[d] if d in changed else loaded[d] for d in entries if d in fresh or d not in changed}
-                else:
-                    records = {d: r for d, r in loaded.items() if d not in gone}
-                    records.update((d, fresh[d]) for d in changed if d in fresh)
-                    for d in changed:
-                        if d not in fresh:  # replaced again since the entry was read: the next look loads it
-                            records.pop(d, None)
-                self.corpus = Corpus(records, previous=self.corpus)
+                held: dict[str, Packed] = {}
+                order = entries if listed is None else [*corpus.records, *changed]
+                for d in order:
+                    if d in fresh:
+                        held[d] = fresh[d]
+                    elif d not in gone and d not in changed and (packed := corpus.packed(d)) is not None:
+                        held[d] = packed
+                # (an article replaced again since its entry was read is left out: the next look loads it)
+                self.corpus = Corpus(held, previous=corpus)
                 if len(changed) > 1:
                     give_back_free_memory()  # the loading's temporaries, before Chroma's vectors come in
             self._version, self._seq = head.version, head.seq
@@ -261,12 +262,15 @@ class Assistant:
         return new_article(doc_id, text, fmt, self.settings.max_article_chars, **meta)
 
     def articles(self) -> list[Article]:
-        """The indexed articles, in index order."""
-        return [r.article for r in self.corpus.records.values()]
+        """The indexed articles with their texts, in index order (reads every record: for
+        listings, ``listing``)."""
+        records = self.corpus.records
+        return [records[doc_id].article for doc_id in records]
 
-    def article_sizes(self) -> list[tuple[Article, int]]:
-        """The indexed articles with their number of sentences, from one view of the index."""
-        return [(r.article, len(r.sentences)) for r in self.corpus.records.values()]
+    def listing(self) -> list[tuple[Article, int, int]]:
+        """Every indexed article's metadata (its text left out), its number of sentences and its
+        length in characters, from one view of the index, without reading any record."""
+        return self.corpus.listing()
 
     def has_article(self, doc_id: str) -> bool:
         return doc_id in self.corpus.records

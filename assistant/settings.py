@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     )
     dense_top_k: int = Field(24, description="Sentences fetched from the vector store per question.")
     max_citations: int = Field(4, description="Most sentences cited in one answer.")
+    record_cache: int = Field(
+        1000, ge=1, le=1_000_000,
+        description="Articles kept parsed for questions (the rest of the index holds each article compressed).",
+    )
     min_answer_score: float = Field(
         0.36, description="Fused relevance below which a sentence is not chosen to answer (calibrated); the "
         "answer judge then checks those chosen."

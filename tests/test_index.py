@@ -9,7 +9,7 @@ import pytest
 from assistant.evaluation.archive import synthetic_article
 from assistant.index.corpus import Corpus
 from assistant.index.lexical import LexicalIndex, tokenise
-from assistant.index.records import ArticleRecord
+from assistant.index.records import ArticleRecord, RecordCache
 from assistant.ingest.load import new_article
 from assistant.ingest.pipeline import build_records
 
@@ -28,8 +28,10 @@ def records() -> dict[str, ArticleRecord]:
 
 def one_at_a_time(records: dict[str, ArticleRecord]) -> Corpus:
     corpus = Corpus({})
+    held: dict[str, ArticleRecord] = {}
     for doc_id, record in records.items():
-        corpus = Corpus({**corpus.records, doc_id: record}, previous=corpus)
+        held[doc_id] = record
+        corpus = Corpus(dict(held), previous=corpus)
     return corpus
 
 
@@ -49,12 +51,12 @@ def test_an_index_grown_one_article_at_a_time_finds_what_one_built_at_once_finds
         # Segments weigh terms by the IDF of the whole index; only their length norms differ.
         assert scores_grown == pytest.approx(scores_whole, rel=0.1)
     assert grown.acronyms == whole.acronyms
-    assert grown.article_terms == whole.article_terms
+    assert all(grown.terms_around(d) == whole.terms_around(d) for d in records)
 
 
 def test_a_write_builds_a_segment_for_what_it_changed_and_segments_stay_few(records) -> None:
     whole = Corpus({d: r for d, r in records.items() if d != "news-05"})
-    added = Corpus({**whole.records, "news-05": records["news-05"]}, previous=whole)
+    added = Corpus(dict(records), previous=whole)
     assert added.segments[0] is whole.segments[0]  # the archive's segment is not rebuilt
     assert len(added.segments[-1]) == len(records["news-05"].sentences)
     grown = one_at_a_time(records)
@@ -66,9 +68,9 @@ def test_a_removed_article_is_never_found_and_a_replaced_one_is_found_as_it_now_
     seed = records["aktobe-2016"]
     unique = "Aktobe Tuleshov"
     assert {d for d, _ in found(corpus, unique, 10)} == {"aktobe-2016"}
-    without = Corpus({d: r for d, r in corpus.records.items() if d != "aktobe-2016"}, previous=corpus)
+    without = Corpus({d: r for d, r in records.items() if d != "aktobe-2016"}, previous=corpus)
     assert found(without, unique, 10) == []
-    assert without.position("aktobe-2016", 0) is None and "aktobe-2016" not in without.article_terms
+    assert without.position("aktobe-2016", 0) is None and not without.terms_around("aktobe-2016")
     assert without.lexical.df.get(tokenise(["Tuleshov"])[0][0]) is None
     assert without.size == corpus.size - len(seed.sentences)
     # The corpus a question is reading is left as it was.
@@ -77,7 +79,8 @@ def test_a_removed_article_is_never_found_and_a_replaced_one_is_found_as_it_now_
     news = records["news-03"]
     rewritten = new_article("news-03", news.article.text + " The Zharkent observatory recorded the tremor.")
     replaced_record = build_records([rewritten])[0]
-    replaced = Corpus({**without.records, "news-03": replaced_record}, previous=without)
+    replaced = Corpus({**{d: r for d, r in records.items() if d != "aktobe-2016"}, "news-03": replaced_record},
+                      previous=without)
     assert found(replaced, "Zharkent observatory tremor", 1) == [("news-03", len(replaced_record.sentences) - 1)]
     assert replaced.size == without.size - len(news.sentences) + len(replaced_record.sentences)
 
@@ -85,13 +88,30 @@ def test_a_removed_article_is_never_found_and_a_replaced_one_is_found_as_it_now_
 def test_removing_most_of_the_archive_rebuilds_it_without_holes(records) -> None:
     corpus = one_at_a_time(records)
     kept = list(records)[:3]
+    held = dict(records)
     for doc_id in list(records)[3:]:
-        corpus = Corpus({d: r for d, r in corpus.records.items() if d != doc_id}, previous=corpus)
+        del held[doc_id]
+        corpus = Corpus(dict(held), previous=corpus)
     assert set(corpus.records) == set(kept)
     assert corpus.size == sum(len(records[d].sentences) for d in kept)
     # Holes are reclaimed: positions stay within twice the sentences held.
-    assert len(corpus.lexical.term_lists) <= 2 * corpus.size
+    assert len(corpus.lexical.tokens) <= 2 * corpus.size
     assert {d for d, _ in found(corpus, "Aktobe Tuleshov", 10)} == {"aktobe-2016"}
+
+
+def test_between_questions_articles_are_held_compressed_and_parsed_through_a_bounded_cache(records) -> None:
+    corpus = Corpus(dict(records), cache=RecordCache(size=3))
+    assert corpus.records["news-07"] == records["news-07"]  # parsed back exactly
+    for doc_id in list(records)[:10]:
+        corpus.records[doc_id]
+    assert len(corpus._cache._parsed) == 3
+    listing = corpus.listing()
+    assert [a.doc_id for a, _, _ in listing] == list(records)
+    assert all(a.text == "" and chars == len(records[a.doc_id].article.text) and n == len(records[a.doc_id].sentences)
+               for a, n, chars in listing)
+    held = sum(len(p.blob) for p in (corpus.packed(d) for d in records) if p is not None)
+    parsed = sum(len(r.model_dump_json()) for r in records.values())
+    assert held < parsed / 2
 
 
 def test_a_search_lists_the_best_texts_first_and_ties_in_position_order() -> None:

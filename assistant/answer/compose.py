@@ -9,7 +9,7 @@ question asks for one), the answer says so and lists related passages instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.fit import AliasCheck, Entities, missing_names, rerank
@@ -105,7 +105,7 @@ def other_sources(
     chosen: Sequence[ScoredSentence],
     profile: QuestionProfile,
     cfg: ComposerSettings,
-    records: dict[str, ArticleRecord],
+    records: Mapping[str, ArticleRecord],
     alias: AliasCheck | None = None,
 ) -> list[ScoredSentence]:
     """What the other articles say: the best fitting sentence of each article not yet cited that
@@ -130,7 +130,7 @@ def other_sources(
     return out
 
 
-def expand_quotations(chosen: list[ScoredSentence], records: dict[str, ArticleRecord]) -> list[ScoredSentence]:
+def expand_quotations(chosen: list[ScoredSentence], records: Mapping[str, ArticleRecord]) -> list[ScoredSentence]:
     """A chosen sentence that introduces a quotation ("... read thus:") brings the quotation with it."""
     out = list(chosen)
     have = {(c.sentence.doc_id, c.sentence.idx) for c in out}
@@ -173,7 +173,7 @@ def refers_back(sentence: LabelledSentence) -> bool:
     return sentence.cue == ANAPHORA_CUE or bool(_BACK_REFERENCE.search(sentence.text))
 
 
-def leaned_on(sentence: LabelledSentence, records: dict[str, ArticleRecord]) -> LabelledSentence | None:
+def leaned_on(sentence: LabelledSentence, records: Mapping[str, ArticleRecord]) -> LabelledSentence | None:
     """The sentence before, when this one needs it to be understood: "It reported ...", "The
     military denied this information", "It was released on ..." (released what?)."""
     if leans_on_previous(sentence):
@@ -183,7 +183,7 @@ def leaned_on(sentence: LabelledSentence, records: dict[str, ArticleRecord]) -> 
     return None
 
 
-def add_follow_ons(chosen: list[ScoredSentence], records: dict[str, ArticleRecord]) -> list[ScoredSentence]:
+def add_follow_ons(chosen: list[ScoredSentence], records: Mapping[str, ArticleRecord]) -> list[ScoredSentence]:
     out = list(chosen)
     have = {(c.sentence.doc_id, c.sentence.idx) for c in out}
     for cand in chosen[:2]:
@@ -217,7 +217,7 @@ def compose(
     question: str,
     profile: QuestionProfile,
     ranked: Sequence[ScoredSentence],
-    records: dict[str, ArticleRecord],
+    records: Mapping[str, ArticleRecord],
     cfg: ComposerSettings,
     alias: AliasCheck | None = None,
     labels: Sequence[str] | None = None,
@@ -257,7 +257,7 @@ def compose(
     return _layout(question, chosen, records, answerable=True)
 
 
-def _citation(number: int, cand: ScoredSentence, records: dict[str, ArticleRecord]) -> Citation:
+def _citation(number: int, cand: ScoredSentence, records: Mapping[str, ArticleRecord]) -> Citation:
     s = cand.sentence
     article = records[s.doc_id].article
     return Citation(
@@ -284,7 +284,7 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(parts) <= limit else " ".join(parts[:limit]) + " …"
 
 
-def _layout(question: str, chosen: Sequence[ScoredSentence], records: dict[str, ArticleRecord], answerable: bool) -> Answer:
+def _layout(question: str, chosen: Sequence[ScoredSentence], records: Mapping[str, ArticleRecord], answerable: bool) -> Answer:
     by_label: dict[str, list[ScoredSentence]] = {}
     for cand in chosen:
         by_label.setdefault(cand.sentence.label, []).append(cand)
@@ -314,7 +314,7 @@ def _layout(question: str, chosen: Sequence[ScoredSentence], records: dict[str, 
     return Answer(question=question, answerable=answerable, answer="\n".join(lines).strip(), sections=sections, citations=citations)
 
 
-def _refusal(question: str, related: Sequence[ScoredSentence], records: dict[str, ArticleRecord]) -> Answer:
+def _refusal(question: str, related: Sequence[ScoredSentence], records: Mapping[str, ArticleRecord]) -> Answer:
     if not related:
         return Answer(question=question, answerable=False, answer=NOT_ANSWERED)
     shown = _layout(question, related, records, answerable=False)

@@ -9,7 +9,7 @@ names everything asked about).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from assistant.answer.question import (
@@ -286,7 +286,7 @@ def prefer_entities(fitting: list[ScoredSentence], profile: QuestionProfile, ent
 def rerank(
     ranked: Sequence[ScoredSentence],
     profile: QuestionProfile,
-    records: dict[str, ArticleRecord] | None = None,
+    records: Mapping[str, ArticleRecord] | None = None,
     entities: Entities | None = None,
 ) -> list[ScoredSentence]:
     """Sentences that fit the question, best first, with the fit bonus added to their scores.
@@ -317,5 +317,5 @@ def rerank(
     return fitting
 
 
-def paragraph_of(records: dict[str, ArticleRecord], sentence: LabelledSentence) -> list[str]:
+def paragraph_of(records: Mapping[str, ArticleRecord], sentence: LabelledSentence) -> list[str]:
     return [s.text for s in records[sentence.doc_id].sentences if s.paragraph == sentence.paragraph]

@@ -83,7 +83,7 @@ def retrieve(
             dense[pos] = hit.cosine
     lexical = [pos for pos, _ in corpus.lexical.search(query.text, k)]
     if allowed is not None:
-        lexical = [pos for pos in lexical if corpus.at(pos).doc_id in allowed]
+        lexical = [pos for pos in lexical if corpus.doc_at(pos) in allowed]
     # Every candidate's passage is scored (not only the archive-wide nearest passages), so a
     # sentence's score depends on its own article alone, however large the archive grows. A
     # passage's vector is the normalised mean of its sentences' vectors, read in one call with
@@ -118,7 +118,7 @@ def retrieve(
     for pos, cosine in dense.items():
         sentence = corpus.at(pos)
         term_set = corpus.lexical.terms_of(pos)
-        around = corpus.article_terms.get(sentence.doc_id, frozenset())
+        around = corpus.terms_around(sentence.doc_id)
         idf = corpus.idf_of(sentence.doc_id)
         coverage = corpus.lexical.coverage(own_terms, term_set, around, idf=idf)
         if history_terms:

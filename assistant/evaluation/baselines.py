@@ -13,7 +13,7 @@ unlabelled quote implicitly presents. They answer in the Answer JSON shape so th
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.index.lexical import LexicalIndex
@@ -34,7 +34,7 @@ class LlamaIndexDefault:
 
     name = "llamaindex_default"
 
-    def __init__(self, records: dict[str, ArticleRecord], encoder: OnnxSentenceEncoder, top_k: int = 2) -> None:
+    def __init__(self, records: Mapping[str, ArticleRecord], encoder: OnnxSentenceEncoder, top_k: int = 2) -> None:
         go_offline()
         import chromadb
         from chromadb.config import Settings as ChromaSettings
@@ -75,7 +75,7 @@ class Bm25TopSentence:
 
     name = "bm25_top_sentence"
 
-    def __init__(self, records: dict[str, ArticleRecord]) -> None:
+    def __init__(self, records: Mapping[str, ArticleRecord]) -> None:
         self._records = records
         self._sentences = [s for r in records.values() for s in r.sentences]
         self._index = LexicalIndex([s.text for s in self._sentences])

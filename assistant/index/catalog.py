@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import StoreUnavailable
-from assistant.index.records import ArticleRecord, compact
+from assistant.index.records import ArticleRecord, Packed, encode, pack
 
 VERSION_ID = "~version"
 WRITER_ID = "~writer"
@@ -152,15 +152,21 @@ class ChromaCatalog:
 
     def records(self, versions: dict[str, str]) -> dict[str, ArticleRecord]:
         """The records of these versions (doc_id -> content hash); one no longer stored is left out."""
-        out: dict[str, ArticleRecord] = {}
+        return {doc_id: packed.unpack() for doc_id, packed in self.packed(versions).items()}
+
+    def packed(self, versions: dict[str, str]) -> dict[str, Packed]:
+        """The records of these versions as the index holds them (compressed, with their
+        metadata); one no longer stored is left out."""
+        out: dict[str, Packed] = {}
         wanted = [record_id(d, h) for d, h in versions.items()]
         for begin in range(0, len(wanted), _PAGE // 10):
             ids = wanted[begin : begin + _PAGE // 10]
             got = self._guard("read articles", lambda: self._col.get(ids=ids, include=["metadatas"]))
             for meta in got["metadatas"]:
                 if meta and "record" in meta:
-                    record = compact(ArticleRecord.model_validate_json(zlib.decompress(base64.b64decode(meta["record"]))))
-                    out[record.article.doc_id] = record
+                    blob = base64.b64decode(meta["record"])
+                    record = ArticleRecord.model_validate_json(zlib.decompress(blob))
+                    out[record.article.doc_id] = pack(record, blob)
         return out
 
     # -- writing (under the writer lease) -------------------------------------------------
@@ -171,7 +177,7 @@ class ChromaCatalog:
         ids = [record_id(r.article.doc_id, r.article.content_hash) for r in records]
         metas: list[dict[str, Any]] = [
             {"doc_id": r.article.doc_id, "content_hash": r.article.content_hash,
-             "record": base64.b64encode(zlib.compress(r.model_dump_json().encode(), 6)).decode()}
+             "record": base64.b64encode(encode(r)).decode()}
             for r in records
         ]
         ids += [r.article.doc_id for r in records]

@@ -1,33 +1,37 @@
-"""The indexed articles in memory: records, sentences by position, the lexical index, acronyms."""
+"""The indexed articles in memory: packed records, the lexical index by position, acronyms."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from assistant.index.lexical import LexicalIndex, Segment, local_idf, tokenise
-from assistant.index.records import ArticleRecord
+from assistant.index.records import ArticleRecord, Packed, RecordCache, Records, pack
 from assistant.ingest.context import index_texts
-from assistant.types import LabelledSentence
+from assistant.types import Article, LabelledSentence
 
 #: A write that changes more than this share of the archive rebuilds the whole index.
 REBUILD_SHARE = 0.25
+#: Records kept parsed when no cache is given (the engine passes ``Settings.record_cache``).
+DEFAULT_CACHE = 1000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Indexed:
-    """What the corpus derives from one article's record, kept while the record is unchanged."""
+    """Where one article sits in the index, and what it defines (kept while it is unchanged)."""
 
-    record: ArticleRecord
+    packed: Packed
     first: int  # where its sentences start among the index's positions
-    tokens: list[list[str]]  # each sentence's terms, repeats kept (BM25 counts them)
-    terms: frozenset[str]  # every term of the article
     acronyms: dict[str, str]
 
 
 class Corpus:
-    """The indexed articles in memory: records, sentences by position, the lexical index, acronyms.
+    """The indexed articles in memory: packed records, the lexical index by position, acronyms.
+
+    Between questions an article is held packed (its metadata and its compressed record, about a
+    tenth of the parsed record) with its terms in the lexical index; a question parses the records
+    it reads, through a cache shared by every view (``records``).
 
     A corpus is never changed once built: a question reads one corpus from start to end, and a
     write builds the next one from the previous (``previous``), re-deriving only the articles it
@@ -35,56 +39,90 @@ class Corpus:
     replace leave holes, so the cost of a write follows the articles it touches, not the archive.
     """
 
-    def __init__(self, records: dict[str, ArticleRecord], previous: Corpus | None = None) -> None:
-        """``previous``: the corpus this one replaces; what it derived for the same records (the
-        same objects) is reused."""
-        self.records = records
+    def __init__(
+        self,
+        records: Mapping[str, ArticleRecord | Packed],
+        previous: Corpus | None = None,
+        cache: RecordCache | None = None,
+    ) -> None:
+        """``records``: each article's record, parsed or packed. ``previous``: the corpus this one
+        replaces; what it derived for the same article versions is reused. ``cache``: the parsed
+        records' cache (default: the previous corpus's)."""
+        self._cache: RecordCache = cache or (previous._cache if previous is not None else RecordCache(DEFAULT_CACHE))
         kept = previous._indexed if previous is not None else {}
-        changed = [d for d, r in records.items() if d not in kept or kept[d].record is not r]
-        gone = [d for d, i in kept.items() if records.get(d) is not i.record]
-        small = previous is not None and len(changed) + len(gone) <= REBUILD_SHARE * max(len(records), 1)
-        if small and previous is not None and previous._holes + sum(len(kept[d].tokens) for d in gone) <= previous.size:
-            self._update(previous, changed, gone)
+        packed: dict[str, Packed] = {}
+        for doc_id, given in records.items():
+            same = kept.get(doc_id)
+            content_hash = given.content_hash if isinstance(given, Packed) else given.article.content_hash
+            if same is not None and same.packed.content_hash == content_hash:
+                packed[doc_id] = same.packed
+            else:
+                packed[doc_id] = given if isinstance(given, Packed) else pack(given)
+        self._packed = packed
+        self.records = Records(packed, self._cache)
+        changed = [d for d, p in packed.items() if d not in kept or kept[d].packed is not p]
+        gone = [d for d, i in kept.items() if packed.get(d) is not i.packed]
+        small = len(changed) + len(gone) <= REBUILD_SHARE * max(len(packed), 1)
+        if previous is not None and small and previous._holes + sum(kept[d].packed.sentences for d in gone) <= previous.size:
+            self._update(previous, changed, gone, records)
         else:
-            self._build(kept)
+            self._build(previous, records)
         self.acronyms = _merged(i.acronyms for i in self._indexed.values())
-        self.article_terms: dict[str, frozenset[str]] = {d: i.terms for d, i in self._indexed.items()}
         unchanged = previous._indexed.keys() - set(changed) - set(gone) if previous is not None else set()
         self._idf: dict[str, Callable[[str], float]] = {
             d: f for d, f in (previous._idf.items() if previous is not None else ()) if d in unchanged
         }
+        self._around: dict[str, frozenset[str]] = {}
         self._passage_index: dict[str, dict[int, list[int]]] = {
             d: x for d, x in (previous._passage_index.items() if previous is not None else ()) if d in unchanged
         }
 
-    def _build(self, kept: dict[str, _Indexed]) -> None:
+    def _record(self, doc_id: str, given: Mapping[str, ArticleRecord | Packed]) -> ArticleRecord:
+        """An article's record: as given when it was given parsed, else parsed from its pack."""
+        found = given.get(doc_id)
+        return found if isinstance(found, ArticleRecord) else self.records[doc_id]
+
+    lexical: LexicalIndex
+    _holes: int
+
+    def _build(self, previous: Corpus | None, given: Mapping[str, ArticleRecord | Packed]) -> None:
         """Every article at fresh positions in one lexical segment (terms reused where known)."""
         self._indexed: dict[str, _Indexed] = {}
-        self._slots: list[LabelledSentence | None] = []
-        tokenised: list[list[str]] = []
-        for doc_id, record in self.records.items():
-            same = kept.get(doc_id)
-            indexed = _derive(record, len(self._slots), same.tokens if same and same.record is record else None)
-            self._indexed[doc_id] = indexed
-            self._slots.extend(record.sentences)
-            tokenised.extend(indexed.tokens)
+        self._owner: list[str | None] = []  # the doc_id holding each position (None: a hole)
+        tokenised: list[tuple[str, ...] | list[str]] = []
+        for doc_id, packed in self._packed.items():
+            same = previous._indexed.get(doc_id) if previous is not None else None
+            if previous is not None and same is not None and same.packed is packed:
+                tokens: list[tuple[str, ...] | list[str]] = [
+                    previous.lexical.tokens[same.first + n] or () for n in range(packed.sentences)
+                ]
+                acronyms = same.acronyms
+            else:
+                record = self._record(doc_id, given)
+                tokens = list(tokenise(index_texts(record.sentences)))
+                acronyms = find_acronyms([record.article.text])
+            self._indexed[doc_id] = _Indexed(packed, len(self._owner), acronyms)
+            self._owner.extend([doc_id] * packed.sentences)
+            tokenised.extend(tokens)
         self.lexical = LexicalIndex(tokenised=tokenised)
         self._holes = 0
 
-    def _update(self, previous: Corpus, changed: list[str], gone: list[str]) -> None:
+    def _update(
+        self, previous: Corpus, changed: list[str], gone: list[str], given: Mapping[str, ArticleRecord | Packed]
+    ) -> None:
         """``previous`` with the articles of ``gone`` taken out and those of ``changed`` put in."""
-        self._indexed = {d: i for d, i in previous._indexed.items() if d in self.records and d not in changed}
-        self._slots = list(previous._slots)
-        removed = [previous._indexed[d].first + n for d in gone for n in range(len(previous._indexed[d].tokens))]
+        self._indexed = {d: i for d, i in previous._indexed.items() if d in self._packed and d not in changed}
+        self._owner = list(previous._owner)
+        removed = [previous._indexed[d].first + n for d in gone for n in range(previous._indexed[d].packed.sentences)]
         for pos in removed:
-            self._slots[pos] = None
+            self._owner[pos] = None
         added: list[tuple[int, list[str]]] = []
         for doc_id in changed:
-            record = self.records[doc_id]
-            indexed = _derive(record, len(self._slots), None)
-            self._indexed[doc_id] = indexed
-            self._slots.extend(record.sentences)
-            added.extend((indexed.first + n, toks) for n, toks in enumerate(indexed.tokens))
+            record = self._record(doc_id, given)
+            first = len(self._owner)
+            self._indexed[doc_id] = _Indexed(self._packed[doc_id], first, find_acronyms([record.article.text]))
+            self._owner.extend([doc_id] * len(record.sentences))
+            added.extend((first + n, toks) for n, toks in enumerate(tokenise(index_texts(record.sentences))))
         # Fold the newest segments into the new one while they are no larger than what it holds,
         # so there are about log2(archive) segments and each sentence is re-segmented that often.
         segments = previous.lexical.segments
@@ -92,39 +130,45 @@ class Corpus:
         while merge < len(segments) and len(segments[-1 - merge]) <= total:
             total += len(segments[-1 - merge])
             merge += 1
-        merged = [(int(p), toks) for segment in segments[len(segments) - merge :] for p in segment.positions
-                  if (toks := self._tokens_at(previous, int(p))) is not None]
-        self.lexical = previous.lexical.changed(removed, added, merge, merged)
+        self.lexical = previous.lexical.changed(removed, added, merge)
         self._holes = previous._holes + len(removed)
-
-    @staticmethod
-    def _tokens_at(previous: Corpus, position: int) -> list[str] | None:
-        sentence = previous._slots[position]
-        if sentence is None:
-            return None
-        indexed = previous._indexed[sentence.doc_id]
-        return indexed.tokens[position - indexed.first]
 
     @property
     def size(self) -> int:
         """How many sentences are indexed."""
-        return len(self._slots) - self._holes
+        return len(self._owner) - self._holes
 
     @property
     def segments(self) -> tuple[Segment, ...]:
         return self.lexical.segments
 
+    def listing(self) -> list[tuple[Article, int, int]]:
+        """Every indexed article's metadata (its text left out), sentence count and length in
+        characters, in index order, without parsing a record."""
+        return [(p.article, p.sentences, p.chars) for p in self._packed.values()]
+
     def at(self, position: int) -> LabelledSentence:
         """The sentence at a position the index gave (a search result, ``position``)."""
-        sentence = self._slots[position]
-        if sentence is None:
+        doc_id = self._owner[position]
+        if doc_id is None:
             raise KeyError(position)
-        return sentence
+        return self.records[doc_id].sentences[position - self._indexed[doc_id].first]
 
-    def _term_lists(self, doc_id: str) -> list[tuple[str, ...]]:
+    def doc_at(self, position: int) -> str | None:
+        """The doc_id of the article at a position (None for a hole)."""
+        return self._owner[position]
+
+    def _term_lists(self, doc_id: str) -> list[frozenset[str]]:
         """The distinct terms of each sentence of one article."""
         indexed = self._indexed[doc_id]
-        return [self.lexical.term_lists[indexed.first + n] or () for n in range(len(indexed.tokens))]
+        return [self.lexical.terms_of(indexed.first + n) for n in range(indexed.packed.sentences)]
+
+    def terms_around(self, doc_id: str) -> frozenset[str]:
+        """Every term of one article (what a sentence's own article offers the question)."""
+        if doc_id not in self._around:
+            known = doc_id in self._indexed
+            self._around[doc_id] = frozenset().union(*self._term_lists(doc_id)) if known else frozenset()
+        return self._around[doc_id]
 
     def passages_of(self, doc_id: str, idx: int) -> list[int]:
         """Numbers of the passages of an article that hold sentence ``idx``."""
@@ -149,27 +193,21 @@ class Corpus:
 
     def sentence(self, doc_id: str, idx: int) -> LabelledSentence | None:
         pos = self.position(doc_id, idx)
-        return self._slots[pos] if pos is not None else None
+        return self.at(pos) if pos is not None else None
 
     def position(self, doc_id: str, idx: int) -> int | None:
         """Where sentence ``idx`` of an article sits among the index's positions."""
         indexed = self._indexed.get(doc_id)
-        if indexed is None or not 0 <= idx < len(indexed.tokens):
+        if indexed is None or not 0 <= idx < indexed.packed.sentences:
             return None
         return indexed.first + idx
 
     def hash_of(self, doc_id: str) -> str | None:
-        record = self.records.get(doc_id)
-        return record.article.content_hash if record else None
+        packed = self._packed.get(doc_id)
+        return packed.content_hash if packed else None
 
-
-def _derive(record: ArticleRecord, first: int, tokens: list[list[str]] | None) -> _Indexed:
-    if tokens is None:
-        tokens = tokenise(index_texts(record.sentences))
-    return _Indexed(
-        record=record, first=first, tokens=tokens, terms=frozenset(t for toks in tokens for t in toks),
-        acronyms=find_acronyms([record.article.text]),
-    )
+    def packed(self, doc_id: str) -> Packed | None:
+        return self._packed.get(doc_id)
 
 
 def _merged(dicts: Iterable[dict[str, str]]) -> dict[str, str]:

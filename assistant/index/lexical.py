@@ -172,8 +172,8 @@ class Segment:
 class LexicalIndex:
     """BM25 over numbered texts held in segments (bm25s), plus document frequencies for IDF weights.
 
-    Positions are stable: a text taken out leaves a hole (``term_lists[p]`` is None) until the
-    whole index is rebuilt, so a write never renumbers the rest of the archive.
+    Positions are stable: a text taken out leaves a hole (``tokens[p]`` is None) until the whole
+    index is rebuilt, so a write never renumbers the rest of the archive.
     """
 
     def __init__(self, texts: Sequence[str] = (), tokenised: Sequence[Sequence[str]] | None = None) -> None:
@@ -181,56 +181,53 @@ class LexicalIndex:
         known (``tokenise``)."""
         if tokenised is None:
             tokenised = tokenise(texts)
-        # Each text's distinct terms as a tuple of shared strings: a frozenset per sentence would
-        # cost 700 bytes each across an archive; membership is asked of a few dozen candidates.
-        self.term_lists: list[tuple[str, ...] | None] = [tuple(dict.fromkeys(toks)) for toks in tokenised]
+        # Each text's terms (repeats kept: BM25 counts them) as a tuple of shared strings.
+        self.tokens: list[tuple[str, ...] | None] = [tuple(toks) for toks in tokenised]
         self.df: Counter[str] = Counter()
-        for tlist in self.term_lists:
-            self.df.update(tlist)
+        for toks in tokenised:
+            self.df.update(set(toks))
         self.segments: tuple[Segment, ...] = (Segment(range(len(tokenised)), tokenised),) if tokenised else ()
         self._alive = np.ones(len(tokenised), dtype=bool)
         self._size = len(tokenised)
         self._resolved: dict[str, str] = {}
 
-    def changed(
-        self,
-        removed: Iterable[int],
-        added: Sequence[tuple[int, Sequence[str]]],
-        merge: int = 0,
-        merged: Sequence[tuple[int, Sequence[str]]] = (),
-    ) -> LexicalIndex:
+    def changed(self, removed: Iterable[int], added: Sequence[tuple[int, Sequence[str]]], merge: int = 0) -> LexicalIndex:
         """A new index with the texts at ``removed`` taken out and ``added`` (position, terms) put
         in, at positions past the end. This index is left as it was (a question reading it is not
-        disturbed). The new texts make one new segment, together with the texts still in the
-        ``merge`` newest segments (``merged``: their positions and terms), which it replaces: the
-        caller keeps the number of segments small."""
+        disturbed). The new texts make one new segment, with those still in the ``merge`` newest
+        segments, which it replaces: the caller keeps the number of segments small."""
         out = LexicalIndex.__new__(LexicalIndex)
-        lists = list(self.term_lists)
+        lists = list(self.tokens)
         alive = self._alive.copy()
         df = Counter(self.df)
         emptied: set[str] = set()
         for pos in removed:
             old = lists[pos]
             if old is not None:
-                df.subtract(old)
-                emptied.update(old)
+                distinct = set(old)
+                df.subtract(distinct)
+                emptied.update(distinct)
                 lists[pos] = None
                 alive[pos] = False
         end = max((pos for pos, _ in added), default=-1) + 1
         if end > len(lists):
             lists.extend([None] * (end - len(lists)))
             alive = np.concatenate([alive, np.zeros(end - len(alive), dtype=bool)])
-        for pos, toks in added:
-            distinct = tuple(dict.fromkeys(toks))
-            lists[pos] = distinct
+        kept = self.segments[: len(self.segments) - merge]
+        texts: list[tuple[int, tuple[str, ...]]] = [
+            (int(p), toks) for segment in self.segments[len(kept) :] for p in segment.positions
+            if (toks := lists[int(p)]) is not None
+        ]
+        for pos, given in added:
+            toks = tuple(given)
+            lists[pos] = toks
             alive[pos] = True
-            df.update(distinct)
+            df.update(set(toks))
+            texts.append((pos, toks))
         for term in emptied:
             if df[term] <= 0:
                 del df[term]
-        texts = [(pos, toks) for pos, toks in [*merged, *added] if alive[pos]]
-        kept = self.segments[: len(self.segments) - merge]
-        out.term_lists, out.df, out._alive = lists, df, alive
+        out.tokens, out.df, out._alive = lists, df, alive
         out.segments = (*kept, Segment([p for p, _ in texts], [t for _, t in texts])) if texts else kept
         out._size = int(alive.sum())
         out._resolved = {}
@@ -238,7 +235,7 @@ class LexicalIndex:
 
     def terms_of(self, position: int) -> frozenset[str]:
         """The distinct terms of text number ``position``."""
-        return frozenset(self.term_lists[position] or ())
+        return frozenset(self.tokens[position] or ())
 
     def resolve(self, query_terms: Iterable[str]) -> list[str]:
         """Query terms with misspellings mapped to the closest indexed term ("aktube" -> "aktob")."""
@@ -264,7 +261,7 @@ class LexicalIndex:
         weights = {t: float(bm25_idf(float(self.df[t]), self._size)) for t in sorted(expanded) if self.df.get(t, 0) > 0}
         if not weights or not self._size:
             return []
-        scores = np.zeros(len(self.term_lists), dtype=np.float32)
+        scores = np.zeros(len(self.tokens), dtype=np.float32)
         for segment in self.segments:
             segment.add_scores(scores, weights)
         scores[~self._alive] = 0.0

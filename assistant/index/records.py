@@ -1,6 +1,13 @@
-"""An indexed article as the engine holds it: the article, its labelled sentences, its passages."""
+"""An indexed article: its record (the article, labelled sentences, passages), packed as the index
+holds it between questions, and the cache of records parsed for questions."""
 
 from __future__ import annotations
+
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,3 +40,80 @@ def compact(record: ArticleRecord) -> ArticleRecord:
         shared = _FIELD_SETS.setdefault((type(obj), frozenset(given)), set(given))
         object.__setattr__(obj, "__pydantic_fields_set__", shared)
     return record
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """One indexed article as the index holds it between questions: its metadata (without its
+    text, for listings) and its record compressed; the record is parsed when a question needs it."""
+
+    article: Article  # the article's metadata; its text is left out (``chars`` says how long it is)
+    chars: int
+    sentences: int
+    blob: bytes  # the record's JSON, zlib-compressed (as the catalog stores it)
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+    @property
+    def content_hash(self) -> str:
+        return self.article.content_hash
+
+    def unpack(self) -> ArticleRecord:
+        return compact(ArticleRecord.model_validate_json(zlib.decompress(self.blob)))
+
+
+def pack(record: ArticleRecord, blob: bytes | None = None) -> Packed:
+    """``blob``: the record's compressed JSON when already at hand (read from the store)."""
+    return Packed(
+        article=record.article.model_copy(update={"text": ""}), chars=len(record.article.text),
+        sentences=len(record.sentences), blob=blob if blob is not None else encode(record),
+    )
+
+
+def encode(record: ArticleRecord) -> bytes:
+    return zlib.compress(record.model_dump_json().encode(), 6)
+
+
+class RecordCache:
+    """The records parsed lately, shared by every view of the index in a process (at most ``size``)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = max(1, size)
+        self._parsed: OrderedDict[tuple[str, str], ArticleRecord] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, packed: Packed) -> ArticleRecord:
+        key = (packed.doc_id, packed.content_hash)
+        with self._lock:
+            record = self._parsed.get(key)
+            if record is not None:
+                self._parsed.move_to_end(key)
+                return record
+        record = packed.unpack()
+        with self._lock:
+            self._parsed[key] = record
+            while len(self._parsed) > self.size:
+                self._parsed.popitem(last=False)
+        return record
+
+
+class Records(Mapping[str, ArticleRecord]):
+    """The records of one view of the index, by doc_id: each parsed when asked for (cached)."""
+
+    def __init__(self, packed: dict[str, Packed], cache: RecordCache) -> None:
+        self._packed = packed
+        self._cache = cache
+
+    def __getitem__(self, doc_id: str) -> ArticleRecord:
+        return self._cache.get(self._packed[doc_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._packed

@@ -207,7 +207,7 @@ def serve(settings: Settings) -> None:
     assistant.follow(settings.follow_seconds)  # writes through any other instance on the same store
     app = create_app(assistant, settings)
     base = f"http://{settings.host}:{settings.port}{settings.root_path}"
-    print(f"{len(assistant.articles())} article(s) ready. Chat: {base}{CHAT_PATH}/  API: {base}/api/v1/openapi.json",
+    print(f"{len(assistant.listing())} article(s) ready. Chat: {base}{CHAT_PATH}/  API: {base}/api/v1/openapi.json",
           flush=True)
     # proxy_headers off: the peer address is the real one, so only trusted proxies can name a user.
     # A bounded graceful shutdown: open chat streams must not hold a restart for ever.

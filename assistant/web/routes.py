@@ -83,13 +83,13 @@ def api_routes(assistant: Assistant, caller: Callable[..., Principal]) -> APIRou
     # -- articles --------------------------------------------------------------------------------
     @router.get("/api/v1/articles", response_model=list[ArticleSummary], tags=["articles"], responses=ERRORS)
     def list_articles(principal: Principal = Depends(caller)) -> list[ArticleSummary]:
-        return [summary(article, sentences) for article, sentences in assistant.article_sizes()]
+        return [summary(article, sentences, chars) for article, sentences, chars in assistant.listing()]
 
     @router.get("/api/v1/articles/{doc_id}", response_model=ArticleDetail, tags=["articles"], responses=ERRORS,
                 summary="An article's text, metadata and labelled sentences with offsets (for highlighting)")
     def get_article(doc_id: str, principal: Principal = Depends(caller)) -> ArticleDetail:
         article, sentences = assistant.article(doc_id)
-        return ArticleDetail(**summary(article, len(sentences)).model_dump(), text=article.text,
+        return ArticleDetail(**summary(article, len(sentences), len(article.text)).model_dump(), text=article.text,
                              labelled_sentences=sentences)
 
     @router.post("/api/v1/articles", response_model=ArticleChange, tags=["articles"], responses=ERRORS,

@@ -88,9 +88,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def summary(article: Article, sentences: int) -> ArticleSummary:
+def summary(article: Article, sentences: int, chars: int) -> ArticleSummary:
     return ArticleSummary(
         doc_id=article.doc_id, title=article.title, outlet=article.outlet, published=article.published,
         url=article.url, language=article.language, content_hash=article.content_hash,
-        chars=len(article.text), sentences=sentences,
+        chars=chars, sentences=sentences,
     )

@@ -49,7 +49,7 @@ def build_ui(assistant: Any, settings: Settings, audit: Any = None, limiter: Any
 
     def listed() -> list[tuple[str, str]]:
         """The articles indexed now (any instance may have added or removed some)."""
-        return [(a.title if a.title != "unknown" else a.doc_id, a.doc_id) for a in assistant.articles()]
+        return [(a.title if a.title != "unknown" else a.doc_id, a.doc_id) for a, _, _ in assistant.listing()]
 
     def show_articles():  # type: ignore[no-untyped-def]
         """Each page load lists the articles indexed then, all ticked."""
