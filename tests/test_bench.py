@@ -24,6 +24,8 @@ def test_a_small_bench_run_measures_every_column_and_checks_the_answers(tmp_path
     for r in result.sizes:
         assert r.query_p50_ms > 0 and r.ingest_s > 0 and r.embed_only_s > 0 and r.baseline_p50_ms > 0
         assert r.correct >= 0.9  # the Aktobe questions are still answered inside the archive
+        # Memory measured for the embedded store, and apart for the app and a real `chroma run` serving the index.
+        assert 0 < r.serving_rss_now_mb <= r.serving_rss_mb and r.server_app_rss_mb > 0 and r.server_rss_mb > 0
     assert result.cold_start_s["existing_index"] > 0 and result.cold_start_s["no_index"] > 0
     assert [h["clients"] for h in result.http] == [1, 8, 32]  # over real HTTP to python app.py
     assert all(h["errors"] == 0 and 0 < h["p50_ms"] <= h["p95_ms"] for h in result.http)

@@ -119,3 +119,25 @@ def test_a_search_lists_the_best_texts_first_and_ties_in_position_order() -> Non
     assert [p for p, _ in index.search("fire", 3)] == [1, 2, 3]
     assert index.search("grain depot", 5)[0][0] == 0
     assert index.search("nothing like it", 5) == []
+
+
+def test_the_commit_log_keeps_the_last_commits_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Followers read what each commit changed; the store does not grow with every write."""
+    from assistant.index import catalog
+    from assistant.index.store import ChromaStore
+
+    monkeypatch.setattr(catalog, "LOG_KEEP", 4)
+    monkeypatch.setattr(catalog, "_LOG_PRUNE", 2)
+    store = ChromaStore.ephemeral("commit-log")
+    try:
+        for n in range(1, 11):
+            store.catalog.bump("embedder", [f"doc-{n}"])
+        assert store.catalog.state().seq == 10
+        assert store.catalog.changes(7, 10) == ["doc-8", "doc-9", "doc-10"]
+        assert store.catalog.changes(2, 10) is None  # further back than the log keeps: read everything
+        kept = store.catalog._col.get(ids=[catalog.log_id(n) for n in range(1, 11)])["ids"]
+        assert len(kept) <= catalog.LOG_KEEP + catalog._LOG_PRUNE
+        store.catalog.bump("embedder", None)  # a commit that changed everything says so
+        assert store.catalog.changes(10, 11) is None
+    finally:
+        store.drop()

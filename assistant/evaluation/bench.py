@@ -46,12 +46,16 @@ import json, resource, sys, time
 from assistant.engine import Assistant
 questions = json.loads(sys.argv[2])
 assistant = Assistant.open(corpus=None, index=sys.argv[1])
+assistant.warm()
 assistant.ask("warm up")
 lat, answers = [], []
 for q in questions * 3:
     t = time.perf_counter(); a = assistant.ask(q); lat.append((time.perf_counter() - t) * 1000)
     answers.append({"answer": a.answer, "answerable": a.answerable, "quotes": [c.quote for c in a.citations]})
-print(json.dumps({"latency_ms": lat, "answers": answers[: len(questions)],
+from assistant.index.memory import give_back_free_memory
+give_back_free_memory()
+now = next((int(line.split()[1]) / 1024 for line in open("/proc/self/status") if line.startswith("VmRSS")), 0.0)
+print(json.dumps({"latency_ms": lat, "answers": answers[: len(questions)], "rss_mb": now,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -115,8 +119,11 @@ print("answered")
 """
 
 
-def _child(code: str, *args: str, cwd: Path) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=cwd, capture_output=True, text=True)
+def _child(code: str, *args: str, cwd: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
+    import os
+
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
     if done.returncode != 0:
         raise RuntimeError(f"benchmark child failed: {done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -139,7 +146,10 @@ class SizeResult:
     ingest_over_embedding: float = 0.0
     query_p50_ms: float = 0.0
     query_p95_ms: float = 0.0
-    serving_rss_mb: float = 0.0
+    serving_rss_mb: float = 0.0  # peak
+    serving_rss_now_mb: float = 0.0  # after the questions, freed pages handed back
+    server_app_rss_mb: float = 0.0  # the same questions with the index on a `chroma run` server: the app
+    server_rss_mb: float = 0.0  # and the Chroma server
     ingest_rss_mb: float = 0.0
     correct: float = 0.0
     unchanged_vs_seed: float = 0.0
@@ -213,6 +223,9 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
             r.ingest_over_embedding = round(ingest["ingest_s"] / max(ingest["embed_only_s"], 1e-9), 2)
             r.query_p50_ms, r.query_p95_ms = _pct(serve["latency_ms"], 0.5), _pct(serve["latency_ms"], 0.95)
             r.serving_rss_mb, r.ingest_rss_mb = round(serve["max_rss_mb"], 1), round(ingest["max_rss_mb"], 1)
+            r.serving_rss_now_mb = round(serve["rss_mb"], 1)
+            remote = _server_mode(root, index / "chroma", questions)
+            r.server_app_rss_mb, r.server_rss_mb = remote["app_rss_mb"], remote["server_rss_mb"]
             r.correct = round(sum(correct) / len(correct), 3)
             r.unchanged_vs_seed = round(sum(q == s for q, s in zip(quotes, seed_quotes)) / len(quotes), 3)
             r.baseline_ingest_s = round(base["ingest_s"], 2)
@@ -295,6 +308,55 @@ def _http(root: Path, index: Path, corpus: Path, questions: list[str]) -> list[d
     return levels
 
 
+def _server_mode(root: Path, data: Path, questions: list[str]) -> dict[str, float]:
+    """The serving child again with the same index served by `chroma run` (the embedded store's
+    folder, which the server reads as is): the app's memory and the server's, apart."""
+    import os
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    chroma = Path(sys.executable).parent / "chroma"
+    server = subprocess.Popen([str(chroma), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
+                              env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.time() > deadline:
+                raise RuntimeError("the benchmark's Chroma server did not start")
+            time.sleep(0.3)
+        env = {"ASSISTANT_CHROMA_HOST": "127.0.0.1", "ASSISTANT_CHROMA_PORT": str(port)}
+        app = _child(_CHILD_SERVE, str(data.parent), json.dumps(questions), cwd=root, env=env)
+        return {"app_rss_mb": round(app["rss_mb"], 1), "server_rss_mb": round(_tree_rss_mb(server.pid), 1)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (Linux /proc; 0 elsewhere)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS")), 0.0)
+        todo += [int(c) for c in children]
+    return total
+
+
 def _cold(root: Path, index: Path, corpus: str) -> float:
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _CHILD_COLD, str(index), corpus], cwd=root, capture_output=True, text=True)
@@ -310,7 +372,8 @@ def _cpus() -> int:
 
 
 COLUMNS = ("size", "articles", "sentences", "ingest_s", "articles_per_s", "sentences_per_s", "embed_only_s",
-           "ingest_over_embedding", "query_p50_ms", "query_p95_ms", "serving_rss_mb", "ingest_rss_mb", "correct",
+           "ingest_over_embedding", "query_p50_ms", "query_p95_ms", "serving_rss_mb", "serving_rss_now_mb",
+           "server_app_rss_mb", "server_rss_mb", "ingest_rss_mb", "correct",
            "unchanged_vs_seed", "baseline_ingest_s", "baseline_p50_ms", "baseline_p95_ms", "ingest_ratio", "query_ratio")
 
 

@@ -3,11 +3,13 @@ holds it between questions, and the cache of records parsed for questions."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -36,10 +38,19 @@ def compact(record: ArticleRecord) -> ArticleRecord:
     adds to it), so objects with the same set can share one. Values are untouched.
     """
     for obj in [record, record.article, *record.sentences, *record.passages]:
-        given = obj.__pydantic_fields_set__
-        shared = _FIELD_SETS.setdefault((type(obj), frozenset(given)), set(given))
-        object.__setattr__(obj, "__pydantic_fields_set__", shared)
+        compact_one(obj)
     return record
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def compact_one(obj: _M) -> _M:
+    """One object's field set shared with equal ones (see ``compact``)."""
+    given = obj.__pydantic_fields_set__
+    shared = _FIELD_SETS.setdefault((type(obj), frozenset(given)), set(given))
+    object.__setattr__(obj, "__pydantic_fields_set__", shared)
+    return obj
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +77,12 @@ class Packed:
 
 def pack(record: ArticleRecord, blob: bytes | None = None) -> Packed:
     """``blob``: the record's compressed JSON when already at hand (read from the store)."""
+    fields: dict[str, Any] = {name: sys.intern(value) if isinstance(value, str) else value
+                              for name, value in record.article.__dict__.items() if name != "text"}
+    article = compact_one(Article.model_construct(**fields, text=""))  # values of a validated article
     return Packed(
-        article=record.article.model_copy(update={"text": ""}), chars=len(record.article.text),
-        sentences=len(record.sentences), blob=blob if blob is not None else encode(record),
+        article=article, chars=len(record.article.text), sentences=len(record.sentences),
+        blob=blob if blob is not None else encode(record),
     )
 
 
