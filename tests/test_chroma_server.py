@@ -3,40 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import pytest
+
+from assistant.evaluation.processes import start_chroma
 
 from .conftest import free_port, run_cli, running_app
-
-CHROMA = Path(sys.executable).parent / "chroma"
-
 
 @contextmanager
 def chroma_server(data: Path, port: int) -> Iterator[subprocess.Popen]:
     """The chroma CLI that ships with the chromadb package, persisting under ``data``."""
-    proc = subprocess.Popen(
-        [str(CHROMA), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    proc = start_chroma(data, port)
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                pytest.fail("chroma run did not start")
-            time.sleep(0.3)
         yield proc
     finally:
         proc.terminate()

@@ -311,29 +311,11 @@ def _http(root: Path, index: Path, corpus: Path, questions: list[str]) -> list[d
 def _server_mode(root: Path, data: Path, questions: list[str]) -> dict[str, float]:
     """The serving child again with the same index served by `chroma run` (the embedded store's
     folder, which the server reads as is): the app's memory and the server's, apart."""
-    import os
-    import socket
+    from assistant.evaluation.processes import free_port, start_chroma
 
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    chroma = Path(sys.executable).parent / "chroma"
-    server = subprocess.Popen([str(chroma), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
-                              env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    port = free_port()
+    server = start_chroma(data, port)
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.time() > deadline:
-                raise RuntimeError("the benchmark's Chroma server did not start")
-            time.sleep(0.3)
         env = {"ASSISTANT_CHROMA_HOST": "127.0.0.1", "ASSISTANT_CHROMA_PORT": str(port)}
         app = _child(_CHILD_SERVE, str(data.parent), json.dumps(questions), cwd=root, env=env)
         return {"app_rss_mb": round(app["rss_mb"], 1), "server_rss_mb": round(_tree_rss_mb(server.pid), 1)}

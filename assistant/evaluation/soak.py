@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import Iterator
 
 import httpx
+
+from assistant.evaluation.processes import free_port, start_chroma, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "soak-writer"
@@ -55,45 +56,16 @@ class SoakReport:
     ingest_duplicated_vectors: int = 0
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(url: str, proc: subprocess.Popen, seconds: float = 180) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} did not come up")
-
-
-def _chroma(data: Path, port: int) -> subprocess.Popen:
-    chroma = Path(sys.executable).with_name("chroma")
-    proc = subprocess.Popen([str(chroma), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
-                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, 60)
-    return proc
-
-
 @contextmanager
 def _service(work: Path, chroma_port: int) -> Iterator[str]:
-    port = _port()
+    port = free_port()
     env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_INDEX_DIR": str(work / "index"),
            "ASSISTANT_CORPUS": str(work / "corpus"), "ASSISTANT_AUDIT_PATH": "", "ASSISTANT_API_TOKENS": f"{TOKEN}:write",
            "ASSISTANT_RATE_LIMIT_PER_MINUTE": "0", "ASSISTANT_CHROMA_HOST": "127.0.0.1",
            "ASSISTANT_CHROMA_PORT": str(chroma_port)}
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait(f"http://127.0.0.1:{port}/healthz", proc)
+        wait_until_up(f"http://127.0.0.1:{port}/healthz", proc)
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
@@ -109,8 +81,8 @@ def load_with_faults(report: SoakReport, work: Path) -> None:
     import shutil
 
     shutil.copytree(ROOT / "corpus", work / "corpus")
-    chroma_port = _port()
-    chroma = _chroma(work / "chroma", chroma_port)
+    chroma_port = free_port()
+    chroma = start_chroma(work / "chroma", chroma_port)
     outage = threading.Event()
     latencies: list[float] = []
     lock = threading.Lock()
@@ -181,7 +153,7 @@ def load_with_faults(report: SoakReport, work: Path) -> None:
         chroma.terminate()
         chroma.wait(timeout=30)
         time.sleep(3)
-        chroma = _chroma(work / "chroma", chroma_port)
+        chroma = start_chroma(work / "chroma", chroma_port)
         back = time.monotonic()
         with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30) as probe:
             while time.monotonic() - back < 120:
