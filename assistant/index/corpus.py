@@ -98,6 +98,9 @@ class Corpus:
                 ]
                 acronyms = same.acronyms
             else:
+                # A packed record read from the store was parsed once there (for its metadata) and
+                # is parsed again here: handing the parsed records over instead was measured to
+                # leave 10,000 of them interleaved with the packed ones, and RSS 20 % higher.
                 record = self._record(doc_id, given)
                 tokens = list(tokenise(index_texts(record.sentences)))
                 acronyms = find_acronyms([record.article.text])
