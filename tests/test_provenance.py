@@ -47,6 +47,27 @@ FAMILIES = {
         ("The club's lawyer said the player would appeal the ban.", "group_claim"),
         ("Facebook announced that it had agreed to buy the start-up.", "group_claim"),
     ],
+    "a name no pattern knows speaks for itself; a place's name is its government": [
+        ("Zorvik announced a folding phone at its launch event on Monday.", "group_claim"),
+        ("Kestrel Games officially announced the sequel on Friday.", "group_claim"),
+        ("Kazakhstan said the border would reopen next week.", "official"),
+        ("Nairobi said the curfew would end at midnight.", "official"),
+        ("Liverpool said in a statement that the striker would miss the final.", "group_claim"),
+    ],
+    "a party reporting its own figures, an outlet reporting what happened": [
+        ("Halvard Motors reported quarterly revenue of $4.2 billion on Wednesday.", "group_claim"),
+        ("The Clarion reported that the mayor had resigned.", "media_report"),
+    ],
+    "an office or body of a party is the party's, and a company's orders are business": [
+        ("The ethics committee of the national football association announced a ten-match ban.", "group_claim"),
+        ("After strong ratings, Vireo Studios ordered a second season of the show.", "article"),
+    ],
+    "credit lines and what outlets obtained": [
+        ("Sources: the league will start its season in December.", "media_report"),
+        ("Broadcaster sources: the final will be moved to Lisbon.", "media_report"),
+        ("The draft budget was obtained by the Daily Ledger.", "media_report"),
+        ("Notes to editors: the report will be published on Friday.", "article"),
+    ],
     "social media by platform, channel or poster": [
         ("Fans on Reddit said the trailer looked unfinished.", "social_media"),
         ("The singer wrote on Instagram that the tour was cancelled.", "social_media"),
@@ -100,6 +121,19 @@ def test_every_pattern_family_is_a_data_file_that_loads() -> None:
     kinds = {p["label"] for p in source_patterns()}
     assert {"OFFICIAL", "MEDIA", "SOCIAL", "GROUP", "ROLE", "DATA", "AI_ADDRESS"} <= kinds
     assert all(p["pattern"].strip() for p in source_patterns())
+
+
+def test_the_places_a_speaker_may_be_named_by_are_a_gazetteer_with_its_checksum() -> None:
+    import hashlib
+
+    from assistant.ingest.source import known_places
+
+    text = (Path(__file__).parents[1] / "assistant" / "ingest" / "sources" / "places.txt").read_text(encoding="utf-8")
+    header, body = text.split("\n", 3)[:3], text.split("\n", 3)[3]
+    assert hashlib.sha256(body.encode("utf-8")).hexdigest() in header[2]
+    places = known_places()
+    assert {"kazakhstan", "moscow", "washington", "nairobi", "bogota", "ohio"} <= places
+    assert not {"netflix", "google", "reuters", "nintendo", "liverpool", "sevilla"} & places  # clubs speak as cities
 
 
 def test_a_name_first_typed_with_its_office_keeps_its_kind() -> None:

@@ -34,6 +34,8 @@ COMMAND_VERBS = frozenset("order instruct decree command direct authorize author
 RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
 DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate share rumour rumor theorize".split())
 
+# What an outlet or a poster does to what it then reports ("documents obtained by TechCrunch").
+FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
 # Nouns that, as a definite subject ("The information was ..."), refer back to the last source.
 ANAPHORIC_NOUNS = frozenset("information message report statement claim version post news account theory".split())
 PRONOUNS = frozenset("they it he she we this these those".split())
@@ -165,6 +167,18 @@ def _head_span(subj: Token) -> list[Token]:
     return toks
 
 
+def _not_authority(name: Token, known: Mapping[str, Label]) -> bool:
+    """A company, outlet or group ("NBC ordered nine episodes"): its orders are business, not authority."""
+    kind = type_source(name, known)
+    return kind is not None and kind.label != "official"
+
+
+def _reports_own(verb: Token) -> bool:
+    """ "Tesla reported revenue of $6.3 billion": reporting a thing (its own figures), not reporting
+    *that* something happened as an outlet does."""
+    return bool(_children(verb, "dobj")) and not _children(verb, "ccomp")
+
+
 def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
     for child in verb.children:
         if child.lower_ == "according":
@@ -211,8 +225,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Inherit(channel)  # "The statement said ...": the source before
             if kind:
                 label, cue = kind.label, kind.cue
-                if lemma == "report" and kind.by_entity and label == "group_claim":
-                    label = "media_report"  # an organisation no pattern knows that *reports* is an outlet
+                if lemma == "report" and kind.by_entity and label == "group_claim" and not _reports_own(verb):
+                    label = "media_report"  # an organisation no pattern knows that *reports* news is an outlet
                 reason = f"'{_phrase(span)}' ({cue}) is the source of '{verb.text}'"
                 # A post is social media unless an authority or an organisation speaks through it.
                 if channel and (label not in ("official", "group_claim") or label == "group_claim" and is_person(speaker)):
@@ -222,7 +236,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame("social_media", _display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
             if _refers_back(speaker):
                 return Inherit()
-            if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":
+            if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN" and not _not_authority(speaker, known):
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
             if speaker.pos_ == "PROPN" and is_person(speaker):
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
@@ -230,6 +244,14 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame(
                     "group_claim", _display_source(speaker), verb.text,
                     f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",
+                    decided=False, description=_description(speaker),
+                )
+            if speaker.pos_ == "PROPN" and (lemma != "report" or _reports_own(verb)):
+                # A name no pattern, entity or gazetteer types ("Google", "Blizzard") is most often
+                # a party speaking for itself; an outlet reports *that* something happened.
+                return Frame(
+                    "group_claim", _display_source(speaker), verb.text,
+                    f"'{_phrase(span)}', a name no pattern types, speaks for itself",
                     decided=False, description=_description(speaker),
                 )
             if speaker.pos_ in ("PROPN", "NOUN"):
@@ -242,7 +264,11 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
         if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS:
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
-    if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN":
+    if passive and lemma in FOUND_VERBS and (agent := _agent(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None:
+        if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
+            span = list(agent.subtree)
+            return Frame(kind.label, _phrase(span), verb.text, f"'{verb.text}' by '{_phrase(span)}' ({kind.cue})", speech=False)
+    if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, known):
         span = _head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
     if subj is not None and not passive:
@@ -287,6 +313,8 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
     quotation's own attributions ("... read: 'Officials confirmed ...'") count only when nothing
     outside it attributes the sentence, and a post or video introducing it keeps the label.
     """
+    if (lead := _credit_line(doc)) is not None:
+        return lead
     quoted = _quoted(doc)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]
     for verb in (v for v in verbs if v.i not in quoted):
@@ -302,6 +330,24 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
         frame = _frame_at(verb, known or {})
         if frame is not None:
             return frame
+    return None
+
+
+CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}
+MAX_CREDIT_WORDS = 4
+
+
+def _credit_line(doc: Doc) -> Frame | None:
+    """A sentence led by its source and a colon, as wires and live blogs credit them ("ESPN
+    sources: ...", "Source: ...", "Reddit users: ..."): the source is an outlet or a post."""
+    colon = next((t for t in doc[: MAX_CREDIT_WORDS + 1] if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i + 1 >= len(doc) or any(t.pos_ == "ADP" for t in doc[: colon.i]):
+        return None  # "Notes to editors: ..." is addressed to someone, not credited
+    lead = doc[: colon.i]
+    for span in doc.spans.get(SPANS_KEY, []):
+        if span.end <= colon.i and span.label_ in CREDIT_KINDS:
+            label = CREDIT_KINDS[span.label_]
+            return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")
     return None
 
 

@@ -20,6 +20,7 @@ from assistant.ingest.attribution import (
     CLOSE_QUOTES,
     COMMAND_VERBS,
     DISCUSSION_VERBS,
+    FOUND_VERBS,
     OPEN_QUOTES,
     PRONOUNS,
     RESPONSIBILITY_VERBS,
@@ -50,7 +51,7 @@ _IRREGULAR = "said told wrote written took taken thought spoke spoken led".split
 def trigger_forms() -> frozenset[str]:
     """Surface forms of every cue the rules look for (verbs inflected, nouns pluralised)."""
     stems = (
-        SPEECH_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | ANAPHORIC_NOUNS | PRONOUNS
+        SPEECH_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
         | {"according", "responsibility"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)

@@ -13,10 +13,14 @@ per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
 - ``roles.jsonl``: roles that speak for someone else ("spokeswoman", "account", "lawyer"): they
   take the kind of whoever they speak for, their ``id`` when they stand alone;
 - ``data.jsonl``: statistics, figures and records: the article reporting numbers (``article``);
-- ``ai_address.jsonl``: text addressed to an AI system, never a statement by anyone.
+- ``ai_address.jsonl``: text addressed to an AI system, never a statement by anyone;
+- ``places.txt`` (countries, capitals, US states; GeoNames via ``training/build_places.py``) and
+  ``mastheads.txt`` (words newspapers are named with: "the Morning Ledger"): plain lists.
 
 When no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for
-itself (``group_claim``), a country's name is its government (``official``). The channel of a
+itself (``group_claim``), a country's or city's name is its government (``official``) when the
+gazetteer ``sources/places.txt`` (GeoNames: countries, capitals, US states, large cities) knows it;
+a name the recogniser calls a place but no gazetteer knows ("Netflix said") is an organisation. The channel of a
 statement ("tweeted", "in a TikTok video", "on Instagram") makes it ``social_media`` unless the
 poster is official.
 """
@@ -131,12 +135,7 @@ def _entity(tok: Token) -> str:
     doc = tok.doc
     if doc.has_annotation("ENT_IOB"):
         return tok.ent_type_
-    start = end = tok.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
-        end += 1
-    name = doc[start : end + 1].text
+    name = _proper_name(tok)
     return next((label for text, label in named_entities(name) if tok.text in text.split()), "")
 
 
@@ -151,6 +150,44 @@ def _owners(head: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
     return owners
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Lower-cased place names of ``sources/places.txt`` (built by ``training/build_places.py``)."""
+    text = (resources.files("assistant.ingest") / "sources" / "places.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def mastheads() -> frozenset[str]:
+    """Words newspapers are named with (``sources/mastheads.txt``)."""
+    text = (resources.files("assistant.ingest") / "sources" / "mastheads.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_masthead(tok: Token) -> bool:
+    """ "The Morning Ledger", "the Kiev Post": a capitalised name whose last word names a newspaper."""
+    doc = tok.doc
+    return (tok.is_title and tok.pos_ == "PROPN" and tok.lower_ in mastheads() and tok.i > 0
+            and doc[tok.i - 1].is_title and doc[tok.i - 1].pos_ == "PROPN"
+            and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN"))
+
+
+def _proper_name(tok: Token) -> str:
+    """The run of proper nouns around ``tok`` ("New Delhi", "South Korea")."""
+    doc = tok.doc
+    start = end = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return doc[start : end + 1].text
+
+
+def is_place(tok: Token) -> bool:
+    """Is the name ``tok`` stands in (its run of proper nouns) a country, capital, state or large city?"""
+    return tok.pos_ == "PROPN" and _proper_name(tok).lower().removeprefix("the ") in known_places()
 
 
 def is_person(tok: Token) -> bool:
@@ -172,6 +209,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
             return "group_claim", " ".join(t.text for t in _name(tok)), party
     if span is not None and span.label_ in KIND_LABEL:
         return KIND_LABEL[span.label_], span.text, span
+    if is_masthead(tok):
+        return "media_report", _proper_name(tok), None
     if titled and (span is None or span.label_ == "ROLE") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
         # "the National Audit Office", "the Federal Institute for Drugs": a public body's name.
         mark = next((kinds[t.i] for t in _name(tok) if t.pos_ == "PROPN" and t.i in kinds and kinds[t.i].label_ == "OFFICIAL_NAME"), None)
@@ -181,7 +220,11 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return None, span.text, span
     if tok.pos_ == "PROPN" and tok.lower_ in known:
         return known[tok.lower_], tok.text, None
+    if entities and is_place(tok):
+        return "official", tok.text, None  # "Moscow said", "Kazakhstan denied": its government
     if entities and tok.pos_ in ("PROPN", "NOUN") and (ent := _entity(tok)) in ENTITY_LABEL:
+        if ent == "GPE" and not is_place(tok):
+            return "group_claim", tok.text, None  # "Netflix" read as a place: no gazetteer knows it
         return ENTITY_LABEL[ent], tok.text, None
     return None, "", None
 
@@ -206,8 +249,9 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
                 if channel := statement_channel(verb):
                     return SourceKind("social_media", channel)
     owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
+    party: str | None = None  # an owner a group pattern names ("the association", "the club")
     for owner in _owners(speaker):
-        if _entity(owner) == "GPE" and kinds.get(owner.i) is None:
+        if (_entity(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None:
             continue  # "Australia captain", "US President": the country does not decide the kind
         o_label, o_cue, o_span = _own_kind(owner, kinds, memory, entities)
         if o_span is not None and o_span.label_ == "SOCIAL" and o_span.id_ == "platform":
@@ -220,12 +264,18 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
                     break
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL:
             o_label = KIND_LABEL[o_span.id_]  # "Spokesman", "Inspector" before a name
+        if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP":
+            party = party or o_cue
         if o_label is not None:
             by_pattern = o_span is not None or owner.dep_ == "poss"
             owner_kinds.append((o_label, o_cue, by_pattern))
     # A role speaks for its owner ("ministry spokeswoman", "the club's lawyer"); a title held in a
     # company or club is that party's ("Nintendo's president"); a name no pattern knows takes the
     # kind its description gives ("Health New Zealand, the state agency that ...").
+    if label == "official" and party is not None:
+        # An office or body held in a party is the party's: "the awards committee of the credit
+        # union association", "the club's president".
+        return SourceKind("group_claim", party)
     if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds)):
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
         return SourceKind(chosen[0], chosen[1], by_entity=not chosen[2])
