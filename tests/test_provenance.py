@@ -26,6 +26,7 @@ FAMILIES = {
     "official by building, acronym or intergovernmental body": [
         ("The Kremlin denied that the talks had collapsed.", "official"),
         ("Downing Street said the prime minister had full confidence in her.", "official"),
+        ("Number 10 said the chancellor had been briefed.", "official"),
         ("The FDA said the recall covered three batches of the syrup.", "official"),
         ("The World Health Organization said the outbreak was contained.", "official"),
     ],
@@ -61,6 +62,10 @@ FAMILIES = {
     "an office or body of a party is the party's, and a company's orders are business": [
         ("The ethics committee of the national football association announced a ten-match ban.", "group_claim"),
         ("After strong ratings, Vireo Studios ordered a second season of the show.", "article"),
+    ],
+    "a pronoun after the statement stands for the statement's subject": [
+        ("The ministry will send troops to the border, it said on Sunday.", "official"),
+        ("The rebels have taken the airport, they said in a statement.", "group_claim"),
     ],
     "credit lines and what outlets obtained": [
         ("Sources: the league will start its season in December.", "media_report"),

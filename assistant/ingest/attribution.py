@@ -167,6 +167,19 @@ def _head_span(subj: Token) -> list[Token]:
     return toks
 
 
+def _fronted_subject(verb: Token, pronoun: Token) -> Token | None:
+    """In "The agency will hire 2,000 inspectors, it said", the pronoun after the statement stands
+    for the statement's own subject (a noun, singular for "it", plural for "they")."""
+    if pronoun.lower_ not in ("it", "they"):
+        return None
+    for clause in _children(verb, "ccomp"):
+        if clause.i < verb.i:
+            subj = next((c for c in _children(clause, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None and ("Plur" in subj.morph.get("Number")) == (pronoun.lower_ == "they") and type_source(subj):
+                return subj  # only a subject that is a source ("the bridge will reopen, it said": not the bridge)
+    return None
+
+
 def _not_authority(name: Token, known: Mapping[str, Label]) -> bool:
     """A company, outlet or group ("NBC ordered nine episodes"): its orders are business, not authority."""
     kind = type_source(name, known)
@@ -213,7 +226,10 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if speaker is not None:
             channel = statement_channel(verb)
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
-                return Inherit(channel)
+                named = _fronted_subject(verb, speaker)
+                if named is None:
+                    return Inherit(channel)
+                speaker = named  # "The agency plans to hire 2,000 inspectors, it said": the agency
             kind = type_source(speaker, known)
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
                 return Inherit(channel)  # "His spokesman told ...": speaks for the source before
