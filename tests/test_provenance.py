@@ -67,6 +67,11 @@ FAMILIES = {
         ("The ministry will send troops to the border, it said on Sunday.", "official"),
         ("The rebels have taken the airport, they said in a statement.", "group_claim"),
     ],
+    "a report or study is its author's: a government report is official": [
+        ("The report, released on Tuesday by the Government Accountability Office, found widespread waste.", "official"),
+        ("A study by researchers at the University of Lagos found that the drug halved the risk.", "media_report"),
+        ("Polls show the race tightening in the state.", "media_report"),
+    ],
     "credit lines and what outlets obtained": [
         ("Sources: the league will start its season in December.", "media_report"),
         ("Broadcaster sources: the final will be moved to Lisbon.", "media_report"),

@@ -314,6 +314,6 @@ def acting_source_words() -> frozenset[str]:
 
     words: set[str] = set()
     for p in source_patterns():
-        if p["label"] in ("OFFICIAL", "MEDIA", "SOCIAL", "AI_ADDRESS"):
+        if p["label"] in ("OFFICIAL", "MEDIA", "SOCIAL", "AI_ADDRESS") or p["label"] == "ROLE" and p.get("id") == "MEDIA":
             words.update(w.strip(":,").lower() for w in p["pattern"].split())
     return frozenset(w for w in words if w and w not in STOP_WORDS)
