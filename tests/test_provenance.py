@@ -120,6 +120,11 @@ def test_a_speaker_no_pattern_knows_is_typed_by_what_the_text_says_it_is(sentenc
     assert "resembles" in labelled.reason  # the described-prototype fallback decided, and says so
 
 
+def test_a_pronoun_after_a_statement_stays_with_the_source_before_it_when_there_is_one() -> None:
+    sentences = Assistant.label("A Telegram channel posted a video on Monday. The government staged the explosion, it said.")
+    assert [s.label for s in sentences] == ["social_media", "social_media"]  # the channel's, never the government's
+
+
 def test_a_spokesman_introduced_by_his_speaks_for_the_source_before() -> None:
     sentences = Assistant.label(
         "The UN secretary-general condemned the attack. His spokesman told reporters that aid convoys would resume."

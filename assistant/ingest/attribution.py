@@ -58,9 +58,12 @@ class Frame:
 
 @dataclass(frozen=True)
 class Inherit:
-    """The sentence's source is the one before it ("They said ..."), posted online when ``channel``."""
+    """The sentence's source is the one before it ("They said ..."), posted online when ``channel``;
+    ``named``: who the pronoun stands for when no source before it goes on speaking ("The agency
+    will hire 2,000 inspectors, it said")."""
 
     channel: str | None = None
+    named: Frame | None = None
 
 
 def _phrase(tokens: Iterable[Token]) -> str:
@@ -167,16 +170,24 @@ def _head_span(subj: Token) -> list[Token]:
     return toks
 
 
-def _fronted_subject(verb: Token, pronoun: Token) -> Token | None:
-    """In "The agency will hire 2,000 inspectors, it said", the pronoun after the statement stands
-    for the statement's own subject (a noun, singular for "it", plural for "they")."""
+def _fronted_frame(verb: Token, pronoun: Token, channel: str | None, known: Mapping[str, Label]) -> Frame | None:
+    """In "The agency will hire 2,000 inspectors, it said", the pronoun after the statement may
+    stand for the statement's own subject (a noun that is a source, singular for "it", plural for
+    "they"; "the bridge will reopen, it said" is not the bridge's). Used only when no source before
+    it in the paragraph goes on speaking: "A channel posted a video. The government staged it, it
+    said." stays the channel's."""
     if pronoun.lower_ not in ("it", "they"):
         return None
     for clause in _children(verb, "ccomp"):
-        if clause.i < verb.i:
-            subj = next((c for c in _children(clause, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
-            if subj is not None and ("Plur" in subj.morph.get("Number")) == (pronoun.lower_ == "they") and type_source(subj):
-                return subj  # only a subject that is a source ("the bridge will reopen, it said": not the bridge)
+        if clause.i > verb.i:
+            continue
+        subj = next((c for c in _children(clause, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
+        kind = type_source(subj, known) if subj is not None else None
+        if subj is None or kind is None or ("Plur" in subj.morph.get("Number", [])) != (pronoun.lower_ == "they"):
+            continue
+        label: Label = "social_media" if channel and kind.label not in ("official", "group_claim") else kind.label
+        why = f"'{pronoun.text} {verb.text}' after the statement: '{pronoun.text}' stands for '{_phrase(_subject_span(subj))}' ({kind.cue})"
+        return Frame(label, _display_source(subj), verb.text, why)
     return None
 
 
@@ -226,10 +237,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if speaker is not None:
             channel = statement_channel(verb)
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
-                named = _fronted_subject(verb, speaker)
-                if named is None:
-                    return Inherit(channel)
-                speaker = named  # "The agency plans to hire 2,000 inspectors, it said": the agency
+                return Inherit(channel, _fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
                 return Inherit(channel)  # "His spokesman told ...": speaks for the source before

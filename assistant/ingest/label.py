@@ -181,6 +181,11 @@ def label_sentences(
                     undecided[sentence.idx] = frame.description
                 if frame.decided and frame.label != "article":
                     known.update({w.lower(): frame.label for w in frame.source.split()[1:] + frame.source.split()[:1] if w[:1].isupper()})
+            elif isinstance(frame, Inherit) and frame.named is not None:
+                named = frame.named
+                labelled = LabelledSentence(
+                    **sentence.model_dump(), label=named.label, attributed_to=named.source, cue=named.cue, reason=named.reason
+                )
             elif isinstance(frame, Inherit) and frame.channel:
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="social_media", attributed_to="unnamed poster", cue=frame.channel,
