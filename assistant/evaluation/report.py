@@ -164,7 +164,8 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
     if label_sets:
         lines += ["", "## Provenance labels on other text", "",
                   "Each set's sentences labelled by hand; right when the predicted label is one the gold allows.",
-                  "`rgb_labels` is a check never fitted on; `labels_dev` is the development set.", ""]
+                  "`rgb_labels` is a check no rule is written against (its misses were read once, on 2026-12-02); "
+                  "`labels_dev` is the development set.", ""]
         for score in label_sets:
             lines += [*label_set_lines(score, show_misses=score.name != "rgb_labels"), ""]
     lines += ["", "## Per category (assistant)", ""]
