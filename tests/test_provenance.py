@@ -125,6 +125,24 @@ def test_a_pronoun_after_a_statement_stays_with_the_source_before_it_when_there_
     assert [s.label for s in sentences] == ["social_media", "social_media"]  # the channel's, never the government's
 
 
+@pytest.mark.parametrize("quote", ['"', "“"])
+def test_a_quotation_running_over_several_sentences_is_all_its_speakers(quote: str) -> None:
+    close = '"' if quote == '"' else "”"
+    sentences = Assistant.label(
+        f"The rebel group claimed the attack in a statement. The statement read: {quote}Our fighters took the base at dawn. "
+        f"We will hold it for as long as it takes. The enemy fled.{close} The town has 4,000 inhabitants."
+    )
+    assert [s.label for s in sentences] == ["group_claim"] * 4 + ["article"]  # the quotation closes, narration resumes
+
+
+def test_a_quoted_post_over_several_sentences_stays_a_post() -> None:
+    sentences = Assistant.label(
+        'A post shared thousands of times on Telegram read: "Officials confirmed that the explosion was staged. '
+        'The government lied to everyone."'
+    )
+    assert [s.label for s in sentences] == ["social_media", "social_media"]
+
+
 def test_a_spokesman_introduced_by_his_speaks_for_the_source_before() -> None:
     sentences = Assistant.label(
         "The UN secretary-general condemned the attack. His spokesman told reporters that aid convoys would resume."

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.ingest.source import SPANS_KEY, is_person, statement_channel, type_source
+from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, statement_channel, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -145,6 +145,13 @@ def _refers_back(noun: Token) -> bool:
     return noun.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in _children(noun, "det"))
 
 
+def _points_back(noun: Token, kind: SourceKind | None) -> bool:
+    """ "The statement said", "the message read": a definite noun naming no source of its own
+    (a role, or a message of unclear origin) continues the source before it; "the post" stays a
+    post."""
+    return (kind is None or kind.by_role or kind.label == "media_report") and _refers_back(noun)
+
+
 def _description(speaker: Token) -> str:
     """What the text says the speaker is, names left out: "a 61-year-old baker", "Dermatologist"."""
     drop: set[int] = set()
@@ -245,7 +252,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in _children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
-            if (kind is None or kind.by_role) and _refers_back(speaker):
+            if _points_back(speaker, kind):
                 return Inherit(channel)  # "The statement said ...": the source before
             if kind:
                 label, cue = kind.label, kind.cue
@@ -298,7 +305,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if subj is not None and not passive:
         head = _head_span(subj)
         kind = type_source(subj, known, entities=False)
-        if (kind is None or kind.by_role) and _refers_back(subj):
+        if _points_back(subj, kind):
             return Inherit()  # "The information was contradictory": the source before
         category = (kind.label, kind.cue) if kind else None
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
@@ -345,6 +352,8 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
         frame = _frame_at(verb, known or {})
         if frame is not None:
             return frame
+    if (introduced := _introduction(doc, known or {})) is not None:
+        return introduced
     if quoted:
         outside = [t for t in doc if t.i not in quoted]
         post = next((s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "SOCIAL" and s.start not in quoted), None)
@@ -355,6 +364,30 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
         if frame is not None:
             return frame
     return None
+
+
+INTRODUCING_FORMS = frozenset("read reads said says stated states wrote writes added adds".split())
+
+
+def _introduction(doc: Doc, known: Mapping[str, Label]) -> Frame | Inherit | None:
+    """ "The message read: ..." when the tagger took the verb for a noun (so no parse frame found
+    it): the words before "<verb>:" introduce what follows."""
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or colon.i < 2:
+        return None
+    verb = doc[colon.i - 1]
+    nouns = [t for t in doc[: verb.i] if t.pos_ in ("NOUN", "PROPN")]
+    if verb.pos_ in ("VERB", "AUX") or verb.lower_ not in INTRODUCING_FORMS or not nouns:
+        return None
+    head = nouns[-1]
+    kind = type_source(head, known)
+    definite = doc[0].lower_ in ("the", "this", "that", "these", "such") and head.lemma_.lower() in ANAPHORIC_NOUNS
+    if definite and (kind is None or kind.by_role or kind.label == "media_report"):
+        return Inherit()  # "The message read: ...": the source before (the parse left "The" elsewhere)
+    if kind is None:
+        return None
+    who = _phrase(doc[: verb.i])
+    return Frame(kind.label, who, verb.text, f"'{who}' ({kind.cue}) introduces a quotation ('{verb.text}:')")
 
 
 CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}

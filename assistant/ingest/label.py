@@ -40,8 +40,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def _quote_balance(text: str) -> int:
-    return sum(text.count(q) for q in OPEN_QUOTES) - sum(text.count(q) for q in CLOSE_QUOTES)
+def _quote_balance(text: str, inside: bool = False) -> int:
+    """How many quotations a sentence leaves open (negative: closes). Straight quotes (") do not
+    say which way they go: an odd number of them closes a quotation when ``inside`` one, else opens."""
+    straight = text.count('"') % 2 * (-1 if inside else 1)
+    return sum(text.count(q) for q in OPEN_QUOTES) - sum(text.count(q) for q in CLOSE_QUOTES) + straight
 
 
 _IRREGULAR = "said told wrote written took taken thought spoke spoken led".split()
@@ -157,7 +160,7 @@ def label_sentences(
             quote_owner, open_quotes = previous, 0
         if quote_owner is not None and (open_quotes > 0 or starts_quote) and quote_owner.label != "article":
             labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
-            open_quotes += _quote_balance(text)
+            open_quotes += _quote_balance(text, inside=open_quotes > 0)
             if open_quotes <= 0:
                 quote_owner, open_quotes = None, 0
         else:
@@ -201,6 +204,10 @@ def label_sentences(
                     **sentence.model_dump(), label="article", attributed_to="the article", cue="",
                     reason="no attribution cue: the article's own narration",
                 )
+        if labelled.cue != QUOTED_CUE and labelled.label != "article" and (opened := _quote_balance(text)) > 0:
+            # 'The statement read: "Our air defences shot down a drone.' leaves its quotation open:
+            # the sentences until it closes are the statement's too.
+            quote_owner, open_quotes = labelled, opened
         out.append(labelled)
         previous = labelled
     return out
