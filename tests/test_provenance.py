@@ -63,6 +63,14 @@ FAMILIES = {
         ("The ethics committee of the national football association announced a ten-match ban.", "group_claim"),
         ("After strong ratings, Vireo Studios ordered a second season of the show.", "article"),
     ],
+    "a source named after the statement, wherever the parser hangs it": [
+        ("At least 40 people are feared dead after the landslide, the national disaster agency said on Sunday.", "official"),
+        ("Two climbers are missing after the avalanche, the Alpine Rescue Association said.", "group_claim"),
+    ],
+    "a name the small tagger takes for a common noun still speaks for itself": [
+        ("Brevanto said it would appeal the ruling.", "group_claim"),
+        ("Quillex says it has more than 5 million users.", "group_claim"),
+    ],
     "a pronoun after the statement stands for the statement's subject": [
         ("The ministry will send troops to the border, it said on Sunday.", "official"),
         ("The rebels have taken the airport, they said in a statement.", "group_claim"),

@@ -204,10 +204,39 @@ def _not_authority(name: Token, known: Mapping[str, Label]) -> bool:
     return kind is not None and kind.label != "official"
 
 
+def _looks_like_name(tok: Token) -> bool:
+    """A proper name, or a capitalised singular noun with no determiner that the small tagger took
+    for a common noun ("Lumeo said", "Torres told supporters")."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not _children(tok, "det", "poss")
+            and "Plur" not in tok.morph.get("Number", []))
+
+
 def _reports_own(verb: Token) -> bool:
     """ "Tesla reported revenue of $6.3 billion": reporting a thing (its own figures), not reporting
     *that* something happened as an outlet does."""
     return bool(_children(verb, "dobj")) and not _children(verb, "ccomp")
+
+
+MAX_TRAILING_WORDS = 8
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """ "61 migrants are feared dead ..., the International Organization for Migration said on
+    Saturday": a speech verb with no subject of its own, after a comma, is spoken by the noun
+    phrase between the comma and it (the parser often hangs that phrase elsewhere)."""
+    if _children(verb, "nsubj", "nsubjpass", "csubj") or verb.dep_ not in ("conj", "ROOT", "parataxis", "ccomp"):
+        return None
+    doc = verb.doc
+    comma = next((t for t in reversed(doc[: verb.i]) if t.text == ","), None)
+    if comma is None or not 0 < verb.i - comma.i - 1 <= MAX_TRAILING_WORDS:
+        return None
+    phrase = doc[comma.i + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase):
+        return None
+    heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not phrase.start <= t.head.i < phrase.end]
+    return heads[0] if heads else None
 
 
 def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
@@ -241,6 +270,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if lemma in SPEECH_VERBS:
         speaker = _agent(verb) if passive else subj
+        if (trailing := _trailing_speaker(verb)) is not None:
+            speaker = trailing
         if speaker is not None:
             channel = statement_channel(verb)
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
@@ -277,7 +308,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",
                     decided=False, description=_description(speaker),
                 )
-            if speaker.pos_ == "PROPN" and (lemma != "report" or _reports_own(verb)):
+            if _looks_like_name(speaker) and (lemma != "report" or _reports_own(verb)):
                 # A name no pattern, entity or gazetteer types ("Google", "Blizzard") is most often
                 # a party speaking for itself; an outlet reports *that* something happened.
                 return Frame(
