@@ -33,6 +33,8 @@ FAMILIES = {
     "official by title of office": [
         ("Governor Ana Ruiz said the curfew would be lifted at dawn.", "official"),
         ("Detective Inspector Tom Hale said the search would resume on Friday.", "official"),
+        ("Sen. Maria Alvarez, D-Nevada, said she would vote against the bill.", "official"),
+        ("House Speaker Tom Reyes told reporters that the vote would go ahead.", "official"),
         ("A spokesperson for the foreign ministry told reporters no visa would be issued.", "official"),
     ],
     "news outlets, journalists, witnesses and experts": [
