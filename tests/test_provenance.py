@@ -33,6 +33,7 @@ FAMILIES = {
     "official by title of office": [
         ("Governor Ana Ruiz said the curfew would be lifted at dawn.", "official"),
         ("Detective Inspector Tom Hale said the search would resume on Friday.", "official"),
+        ("The jury found the former minister guilty on two counts.", "official"),
         ("Sen. Maria Alvarez, D-Nevada, said she would vote against the bill.", "official"),
         ("House Speaker Tom Reyes told reporters that the vote would go ahead.", "official"),
         ("A spokesperson for the foreign ministry told reporters no visa would be issued.", "official"),
@@ -42,6 +43,7 @@ FAMILIES = {
         ("According to the newspaper Le Monde, the deal was signed in secret.", "media_report"),
         ("Economists at the bank's research arm said growth would slow.", "media_report"),
         ("A witness said she saw two men running from the shop.", "media_report"),
+        ('"The results are encouraging," said lead author Dr. Anna Weiss.', "media_report"),
     ],
     "companies, clubs and parties speaking for themselves": [
         ("Nintendo announced a new handheld console on Tuesday.", "group_claim"),
