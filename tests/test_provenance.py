@@ -84,6 +84,13 @@ FAMILIES = {
         ("A study by researchers at the University of Lagos found that the drug halved the risk.", "media_report"),
         ("Polls show the race tightening in the state.", "media_report"),
     ],
+    "a quotation signed after a dash, a post signed with its handle, a speaker before a colon": [
+        ('"We will keep building the best cars in the world." - Anna Lind, chief executive of Volterra', "group_claim"),
+        ("The final will move to June. — Marcus Hale (@marcushale) June 3, 2021", "social_media"),
+        ('Orbis CEO Dana Whitfield: "The next quarter will be even stronger."', "group_claim"),
+        ("NEW DELHI: Prices of onions rose 30 percent in a week.", "article"),
+        ("The plan - which cost $5 million - was approved on Monday.", "article"),
+    ],
     "credit lines and what outlets obtained": [
         ("Sources: the league will start its season in December.", "media_report"),
         ("Broadcaster sources: the final will be moved to Lisbon.", "media_report"),

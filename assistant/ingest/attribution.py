@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, statement_channel, type_source
+from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, is_place, statement_channel, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -375,7 +375,7 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
     quotation's own attributions ("... read: 'Officials confirmed ...'") count only when nothing
     outside it attributes the sentence, and a post or video introducing it keeps the label.
     """
-    if (lead := _credit_line(doc)) is not None:
+    if (lead := _signature(doc, known or {}) or _credit_line(doc, known or {})) is not None:
         return lead
     quoted = _quoted(doc)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]
@@ -421,11 +421,39 @@ def _introduction(doc: Doc, known: Mapping[str, Label]) -> Frame | Inherit | Non
     return Frame(kind.label, who, verb.text, f"'{who}' ({kind.cue}) introduces a quotation ('{verb.text}:')")
 
 
+DASHES = frozenset(["—", "–", "-", "--"])
+QUOTE_ENDS = frozenset(['"', "”", "’", "'"])
+MAX_SIGNATURE_WORDS = 12
+
+
+def _signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
+    """A statement signed after a dash, as pull quotes and embedded posts are: '"We are working to
+    deliver surprises." - Doug Bowser, President' is Bowser's; '... — Adrian Wojnarowski
+    (@wojespn) June 20, 2020' is an embedded post (a handle signs it)."""
+    for dash in reversed([t for t in doc[1:] if t.text in DASHES]):
+        rest = doc[dash.i + 1 :]
+        handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
+        if handle is not None:
+            who = _phrase(t for t in rest if t.i < handle.i and t.text != "(") or handle.text
+            return Frame("social_media", who, handle.text, f"signed '{who}' with the handle '{handle.text}': an embedded post")
+        if doc[dash.i - 1].text not in QUOTE_ENDS or not 0 < len(rest) <= MAX_SIGNATURE_WORDS:
+            continue
+        if not any(t.pos_ == "PROPN" for t in rest):
+            continue
+        who = _phrase(rest)
+        found = classify_source(list(rest), known)
+        if found is not None:
+            return Frame(found[0], who, dash.text, f"the quotation is signed '{who}' ({found[1]})")
+        return Frame("group_claim", who, dash.text, f"the quotation is signed '{who}', a name with no office or outlet",
+                     decided=False)
+    return None
+
+
 CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}
 MAX_CREDIT_WORDS = 4
 
 
-def _credit_line(doc: Doc) -> Frame | None:
+def _credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     """A sentence led by its source and a colon, as wires and live blogs credit them ("ESPN
     sources: ...", "Source: ...", "Reddit users: ..."): the source is an outlet or a post."""
     colon = next((t for t in doc[: MAX_CREDIT_WORDS + 1] if t.text == ":"), None)
@@ -436,6 +464,15 @@ def _credit_line(doc: Doc) -> Frame | None:
         if span.end <= colon.i and span.label_ in CREDIT_KINDS:
             label = CREDIT_KINDS[span.label_]
             return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")
+    dateline = lead.text.isupper() or any(is_place(t) or t.ent_type_ == "GPE" for t in lead)
+    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline:
+        # 'Vanguard CEO Tim Buckley: "There are so many brilliant people ..."': a named speaker
+        # (a dateline, "NEW DELHI: ...", names a place and is left alone).
+        found = classify_source(list(lead), known)
+        if found is not None:
+            return Frame(found[0], lead.text, ":", f"'{lead.text}:' introduces what follows ({found[1]})")
+        return Frame("group_claim", lead.text, ":", f"'{lead.text}:', a name with no office or outlet, introduces what follows",
+                     decided=False)
     return None
 
 

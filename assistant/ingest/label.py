@@ -70,14 +70,19 @@ def trigger_forms() -> frozenset[str]:
 # Longer than this, a "sentence" is a run-on line no parse would read usefully (spaCy also refuses
 # texts over its max_length): it is labelled as narration without a parse.
 MAX_PARSED_CHARS = 5_000
+MAX_LEAD_WORDS = 7
 
 
 def needs_parse(text: str) -> bool:
     """Could the rules find an attribution here? (No cue word at all: the article's narration.)"""
     if len(text) > MAX_PARSED_CHARS:
         return False
-    tokens = {t.strip(".,;:!?()[]“”\"'‘’«»—–-").lower() for t in text.split()}
-    return bool(tokens & trigger_forms())
+    words = text.split()
+    tokens = {t.strip(".,;:!?()[]“”\"'‘’«»—–-").lower() for t in words}
+    # A speaker credited before a colon ("Orbis CEO Dana Whitfield: ...") or a post signed with a
+    # handle ("— Marcus Hale (@marcushale)") carries no cue word.
+    credited = any(w.endswith(":") for w in words[:MAX_LEAD_WORDS]) or "(@" in text
+    return credited or bool(tokens & trigger_forms())
 
 
 def _parse(parser: Language, texts: Sequence[str]) -> list[Doc]:
