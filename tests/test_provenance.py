@@ -47,6 +47,8 @@ FAMILIES = {
     ],
     "companies, clubs and parties speaking for themselves": [
         ("Nintendo announced a new handheld console on Tuesday.", "group_claim"),
+        ("Oslo, 3 June - Fjordvik Motors today unveiled a hydrogen truck.", "group_claim"),
+        ("The company disclosed revenue of 2.1 billion euros for the quarter.", "group_claim"),
         ("The carmaker said it would cut 2,000 jobs in Germany.", "group_claim"),
         ("According to a release from the company, sales rose 12 percent.", "group_claim"),
         ("The club's lawyer said the player would appeal the ban.", "group_claim"),

@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
-    "thank complain tout hail welcome".split()
+    "thank complain tout hail welcome disclose detail unveil outline".split()
 )
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
@@ -94,6 +94,8 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of a verb and whether the verb is passive."""
     subj = _children(verb, "nsubj", "csubj")
+    if subj and (after := _after_dateline(verb, subj[0])) is not None:
+        return after, False
     if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
         return verb.head, False  # "a video that claims ...": the relative pronoun stands for the video
     if subj:
@@ -110,6 +112,22 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
         return _subject(verb.head)
     return None, False
+
+
+MAX_DATELINE_WORDS = 8
+
+
+def _after_dateline(verb: Token, subject: Token) -> Token | None:
+    """ "Stockholm, 12 May - Polar Mobility today unveiled ...": a subject at the very start, before
+    a dash, is the dateline; the speaker is the noun phrase between the dash and the verb."""
+    doc = verb.doc
+    if subject.i > 1:
+        return None
+    dash = next((t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)] if t.text in DASHES), None)
+    if dash is None:
+        return None
+    heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i]
+    return heads[0] if heads else None
 
 
 def _agent(verb: Token) -> Token | None:
