@@ -9,11 +9,13 @@ A quotation's own attributions count only when nothing outside it attributes the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, is_place, statement_channel, type_source
+from assistant.ingest.credits import DASHES, credit_line, introduction, signature
+from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
+from assistant.ingest.frames import phrase as _phrase
+from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, statement_channel, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -36,55 +38,9 @@ DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate 
 
 # What an outlet or a poster does to what it then reports ("documents obtained by TechCrunch").
 FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
-# Nouns that, as a definite subject ("The information was ..."), refer back to the last source.
-ANAPHORIC_NOUNS = frozenset("information message report statement claim version post news account theory".split())
 PRONOUNS = frozenset("they it he she we this these those".split())
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Who a sentence is attributed to, and why we think so."""
-
-    label: Label
-    source: str
-    cue: str
-    reason: str
-    speech: bool = True  # False: an action, not a statement
-    decided: bool = True  # False: a default (a speaker no cue word classifies)
-    description: str = ""  # undecided: the speaker's own words without names ("a 52-year-old vendor")
-
-
-@dataclass(frozen=True)
-class Inherit:
-    """The sentence's source is the one before it ("They said ..."), posted online when ``channel``;
-    ``named``: who the pronoun stands for when no source before it goes on speaking ("The agency
-    will hire 2,000 inspectors, it said")."""
-
-    channel: str | None = None
-    named: Frame | None = None
-
-
-def _phrase(tokens: Iterable[Token]) -> str:
-    toks = sorted(tokens, key=lambda t: t.i)
-    if not toks:
-        return ""
-    doc = toks[0].doc
-    text = doc[toks[0].i : toks[-1].i + 1].text
-    return text.strip(" ,;:–—-")
-
-
-def classify_source(tokens: Sequence[Token], known: Mapping[str, Label] | None = None) -> tuple[Label, str] | None:
-    """The kind of a source phrase (its head word typed by ``source.py``) and the words that decided it."""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    # A phrase the parser left flat ("the National Security Committee" under a misread verb): its
-    # last noun is its head.
-    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
-    head = nouns[-1] if nouns else (heads[-1] if heads else None)
-    kind = type_source(head, known) if head is not None else None
-    return (kind.label, kind.cue) if kind else None
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -393,7 +349,7 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
     quotation's own attributions ("... read: 'Officials confirmed ...'") count only when nothing
     outside it attributes the sentence, and a post or video introducing it keeps the label.
     """
-    if (lead := _signature(doc, known or {}) or _credit_line(doc, known or {})) is not None:
+    if (lead := signature(doc, known or {}) or credit_line(doc, known or {})) is not None:
         return lead
     quoted = _quoted(doc)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]
@@ -401,7 +357,7 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
         frame = _frame_at(verb, known or {})
         if frame is not None:
             return frame
-    if (introduced := _introduction(doc, known or {})) is not None:
+    if (introduced := introduction(doc, known or {})) is not None:
         return introduced
     if quoted:
         outside = [t for t in doc if t.i not in quoted]
@@ -412,85 +368,6 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
         frame = _frame_at(verb, known or {})
         if frame is not None:
             return frame
-    return None
-
-
-INTRODUCING_FORMS = frozenset("read reads said says stated states wrote writes added adds".split())
-
-
-def _introduction(doc: Doc, known: Mapping[str, Label]) -> Frame | Inherit | None:
-    """ "The message read: ..." when the tagger took the verb for a noun (so no parse frame found
-    it): the words before "<verb>:" introduce what follows."""
-    colon = next((t for t in doc if t.text == ":"), None)
-    if colon is None or colon.i < 2:
-        return None
-    verb = doc[colon.i - 1]
-    nouns = [t for t in doc[: verb.i] if t.pos_ in ("NOUN", "PROPN")]
-    if verb.pos_ in ("VERB", "AUX") or verb.lower_ not in INTRODUCING_FORMS or not nouns:
-        return None
-    head = nouns[-1]
-    kind = type_source(head, known)
-    definite = doc[0].lower_ in ("the", "this", "that", "these", "such") and head.lemma_.lower() in ANAPHORIC_NOUNS
-    if definite and (kind is None or kind.by_role or kind.label == "media_report"):
-        return Inherit()  # "The message read: ...": the source before (the parse left "The" elsewhere)
-    if kind is None:
-        return None
-    who = _phrase(doc[: verb.i])
-    return Frame(kind.label, who, verb.text, f"'{who}' ({kind.cue}) introduces a quotation ('{verb.text}:')")
-
-
-DASHES = frozenset(["—", "–", "-", "--"])
-QUOTE_ENDS = frozenset(['"', "”", "’", "'"])
-MAX_SIGNATURE_WORDS = 12
-
-
-def _signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
-    """A statement signed after a dash, as pull quotes and embedded posts are: '"We are working to
-    deliver surprises." - Doug Bowser, President' is Bowser's; '... — Adrian Wojnarowski
-    (@wojespn) June 20, 2020' is an embedded post (a handle signs it)."""
-    for dash in reversed([t for t in doc[1:] if t.text in DASHES]):
-        rest = doc[dash.i + 1 :]
-        handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
-        if handle is not None:
-            who = _phrase(t for t in rest if t.i < handle.i and t.text != "(") or handle.text
-            return Frame("social_media", who, handle.text, f"signed '{who}' with the handle '{handle.text}': an embedded post")
-        if doc[dash.i - 1].text not in QUOTE_ENDS or not 0 < len(rest) <= MAX_SIGNATURE_WORDS:
-            continue
-        if not any(t.pos_ == "PROPN" for t in rest):
-            continue
-        who = _phrase(rest)
-        found = classify_source(list(rest), known)
-        if found is not None:
-            return Frame(found[0], who, dash.text, f"the quotation is signed '{who}' ({found[1]})")
-        return Frame("group_claim", who, dash.text, f"the quotation is signed '{who}', a name with no office or outlet",
-                     decided=False)
-    return None
-
-
-CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}
-MAX_CREDIT_WORDS = 4
-
-
-def _credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
-    """A sentence led by its source and a colon, as wires and live blogs credit them ("ESPN
-    sources: ...", "Source: ...", "Reddit users: ..."): the source is an outlet or a post."""
-    colon = next((t for t in doc[: MAX_CREDIT_WORDS + 1] if t.text == ":"), None)
-    if colon is None or colon.i == 0 or colon.i + 1 >= len(doc) or any(t.pos_ == "ADP" for t in doc[: colon.i]):
-        return None  # "Notes to editors: ..." is addressed to someone, not credited
-    lead = doc[: colon.i]
-    for span in doc.spans.get(SPANS_KEY, []):
-        if span.end <= colon.i and span.label_ in CREDIT_KINDS:
-            label = CREDIT_KINDS[span.label_]
-            return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")
-    dateline = lead.text.isupper() or any(is_place(t) or t.ent_type_ == "GPE" for t in lead)
-    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline:
-        # 'Vanguard CEO Tim Buckley: "There are so many brilliant people ..."': a named speaker
-        # (a dateline, "NEW DELHI: ...", names a place and is left alone).
-        found = classify_source(list(lead), known)
-        if found is not None:
-            return Frame(found[0], lead.text, ":", f"'{lead.text}:' introduces what follows ({found[1]})")
-        return Frame("group_claim", lead.text, ":", f"'{lead.text}:', a name with no office or outlet, introduces what follows",
-                     decided=False)
     return None
 
 

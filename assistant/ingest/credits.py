@@ -1,0 +1,95 @@
+"""Sources credited by how a sentence is laid out rather than by a verb, as news text does:
+a credit line ("ESPN sources: ...", "Orbis CEO Dana Whitfield: ..."), a quotation signed after a
+dash ('"..." - Anna Lind, chief executive') or with a handle ("— Marcus Hale (@marcushale)"), and
+"The message read: ..." when the tagger took the verb for a noun."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase
+from assistant.ingest.source import SPANS_KEY, is_place, type_source
+from assistant.types import Label
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+INTRODUCING_FORMS = frozenset("read reads said says stated states wrote writes added adds".split())
+
+
+def introduction(doc: Doc, known: Mapping[str, Label]) -> Frame | Inherit | None:
+    """ "The message read: ..." when the tagger took the verb for a noun (so no parse frame found
+    it): the words before "<verb>:" introduce what follows."""
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or colon.i < 2:
+        return None
+    verb = doc[colon.i - 1]
+    nouns = [t for t in doc[: verb.i] if t.pos_ in ("NOUN", "PROPN")]
+    if verb.pos_ in ("VERB", "AUX") or verb.lower_ not in INTRODUCING_FORMS or not nouns:
+        return None
+    head = nouns[-1]
+    kind = type_source(head, known)
+    definite = doc[0].lower_ in ("the", "this", "that", "these", "such") and head.lemma_.lower() in ANAPHORIC_NOUNS
+    if definite and (kind is None or kind.by_role or kind.label == "media_report"):
+        return Inherit()  # "The message read: ...": the source before (the parse left "The" elsewhere)
+    if kind is None:
+        return None
+    who = phrase(doc[: verb.i])
+    return Frame(kind.label, who, verb.text, f"'{who}' ({kind.cue}) introduces a quotation ('{verb.text}:')")
+
+
+DASHES = frozenset(["—", "–", "-", "--"])
+QUOTE_ENDS = frozenset(['"', "”", "’", "'"])
+MAX_SIGNATURE_WORDS = 12
+
+
+def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
+    """A statement signed after a dash, as pull quotes and embedded posts are: '"We are working to
+    deliver surprises." - Doug Bowser, President' is Bowser's; '... — Adrian Wojnarowski
+    (@wojespn) June 20, 2020' is an embedded post (a handle signs it)."""
+    for dash in reversed([t for t in doc[1:] if t.text in DASHES]):
+        rest = doc[dash.i + 1 :]
+        handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
+        if handle is not None:
+            who = phrase(t for t in rest if t.i < handle.i and t.text != "(") or handle.text
+            return Frame("social_media", who, handle.text, f"signed '{who}' with the handle '{handle.text}': an embedded post")
+        if doc[dash.i - 1].text not in QUOTE_ENDS or not 0 < len(rest) <= MAX_SIGNATURE_WORDS:
+            continue
+        if not any(t.pos_ == "PROPN" for t in rest):
+            continue
+        who = phrase(rest)
+        found = classify_source(list(rest), known)
+        if found is not None:
+            return Frame(found[0], who, dash.text, f"the quotation is signed '{who}' ({found[1]})")
+        return Frame("group_claim", who, dash.text, f"the quotation is signed '{who}', a name with no office or outlet",
+                     decided=False)
+    return None
+
+
+CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}
+MAX_CREDIT_WORDS = 4
+
+
+def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
+    """A sentence led by its source and a colon, as wires and live blogs credit them ("ESPN
+    sources: ...", "Source: ...", "Reddit users: ..."): the source is an outlet or a post."""
+    colon = next((t for t in doc[: MAX_CREDIT_WORDS + 1] if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i + 1 >= len(doc) or any(t.pos_ == "ADP" for t in doc[: colon.i]):
+        return None  # "Notes to editors: ..." is addressed to someone, not credited
+    lead = doc[: colon.i]
+    for span in doc.spans.get(SPANS_KEY, []):
+        if span.end <= colon.i and span.label_ in CREDIT_KINDS:
+            label = CREDIT_KINDS[span.label_]
+            return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")
+    dateline = lead.text.isupper() or any(is_place(t) or t.ent_type_ == "GPE" for t in lead)
+    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline:
+        # 'Vanguard CEO Tim Buckley: "There are so many brilliant people ..."': a named speaker
+        # (a dateline, "NEW DELHI: ...", names a place and is left alone).
+        found = classify_source(list(lead), known)
+        if found is not None:
+            return Frame(found[0], lead.text, ":", f"'{lead.text}:' introduces what follows ({found[1]})")
+        return Frame("group_claim", lead.text, ":", f"'{lead.text}:', a name with no office or outlet, introduces what follows",
+                     decided=False)
+    return None

@@ -1,0 +1,63 @@
+"""What attribution finds for one sentence: a :class:`Frame` (who it is attributed to, of what
+kind, and why) or :class:`Inherit` (it continues the source before it), and the helpers that name
+and type a source phrase. Shared by ``attribution.py`` (frames from the parse) and ``credits.py``
+(frames from how a sentence is laid out)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.ingest.source import type_source
+from assistant.types import Label
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Nouns that, as a definite subject ("The information was ..."), refer back to the last source.
+ANAPHORIC_NOUNS = frozenset("information message report statement claim version post news account theory".split())
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Who a sentence is attributed to, and why we think so."""
+
+    label: Label
+    source: str
+    cue: str
+    reason: str
+    speech: bool = True  # False: an action, not a statement
+    decided: bool = True  # False: a default (a speaker no cue word classifies)
+    description: str = ""  # undecided: the speaker's own words without names ("a 52-year-old vendor")
+
+
+@dataclass(frozen=True)
+class Inherit:
+    """The sentence's source is the one before it ("They said ..."), posted online when ``channel``;
+    ``named``: who the pronoun stands for when no source before it goes on speaking ("The agency
+    will hire 2,000 inspectors, it said")."""
+
+    channel: str | None = None
+    named: Frame | None = None
+
+
+def phrase(tokens: Iterable[Token]) -> str:
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    text = doc[toks[0].i : toks[-1].i + 1].text
+    return text.strip(" ,;:–—-")
+
+
+def classify_source(tokens: Sequence[Token], known: Mapping[str, Label] | None = None) -> tuple[Label, str] | None:
+    """The kind of a source phrase (its head word typed by ``source.py``) and the words that decided it."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    # A phrase the parser left flat ("the National Security Committee" under a misread verb): its
+    # last noun is its head.
+    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
+    head = nouns[-1] if nouns else (heads[-1] if heads else None)
+    kind = type_source(head, known) if head is not None else None
+    return (kind.label, kind.cue) if kind else None
