@@ -272,7 +272,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame("social_media", _display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
             if _refers_back(speaker):
                 return Inherit()
-            if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN" and not _not_authority(speaker, known):
+            if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
             if speaker.pos_ == "PROPN" and is_person(speaker):
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
