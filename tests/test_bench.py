@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.evaluation.archive import synthetic_article, write_archive
-from assistant.evaluation.bench import COLUMNS, run_bench, write_bench
+from assistant.evaluation.bench import COLUMNS, SizeResult, memory_growth, run_bench, write_bench
 
 from .conftest import ARTICLE, ROOT
 
@@ -26,6 +26,8 @@ def test_a_small_bench_run_measures_every_column_and_checks_the_answers(tmp_path
         assert r.correct >= 0.9  # the Aktobe questions are still answered inside the archive
         # Memory measured for the embedded store, and apart for the app and a real `chroma run` serving the index.
         assert 0 < r.serving_rss_now_mb <= r.serving_rss_mb and r.server_app_rss_mb > 0 and r.server_rss_mb > 0
+        # ... and for Chroma alone on the same folder: what the assistant adds is the rest.
+        assert 0 < r.chroma_alone_rss_mb < r.serving_rss_mb
     assert result.cold_start_s["existing_index"] > 0 and result.cold_start_s["no_index"] > 0
     assert [h["clients"] for h in result.http] == [1, 8, 32]  # over real HTTP to python app.py
     assert all(h["errors"] == 0 and 0 < h["p50_ms"] <= h["p95_ms"] for h in result.http)
@@ -35,3 +37,14 @@ def test_a_small_bench_run_measures_every_column_and_checks_the_answers(tmp_path
     assert "synthetic" in report and all(c in report for c in COLUMNS) and "| 32 | 96 |" in report
     assert "Writes into the 3-article archive" in report
     assert (tmp_path / "latency_ingest.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_the_report_states_memory_growth_per_thousand_articles_between_the_two_largest_archives() -> None:
+    sizes = [SizeResult(size=n, articles=n, serving_rss_mb=400 + n * 0.025, chroma_alone_rss_mb=100 + n * 0.02,
+                        server_app_rss_mb=380 + n * 0.003, server_rss_mb=140 + n * 0.02) for n in (1, 1000, 10000)]
+    lines = memory_growth(sizes)
+    assert "between 1,000 and 10,000 articles" in lines[1]
+    assert any("serving process" in line and "25.0 MB" in line for line in lines)
+    assert any("bare embedded Chroma" in line and "20.0 MB" in line for line in lines)
+    assert any("Chroma server" in line and "3.0 MB" in line for line in lines)
+    assert memory_growth(sizes[:2][:1]) == [] and memory_growth([sizes[0], SizeResult(size=3, articles=3)]) == []

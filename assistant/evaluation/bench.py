@@ -110,6 +110,24 @@ for q in json.loads(sys.argv[3]) * 3:
 print(json.dumps({"ingest_s": t1 - t0, "latency_ms": lat, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
+# Chroma alone, embedded, on the same folder: every collection opened and searched once, nothing of
+# ours loaded. What the serving process holds beyond this is the assistant's own.
+_CHILD_CHROMA = """
+import json, sys
+from assistant.offline import go_offline
+go_offline()
+import chromadb
+from chromadb.config import Settings as CS
+client = chromadb.PersistentClient(path=sys.argv[1], settings=CS(anonymized_telemetry=False))
+for listed in client.list_collections():
+    col = client.get_collection(listed.name, embedding_function=None)
+    sample = col.get(limit=1, include=["embeddings"])["embeddings"]
+    if len(sample):
+        col.query(query_embeddings=[list(sample[0])], n_results=1)
+now = next((int(line.split()[1]) / 1024 for line in open("/proc/self/status") if line.startswith("VmRSS")), 0.0)
+print(json.dumps({"rss_mb": now}))
+"""
+
 _CHILD_COLD = """
 import sys, time
 from assistant.engine import Assistant
@@ -150,6 +168,7 @@ class SizeResult:
     serving_rss_now_mb: float = 0.0  # after the questions, freed pages handed back
     server_app_rss_mb: float = 0.0  # the same questions with the index on a `chroma run` server: the app
     server_rss_mb: float = 0.0  # and the Chroma server
+    chroma_alone_rss_mb: float = 0.0  # a bare embedded Chroma process that opened and searched the same folder
     ingest_rss_mb: float = 0.0
     correct: float = 0.0
     unchanged_vs_seed: float = 0.0
@@ -226,6 +245,7 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
             r.serving_rss_now_mb = round(serve["rss_mb"], 1)
             remote = _server_mode(root, index / "chroma", questions)
             r.server_app_rss_mb, r.server_rss_mb = remote["app_rss_mb"], remote["server_rss_mb"]
+            r.chroma_alone_rss_mb = round(_child(_CHILD_CHROMA, str(index / "chroma"), cwd=root)["rss_mb"], 1)
             r.correct = round(sum(correct) / len(correct), 3)
             r.unchanged_vs_seed = round(sum(q == s for q, s in zip(quotes, seed_quotes)) / len(quotes), 3)
             r.baseline_ingest_s = round(base["ingest_s"], 2)
@@ -355,7 +375,7 @@ def _cpus() -> int:
 
 COLUMNS = ("size", "articles", "sentences", "ingest_s", "articles_per_s", "sentences_per_s", "embed_only_s",
            "ingest_over_embedding", "query_p50_ms", "query_p95_ms", "serving_rss_mb", "serving_rss_now_mb",
-           "server_app_rss_mb", "server_rss_mb", "ingest_rss_mb", "correct",
+           "server_app_rss_mb", "server_rss_mb", "chroma_alone_rss_mb", "ingest_rss_mb", "correct",
            "unchanged_vs_seed", "baseline_ingest_s", "baseline_p50_ms", "baseline_p95_ms", "ingest_ratio", "query_ratio")
 
 
@@ -369,6 +389,7 @@ def write_bench(out: Path, result: BenchResult) -> Path:
              "each asked three times; latency in-process around `ask` (baseline: llama-index `retrieve`, top-2).", "",
              "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     lines += ["| " + " | ".join(f"{getattr(r, c):g}" for c in COLUMNS) + " |" for r in result.sizes]
+    lines += memory_growth(result.sizes)
     lines += ["", f"Cold start to first answer: {result.cold_start_s.get('existing_index')} s with an existing index, "
               f"{result.cold_start_s.get('no_index')} s with none (ingesting the seed corpus).", "",
               "HTTP (seed corpus, `POST /api/v1/ask` over 127.0.0.1 to `python app.py`, "
@@ -390,6 +411,25 @@ def write_bench(out: Path, result: BenchResult) -> Path:
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+#: Memory figures whose growth with the archive the report states (issue 17's targets read them).
+GROWTH = (("serving_rss_mb", "serving process, embedded store (peak)"),
+          ("chroma_alone_rss_mb", "a bare embedded Chroma process on the same folder"),
+          ("server_app_rss_mb", "the app with the index on a Chroma server"),
+          ("server_rss_mb", "that Chroma server"))
+
+
+def memory_growth(sizes: list[SizeResult]) -> list[str]:
+    """How much each memory figure grows per 1,000 articles between the two largest archives."""
+    ordered = sorted(sizes, key=lambda r: r.articles)
+    if len(ordered) < 2 or ordered[-1].articles - ordered[-2].articles < 500:
+        return []
+    small, large = ordered[-2], ordered[-1]
+    per = 1000 / (large.articles - small.articles)
+    lines = ["", f"Memory growth per 1,000 articles, between {small.articles:,} and {large.articles:,} articles:", ""]
+    lines += [f"- {what}: {(getattr(large, key) - getattr(small, key)) * per:.1f} MB" for key, what in GROWTH]
+    return lines
 
 
 def _chart(path: Path, result: BenchResult) -> None:
