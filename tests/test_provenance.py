@@ -156,6 +156,27 @@ def test_a_quotation_running_over_several_sentences_is_all_its_speakers(quote: s
     assert [s.label for s in sentences] == ["group_claim"] * 4 + ["article"]  # the quotation closes, narration resumes
 
 
+@pytest.mark.parametrize("quote", ['"', "“"])
+def test_a_quotation_whose_speaker_is_named_at_its_end_is_all_that_speakers_and_ends_there(quote: str) -> None:
+    close = '"' if quote == '"' else "”"
+    sentences = Assistant.label(
+        f"{quote}The next 24 hours are decisive. The wind will turn tonight,{close} the civil protection commander told "
+        "reporters. Nine people were treated for smoke inhalation. The road to the coast was closed."
+    )
+    assert [s.label for s in sentences] == ["official", "official", "article", "article"]
+    assert sentences[0].attributed_to == sentences[1].attributed_to  # the commander's words, named once
+
+
+def test_a_quotation_right_after_a_speakers_quoted_words_is_that_speakers() -> None:
+    sentences = Assistant.label(
+        'Residents described a frantic night. "We saw the glow over the ridge," said Filomena Baptista, who was '
+        'evacuated with her husband. "We left with the clothes we were wearing."\n\n"Every summer the same hills burn," '
+        "said Joana Ferreira of the conservation group Serra Viva."
+    )
+    assert sentences[2].attributed_to == sentences[1].attributed_to == "Filomena Baptista"
+    assert sentences[3].attributed_to.startswith("Joana Ferreira")  # a new speaker named with her own words
+
+
 def test_a_quoted_post_over_several_sentences_stays_a_post() -> None:
     sentences = Assistant.label(
         'A post shared thousands of times on Telegram read: "Officials confirmed that the explosion was staged. '

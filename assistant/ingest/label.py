@@ -40,11 +40,30 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def _quote_balance(text: str, inside: bool = False) -> int:
-    """How many quotations a sentence leaves open (negative: closes). Straight quotes (") do not
-    say which way they go: an odd number of them closes a quotation when ``inside`` one, else opens."""
-    straight = text.count('"') % 2 * (-1 if inside else 1)
-    return sum(text.count(q) for q in OPEN_QUOTES) - sum(text.count(q) for q in CLOSE_QUOTES) + straight
+def quotation_states(sentences: Sequence[Sentence]) -> list[tuple[bool, bool]]:
+    """For each sentence, whether it starts inside a quotation and whether it ends inside one,
+    read over its paragraph: straight quotes (") toggle, curly and guillemets open and close. A
+    quotation never runs into the next paragraph (news style opens each paragraph of a long quote
+    again, and ``continues_quote`` says so)."""
+    out: list[tuple[bool, bool]] = []
+    inside, paragraph = False, None
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            inside, paragraph = False, sentence.paragraph
+        start = inside
+        for ch in sentence.text:
+            if ch == '"':
+                inside = not inside
+            elif ch in OPEN_QUOTES:
+                inside = True
+            elif ch in CLOSE_QUOTES:
+                inside = False
+        out.append((start, inside))
+    return out
+
+
+def _opens_with_quote(text: str) -> bool:
+    return text[:1] in OPEN_QUOTES + '"'
 
 
 _IRREGULAR = "said told wrote written took taken thought spoke spoken led".split()
@@ -148,8 +167,11 @@ def label_sentences(
     parser = nlp or load_parser()
     out: list[LabelledSentence] = []
     previous: LabelledSentence | None = None
-    quote_owner: LabelledSentence | None = None  # the sentence that introduced an open quotation
-    open_quotes = 0
+    # The sentence whose source speaks the quotation open now (None: none, or nobody named yet),
+    # and the sentences of that quotation labelled before a source was named.
+    quote_owner: LabelledSentence | None = None
+    unowned: list[int] = []
+    states = quotation_states(sentences)
     known: dict[str, Label] = {}  # names typed earlier in the article ("Brandt" -> official)
     # Only sentences with a cue word are parsed: the rest are narration (the parse is most of
     # the labelling cost, and most of an archive's sentences carry no attribution).
@@ -157,19 +179,22 @@ def label_sentences(
         flagged = [needs_parse(s.text) for s in sentences]
         parsed = iter(_parse(parser, [s.text for s, f in zip(sentences, flagged) if f]))
         docs = [next(parsed) if f else None for f in flagged]
-    for sentence, doc in zip(sentences, docs):
+    for position, (sentence, doc) in enumerate(zip(sentences, docs)):
         text = sentence.text.strip()
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
-        starts_quote = text[:1] in OPEN_QUOTES + '"'
-        if open_quotes <= 0 and starts_quote and previous is not None and previous.text.rstrip().endswith(":"):
-            quote_owner, open_quotes = previous, 0
-        if quote_owner is not None and (open_quotes > 0 or starts_quote) and quote_owner.label != "article":
+        inside_at_start, inside_at_end = states[position]
+        if not inside_at_start:
+            unowned = []
+            if not _opens_with_quote(text) or not same_paragraph or not _speaks(previous):
+                quote_owner = None
+            if _opens_with_quote(text) and previous is not None and previous.text.rstrip().endswith(":"):
+                quote_owner = previous if previous.label != "article" else None
+        # Inside a quotation whose source is named, or a quotation opening right after the source's
+        # quoted words in the same paragraph ('"We saw the glow," said Baptista. "We left with
+        # nothing."'): the words are that source's, whatever they say.
+        if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end):
             labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
-            open_quotes += _quote_balance(text, inside=open_quotes > 0)
-            if open_quotes <= 0:
-                quote_owner, open_quotes = None, 0
         else:
-            quote_owner, open_quotes = None, 0
             frame = find_frame(doc, known) if doc is not None else None
             ai = addressed_to_ai(text)
             if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article")):
@@ -209,13 +234,35 @@ def label_sentences(
                     **sentence.model_dump(), label="article", attributed_to="the article", cue="",
                     reason="no attribution cue: the article's own narration",
                 )
-        if labelled.cue != QUOTED_CUE and labelled.label != "article" and (opened := _quote_balance(text)) > 0:
-            # 'The statement read: "Our air defences shot down a drone.' leaves its quotation open:
-            # the sentences until it closes are the statement's too.
-            quote_owner, open_quotes = labelled, opened
+        if labelled.cue != QUOTED_CUE and labelled.label != "article" and ('"' in text or any(q in text for q in OPEN_QUOTES + CLOSE_QUOTES)):
+            # A source named with quoted words speaks the quotation: the sentences of it before
+            # ('"The next 24 hours are decisive. The wind will turn," the commander said.') and
+            # after ('The statement read: "Our fighters took the base. We will hold it."').
+            for earlier in unowned:
+                out[earlier] = _inherit(sentences[earlier], labelled, QUOTED_CUE, "inside the quotation its source closes later")
+            quote_owner, unowned = labelled, []
+        elif inside_at_end and labelled.label == "article" and labelled.cue == "":
+            unowned.append(position)
         out.append(labelled)
         previous = labelled
     return out
+
+
+def _speaks(sentence: LabelledSentence | None) -> bool:
+    """Does this sentence give a source's quoted words (so the next quotation may be theirs)?"""
+    return sentence is not None and sentence.label != "article" and any(q in sentence.text for q in '"' + OPEN_QUOTES + CLOSE_QUOTES)
+
+
+def _has_own_speaker(doc: Doc | None, text: str, inside_at_end: bool) -> bool:
+    """Does a quoted sentence name its own speaker after its quotation closes ('..., at risk,"
+    Lobo said.')? What the quotation itself says ("The government lied") never counts."""
+    if doc is None or inside_at_end:
+        return False
+    tail = text[max(text.rfind(q) for q in '"' + CLOSE_QUOTES) + 1 :]
+    if not {w.strip(".,;:!?()[]").lower() for w in tail.split()} & trigger_forms():
+        return False
+    frame = find_frame(doc, {})
+    return isinstance(frame, Frame) and frame.label != "article"
 
 
 def _inherit(sentence: Sentence, source: LabelledSentence, cue: str, why: str) -> LabelledSentence:
