@@ -167,6 +167,14 @@ def test_a_quotation_whose_speaker_is_named_at_its_end_is_all_that_speakers_and_
     assert sentences[0].attributed_to == sentences[1].attributed_to  # the commander's words, named once
 
 
+def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -> None:
+    sentences = Assistant.label(
+        'Patients whose operations were cancelled said communication had been poor. "They called me at seven to say '
+        'everything was off. Nobody could tell me a new date," said Henk Jansen, 72.'
+    )
+    assert [s.attributed_to for s in sentences[1:]] == ["Henk Jansen", "Henk Jansen"]
+
+
 def test_a_quotation_right_after_a_speakers_quoted_words_is_that_speakers() -> None:
     sentences = Assistant.label(
         'Residents described a frantic night. "We saw the glow over the ridge," said Filomena Baptista, who was '

@@ -342,16 +342,24 @@ def _verbs_by_depth(doc: Doc) -> list[Token]:
     return order
 
 
-def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_verbs: int = 4) -> Frame | Inherit | None:
+def find_frame(
+    doc: Doc,
+    known: Mapping[str, Label] | None = None,
+    max_depth_verbs: int = 4,
+    inside_at_start: bool = False,
+    quoted_fallback: bool = True,
+) -> Frame | Inherit | None:
     """The attribution frame of a parsed sentence (None: the article's own narration).
 
     ``known`` maps names typed earlier in the article to their kind. Claims inside claims: a
     quotation's own attributions ("... read: 'Officials confirmed ...'") count only when nothing
-    outside it attributes the sentence, and a post or video introducing it keeps the label.
+    outside it attributes the sentence (never, without ``quoted_fallback``), and a post or video
+    introducing it keeps the label. ``inside_at_start``: the sentence begins inside a quotation
+    opened before it ('... a new date," said Henk Jansen.').
     """
     if (lead := signature(doc, known or {}) or credit_line(doc, known or {})) is not None:
         return lead
-    quoted = _quoted(doc)
+    quoted = _quoted(doc, inside_at_start)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]
     for verb in (v for v in verbs if v.i not in quoted):
         frame = _frame_at(verb, known or {})
@@ -364,17 +372,18 @@ def find_frame(doc: Doc, known: Mapping[str, Label] | None = None, max_depth_ver
         post = next((s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "SOCIAL" and s.start not in quoted), None)
         if post is not None and outside:
             return Frame("social_media", post.text, post.text, f"a quotation introduced by '{post.text}': it keeps the label of who posted it")
-    for verb in (v for v in verbs if v.i in quoted):
+    for verb in (v for v in verbs if v.i in quoted and quoted_fallback):
         frame = _frame_at(verb, known or {})
-        if frame is not None:
+        if isinstance(frame, Frame):  # a pronoun inside quoted words is the speaker's, not the article's
             return frame
     return None
 
 
-def _quoted(doc: Doc) -> set[int]:
-    """Indices of the tokens inside quotation marks."""
+def _quoted(doc: Doc, inside_at_start: bool = False) -> set[int]:
+    """Indices of the tokens inside quotation marks (from the first token, when the sentence
+    begins inside a quotation)."""
     inside: set[int] = set()
-    depth = 0
+    depth = 1 if inside_at_start else 0
     for tok in doc:
         text = tok.text
         if text in OPEN_QUOTES or (text == '"' and depth == 0):

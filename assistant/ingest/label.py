@@ -195,7 +195,7 @@ def label_sentences(
         if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end):
             labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
         else:
-            frame = find_frame(doc, known) if doc is not None else None
+            frame = find_frame(doc, known, inside_at_start=inside_at_start) if doc is not None else None
             ai = addressed_to_ai(text)
             if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article")):
                 labelled = LabelledSentence(
@@ -261,7 +261,7 @@ def _has_own_speaker(doc: Doc | None, text: str, inside_at_end: bool) -> bool:
     tail = text[max(text.rfind(q) for q in '"' + CLOSE_QUOTES) + 1 :]
     if not {w.strip(".,;:!?()[]").lower() for w in tail.split()} & trigger_forms():
         return False
-    frame = find_frame(doc, {})
+    frame = find_frame(doc, {}, inside_at_start=True, quoted_fallback=False)
     return isinstance(frame, Frame) and frame.label != "article"
 
 
