@@ -51,7 +51,11 @@ SQUAD := ../shared/data/squad2_dev_part.json
 eval: install-dev
 	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB) --squad $(SQUAD) \
 		--label-set evals/labels_dev.jsonl --label-set ../shared/data/rgb_labels.jsonl
-	$(BIN)/python evals/refresh_readme.py README.md evals/report/report.json
+	for set in news_dev news_check; do \
+		$(BIN)/assistant eval evals/$$set.jsonl --corpus evals/$$set/corpus --index .index/$$set --report evals/report/$$set || exit 1; \
+	done
+	$(BIN)/python evals/refresh_readme.py README.md evals/report/report.json evals/report/news_dev/report.json \
+		evals/report/news_check/report.json
 
 bench: install-dev
 	$(BIN)/assistant bench --sizes 1,1000 --out bench
