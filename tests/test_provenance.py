@@ -175,6 +175,16 @@ def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -
     assert [s.attributed_to for s in sentences[1:]] == ["Henk Jansen", "Henk Jansen"]
 
 
+def test_a_pronoun_closing_quoted_words_stands_for_the_last_speaker_named() -> None:
+    sentences = Assistant.label(
+        "Council leader Gwen Morgan-Hughes said the council faced a funding gap of 32 million pounds.\n\n"
+        '"Nobody comes into politics to put up council tax. But the alternative was to cut services," she told '
+        "the chamber."
+    )
+    assert [s.label for s in sentences] == ["official"] * 3
+    assert {s.attributed_to for s in sentences} == {"Council leader Gwen Morgan-Hughes"}
+
+
 def test_a_quotation_right_after_a_speakers_quoted_words_is_that_speakers() -> None:
     sentences = Assistant.label(
         'Residents described a frantic night. "We saw the glow over the ridge," said Filomena Baptista, who was '

@@ -28,7 +28,7 @@ SPEECH_VERBS = frozenset(
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
-    "thank complain tout hail welcome disclose detail unveil outline".split()
+    "thank complain tout hail welcome disclose detail unveil outline justify defend".split()
 )
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())

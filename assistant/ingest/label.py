@@ -172,6 +172,7 @@ def label_sentences(
     quote_owner: LabelledSentence | None = None
     unowned: list[int] = []
     states = quotation_states(sentences)
+    named_speaker: LabelledSentence | None = None  # the last sentence whose own source was found
     known: dict[str, Label] = {}  # names typed earlier in the article ("Brandt" -> official)
     # Only sentences with a cue word are parsed: the rest are narration (the parse is most of
     # the labelling cost, and most of an archive's sentences carry no attribution).
@@ -219,6 +220,10 @@ def label_sentences(
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label=named.label, attributed_to=named.source, cue=named.cue, reason=named.reason
                 )
+            elif isinstance(frame, Inherit) and (inside_at_start or unowned) and _near(named_speaker, sentence):
+                # '"Nobody comes into politics to put up council tax. But ...," she told the chamber.'
+                # after 'Council leader Gwen Morgan-Hughes said ...': the last speaker named.
+                labelled = _inherit(sentence, named_speaker, ANAPHORA_CUE, "a pronoun closing quoted words stands for the last speaker named")  # type: ignore[arg-type]
             elif isinstance(frame, Inherit) and frame.channel:
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="social_media", attributed_to="unnamed poster", cue=frame.channel,
@@ -243,9 +248,16 @@ def label_sentences(
             quote_owner, unowned = labelled, []
         elif inside_at_end and labelled.label == "article" and labelled.cue == "":
             unowned.append(position)
+        if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None:
+            named_speaker = labelled
         out.append(labelled)
         previous = labelled
     return out
+
+
+def _near(speaker: LabelledSentence | None, sentence: Sentence) -> bool:
+    """Was ``speaker`` named in this paragraph or the one before it?"""
+    return speaker is not None and 0 <= sentence.paragraph - speaker.paragraph <= 1
 
 
 def _speaks(sentence: LabelledSentence | None) -> bool:
