@@ -48,6 +48,7 @@ from assistant.types import Answer, Article, LabelledSentence, ScoredSentence
 #: Cosine between a name's embedding and a name in the article above which they are taken as
 #: aliases. Measured with MiniLM: Moscow/Russia 0.84; Putin/Russia 0.67, Tokayev/Nazarbaev 0.52.
 ALIAS_SIMILARITY = 0.75
+NAME_CACHE = 4096  # words whose vectors the alias check keeps
 WRITE_WAIT_S = 30.0  # how long a write waits for another process's turn before a 503
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ class _Retrieved:
 
 
 #: Bump when segmenting, labelling or what gets embedded changes: indexes built before re-ingest.
-PIPELINE_VERSION = 6
+PIPELINE_VERSION = 7
 
 
 def _encoder(settings: Settings) -> OnnxSentenceEncoder:
@@ -88,13 +89,14 @@ class Assistant:
         encoder: OnnxSentenceEncoder,
         judge: AnswerJudge | None = None,
     ) -> None:
-        """``judge``: the answer judge (default: the packaged model when ``settings.answer_judge`` is on)."""
+        """``judge``: the answer judge (default: the packaged model, unless settings turn every use of it off)."""
         self.settings = settings
         self.store = store
         self.encoder = encoder
         self.corpus = Corpus({}, cache=RecordCache(settings.record_cache))
-        self._name_vectors: dict[str, np.ndarray] = {}  # names seen by the alias check, embedded once
-        if judge is None and (settings.answer_judge or settings.answer_head):
+        self._name_vectors: dict[str, np.ndarray] = {}  # words seen by the alias check, embedded once
+        self._names_lock = threading.Lock()
+        if judge is None and (settings.answer_judge or settings.answer_head or settings.judge_ranks):
             judge = load_judge(settings.judge_dir, settings.judge_threshold)
         self.judge = judge
         self.head = read_head() if settings.answer_head else None
@@ -339,11 +341,17 @@ class Assistant:
         """Is ``name`` another name for one the articles use ("Moscow" for "Russia")?"""
         if not known:
             return False
-        fresh = [w for w in (name, *known) if w not in self._name_vectors]
+        vectors = {w: self._name_vectors.get(w) for w in (name, *known)}
+        fresh = [w for w, v in vectors.items() if v is None]
         if fresh:
-            self._name_vectors.update(zip(fresh, self.encoder.encode(fresh)))
-        target = self._name_vectors[name]
-        return any(float(self._name_vectors[w] @ target) >= ALIAS_SIMILARITY for w in known)
+            encoded = dict(zip(fresh, self.encoder.encode(fresh)))
+            vectors.update(encoded)
+            with self._names_lock:  # bounded: the oldest words leave first
+                self._name_vectors.update(encoded)
+                for oldest in list(self._name_vectors)[: max(0, len(self._name_vectors) - NAME_CACHE)]:
+                    del self._name_vectors[oldest]
+        target = vectors[name]
+        return any(float(vectors[w] @ target) >= ALIAS_SIMILARITY for w in known)  # type: ignore[operator]
 
     def ask(
         self,
@@ -362,7 +370,7 @@ class Assistant:
         retrieved = time.perf_counter()
         answer = compose(
             q.text, q.profile, q.ranked, q.corpus.records, self._composer, self._is_alias, labels, named_entities,
-            q.judged, self.head,
+            q.judged, self.head, gate=self.settings.answer_judge or self.settings.answer_head,
         )
         done = time.perf_counter()
         timings = {
@@ -379,7 +387,7 @@ class Assistant:
         if q.judged is None:
             raise ModelError("The answer head reads the answer judge, which is off.", "Set ASSISTANT_ANSWER_JUDGE=true.")
         records = q.corpus.records
-        fitting = rerank(q.ranked, q.profile, records, named_entities)
+        fitting = rerank(q.ranked, q.profile, records, named_entities, self._is_alias)
 
         def missing(doc_id: str) -> bool:
             return bool(missing_names(q.profile, [records[doc_id].article.text], self._is_alias))

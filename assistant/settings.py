@@ -62,6 +62,11 @@ class Settings(BaseSettings):
         "(off, the default until it measures at least as well on every set: the fused retrieval score and "
         "min_answer_score decide alone)."
     )
+    judge_ranks: bool = Field(
+        True, description="The learned answer judge reads the best fitting sentences and puts the one it judges "
+        "most likely to answer first (the fused score's best stays beside it when close); whether the articles "
+        "answer is still decided as before."
+    )
     answer_head: bool = Field(
         False,
         description="The learned answer head (route b, needs the judge: turned on with it) ranks candidates and "

@@ -24,11 +24,16 @@ from assistant.index.records import ArticleRecord
 from assistant.ingest.context import antecedent
 from assistant.types import LabelledSentence, ScoredSentence
 
+#: Is a word another name for one of these ("Moscow" for "Russia", "aircraft" for "planes")?
+AliasCheck = Callable[[str, Sequence[str]], bool]
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _TIME = re.compile(
     r"\b(\d{1,2}(:\d\d)?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|o[’']clock\b|noon\b|midnight\b|morning\b|evening\b|afternoon\b|night\b)",
     re.I,
 )
+# A race or a flight takes a time too: "in 2 hours 9 minutes 47 seconds", "in 2:09:47".
+_DURATION = re.compile(r"\b\d+\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\b\d{1,2}:\d\d:\d\d\b", re.I)
 _YEAR_OR_ORDINAL = re.compile(r"\b(1[5-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
 
 
@@ -110,17 +115,25 @@ def _has_answer_type(kind: str | None, text: str, question_numbers: Sequence[str
         counts = [t for t in fresh_digits if not _YEAR_OR_ORDINAL.fullmatch(t) and t in untimed]
         return bool(counts) or bool(set(toks) & NUMBER_WORDS) or "%" in text
     if kind == "time":
-        return bool(_TIME.search(text))
+        return bool(_TIME.search(text) or _DURATION.search(text))
     if kind == "date":
         dates = set(toks) & (MONTHS | WEEKDAYS | {"yesterday", "today", "tomorrow"})
         return bool(dates) or bool(_YEAR_OR_ORDINAL.search(text)) or bool(_TIME.search(text))
     return True
 
 
-def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence, context: str = "") -> bool:
+def sentence_fits(
+    profile: QuestionProfile,
+    sentence: LabelledSentence,
+    context: str = "",
+    around: frozenset[str] = frozenset(),
+    similar: AliasCheck | None = None,
+) -> bool:
     """Does this sentence hold what the question asks for: the noun asked about, and a number,
     time or date where the question asks for one? ``context``: the sentence its opening pronoun
-    stands for, whose words count as this one's for what the sentence is about."""
+    stands for, whose words count as this one's for what the sentence is about; ``around``: the
+    words of its article; ``similar``: says whether a word is another name for the one asked about
+    (the embedder: "aircraft" counts "planes")."""
     sentence_terms = set(terms(f"{context} {sentence.text}"))
     literal = set(words(f"{context} {sentence.text}")) | sentence_terms
     vocabulary = set(literal)
@@ -133,11 +146,13 @@ def sentence_fits(profile: QuestionProfile, sentence: LabelledSentence, context:
         if w == "name":
             if not _fuzzy_in(w, literal) and not names_an_instance(sentence.text, kinds, profile.text):
                 return False
+        elif w == profile.counted and similar is not None:
+            continue  # "how many planes": counted below, where "14 aircraft" counts too
         elif not _fuzzy_in(w, vocabulary):
             return False
-    if profile.answer_type and profile.terms and _share_covered(profile.terms, vocabulary) < TYPED_COVERAGE:
+    if profile.answer_type and profile.terms and _share_covered(profile.terms, vocabulary, around) < TYPED_COVERAGE:
         return False  # a number, time or date, but about something else
-    if profile.counted and not _counts(profile.counted, sentence.text, profile.question_numbers):
+    if profile.counted and not _counts(profile.counted, sentence.text, profile.question_numbers, similar):
         return False
     text = _PERCENTAGES.sub(" ", sentence.text) if profile.absolute else sentence.text
     return _has_answer_type(profile.answer_type, text, profile.question_numbers, profile.text)
@@ -161,32 +176,51 @@ def names_an_instance(text: str, kinds: Sequence[str], question: str) -> bool:
 
 
 TYPED_COVERAGE = 0.3
+AROUND_CREDIT = 0.5
 _PERCENTAGES = re.compile(r"\d[\d.,]*\s*(%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 
 _GENERIC_STEMS = frozenset(terms("people person thing time number figure"))
 
 
-def _share_covered(question_terms: Sequence[str], vocabulary: set[str]) -> float:
+def _share_covered(question_terms: Sequence[str], vocabulary: set[str], around: frozenset[str] = frozenset()) -> float:
+    """The share of the question's specific terms the sentence has; a term found only elsewhere in
+    its article (``around``) counts half, as in retrieval: news sentences leave the topic to the lead."""
     specific = [t for t in question_terms if t not in _GENERIC_STEMS] or list(question_terms)
-    return sum(1 for t in specific if t in vocabulary) / len(specific)
+    return sum(1.0 if t in vocabulary else AROUND_CREDIT if t in around else 0.0 for t in specific) / len(specific)
 
 
 def _is_number(token: str, question_numbers: Sequence[str]) -> bool:
     return (token[:1].isdigit() and token not in question_numbers) or token in NUMBER_WORDS
 
 
-def _counts(noun: str, text: str, question_numbers: Sequence[str]) -> bool:
-    """Is there a number within two words before ``noun`` ("11 attackers", "two gun stores")?"""
+def _counts(noun: str, text: str, question_numbers: Sequence[str], similar: AliasCheck | None = None) -> bool:
+    """Is there a number within two words before ``noun`` ("11 attackers", "two gun stores"), or
+    before another name for it (``similar``: "14 water-bombing aircraft" counts planes)?"""
     toks = words(text)
+    counted: list[str] = []
     for i, tok in enumerate(toks):
         if _is_number(tok, question_numbers):
-            if any(_fuzzy_in(noun, {toks[j]}) for j in range(i + 1, min(len(toks), i + 4))):
+            after = toks[i + 1 : i + 4]
+            if any(_fuzzy_in(noun, {t}) for t in after):
                 return True
-    return False
+            head = _head_noun(after)
+            if head is not None:
+                counted.append(head)
+    return bool(similar is not None and counted and similar(noun, sorted(set(counted))))
 
 
-AliasCheck = Callable[[str, Sequence[str]], bool]
+def _head_noun(after: Sequence[str]) -> str | None:
+    """The noun a number counts, from the words after it: the last of the words before a stop
+    word, a participle left out ("two gun stores" -> stores, "70 vessels waiting" -> vessels)."""
+    run: list[str] = []
+    for t in after:
+        if not t.isalpha() or t in STOPWORDS or t in NUMBER_WORDS:
+            break
+        run.append(t)
+    while len(run) > 1 and run[-1].endswith(("ing", "ed")):
+        run.pop()
+    return run[-1] if run else None
 
 
 def _unmentioned(groups: Sequence[Sequence[str]], text: str) -> list[str]:
@@ -288,6 +322,7 @@ def rerank(
     profile: QuestionProfile,
     records: Mapping[str, ArticleRecord] | None = None,
     entities: Entities | None = None,
+    similar: AliasCheck | None = None,
 ) -> list[ScoredSentence]:
     """Sentences that fit the question, best first, with the fit bonus added to their scores.
 
@@ -297,8 +332,11 @@ def rerank(
     has_names: dict[str, bool] = {}
     fitting = []
     for c in ranked:
+        if records is not None and is_headline(c.sentence, records[c.sentence.doc_id].sentences):
+            continue  # a headline sums the story up; the body states each fact, with its source
         before = antecedent(records[c.sentence.doc_id].sentences, c.sentence) if records is not None else None
-        if not sentence_fits(profile, c.sentence, before.text if before is not None else ""):
+        around = _vocabulary(records[c.sentence.doc_id].article.text) if records is not None else frozenset()
+        if not sentence_fits(profile, c.sentence, before.text if before is not None else "", around, similar):
             continue
         bonus = fit_bonus(profile, c.sentence)
         if records is not None and profile.names:
@@ -315,6 +353,19 @@ def rerank(
     if entities is not None and profile.entity_kinds and not profile.wants:
         return prefer_entities(fitting, profile, entities)
     return fitting
+
+
+HEADLINE_WORDS = 20
+
+
+def is_headline(sentence: LabelledSentence, sentences: Sequence[LabelledSentence]) -> bool:
+    """Is this the article's headline: its first line, alone in its paragraph, short, with no
+    closing punctuation, and a body after it?"""
+    text = sentence.text.rstrip()
+    return (
+        sentence.idx == 0 and len(sentences) > 2 and sentences[1].paragraph != sentence.paragraph
+        and len(text.split()) <= HEADLINE_WORDS and text[-1:] not in ".!?\"”'’:;)…"
+    )
 
 
 def paragraph_of(records: Mapping[str, ArticleRecord], sentence: LabelledSentence) -> list[str]:

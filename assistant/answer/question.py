@@ -1,4 +1,4 @@
-"""Questions: validation, removal of instructions aimed at the assistant, and analysis.
+"""Questions: validation, the asked clause (a scene set before it is kept for retrieval), and analysis.
 
 The analysis tells the composer what kind of answer would count (a number, a time, a date),
 which words the evidence must contain (names, numbers, the noun asked about), which side the
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.errors import InvalidQuestion
 from assistant.index.lexical import STOPWORDS, terms, words
-from assistant.ingest.attribution import question_sides
+from assistant.ingest.attribution import SPEECH_VERBS, question_sides
 from assistant.ingest.nlp import load_parser
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -74,7 +74,8 @@ GENERIC_NOUNS = frozenset(
     "kind type sort way thing things people person happen role part information detail details explanation "
     "version theory account story narrative evidence reason response reaction view claim".split()
 )
-_KIND_NOUNS = frozenset("kind type sort form".split())
+_KIND_NOUNS = frozenset("kind type sort form piece".split())
+_WH_WORDS = frozenset("what which who whom whose where why how".split())
 
 
 OFFICIAL_WORDS = frozenset({"officially"})
@@ -248,6 +249,21 @@ def _name_groups(doc: object) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(dict.fromkeys(g)) for g in groups if g)
 
 
+def _asks_what_was_said(doc: object) -> bool:
+    """"How did the minister justify the price?", "What did she tell reporters?": the words of a
+    statement (its main verb a verb of speech, asked with what or how)."""
+    first = _first_word(doc)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)  # type: ignore[attr-defined]
+    then = doc[first + 1].lower_ if first + 1 < len(doc) else ""  # type: ignore[arg-type,index]
+    return (
+        root is not None and doc[first].lower_ in ("what", "how") and then in _AUXILIARIES  # type: ignore[index]
+        and root.lemma_.lower() in SPEECH_VERBS and root.lemma_.lower() not in ("name", "call", "identify", "report")
+    )
+
+
+_AUXILIARIES = frozenset("did does do has have had was were is are will would could can should might".split())
+
+
 def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
     """Profile a (cleaned) question. ``nlp`` is the spaCy pipeline used for parts of speech."""
     parser = nlp or load_parser()
@@ -263,7 +279,8 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
         if low == "how" and nxt in ("many", "much", "far", "long", "old"):
             answer_type = "number" if nxt != "long" else None
-        elif low == "when":
+        elif low == "when" and not any(w in _WH_WORDS for w in lowered[:i]):
+            # "When did ...?" asks for a date; "What did she take when they fled?" does not.
             answer_type = answer_type or "date"
         elif low in ("who", "whom", "whose") and i == _first_word(doc):
             asks_who = True
@@ -338,6 +355,6 @@ def analyse(text: str, nlp: object | None = None) -> QuestionProfile:
         asks_who=asks_who,
         wants=frozenset(wants),
         is_followup=is_followup(text),
-        asks_content=bool(_ASKS_CONTENT.search(text)),
+        asks_content=bool(_ASKS_CONTENT.search(text)) or _asks_what_was_said(doc),
         compares=bool(_COMPARES.search(text)),
     )
