@@ -17,6 +17,17 @@ CORPUS = ROOT / "corpus"
 ARTICLE = CORPUS / "aktobe-2016.txt"
 
 
+def open_newsroom(folder: Path, articles: dict[str, str]):  # type: ignore[no-untyped-def]
+    """A real assistant (real Chroma, embedder, labeller) over invented articles, one file each."""
+    from assistant import Assistant
+
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for doc_id, text in articles.items():
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return Assistant.open(corpus=corpus, index=folder / "index")
+
+
 @pytest.fixture(scope="session")
 def article_text() -> str:
     return ARTICLE.read_text(encoding="utf-8")

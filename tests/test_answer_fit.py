@@ -14,6 +14,8 @@ import pytest
 from assistant.answer.fit import missing_names
 from assistant.answer.question import analyse
 
+from .conftest import open_newsroom
+
 ARTICLES = {
     "harbor": (
         "Harbor Mutual changes its leadership.\n\n"
@@ -49,14 +51,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def small_newsroom(tmp_path_factory: pytest.TempPathFactory):
-    from assistant import Assistant
-
-    root = tmp_path_factory.mktemp("fit")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for doc_id, text in ARTICLES.items():
-        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-    return Assistant.open(corpus=corpus, index=root / "index")
+    return open_newsroom(tmp_path_factory.mktemp("fit"), ARTICLES)
 
 
 @pytest.mark.parametrize(

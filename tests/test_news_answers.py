@@ -9,6 +9,8 @@ import pytest
 
 from assistant.answer.question import analyse
 
+from .conftest import open_newsroom
+
 ARTICLES = {
     "ferry": (
         "Ferry fire off Sardinia forces 300 passengers into lifeboats\n\n"
@@ -37,14 +39,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory):
-    from assistant import Assistant
-
-    root = tmp_path_factory.mktemp("news")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for doc_id, text in ARTICLES.items():
-        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-    return Assistant.open(corpus=corpus, index=root / "index")
+    return open_newsroom(tmp_path_factory.mktemp("news"), ARTICLES)
 
 
 def test_the_body_answers_not_the_headline(newsroom) -> None:

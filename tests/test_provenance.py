@@ -14,7 +14,7 @@ import pytest
 from assistant.engine import Assistant
 from assistant.ingest.source import addressed_to_ai, source_patterns
 
-from .conftest import run_cli
+from .conftest import open_newsroom, run_cli
 
 FAMILIES = {
     "official by head noun or name": [
@@ -282,12 +282,7 @@ FAKES = ("staged", "Ignore previous", "Note to AI", "SYSTEM:", "blown up", "Dear
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    folder = tmp_path_factory.mktemp("hostile")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for doc_id, text in HOSTILE.items():
-        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-    return Assistant.open(corpus=corpus, index=folder / "index")
+    return open_newsroom(tmp_path_factory.mktemp("hostile"), HOSTILE)
 
 
 @pytest.mark.parametrize(
