@@ -19,7 +19,7 @@ from assistant.answer.question import (
     WEEKDAYS,
     QuestionProfile,
 )
-from assistant.index.lexical import STOPWORDS, one_edit_apart, synonym_map, terms, words
+from assistant.index.lexical import AROUND_CREDIT, STOPWORDS, one_edit_apart, synonym_map, terms, words
 from assistant.index.records import ArticleRecord
 from assistant.ingest.context import antecedent
 from assistant.types import LabelledSentence, ScoredSentence
@@ -176,7 +176,6 @@ def names_an_instance(text: str, kinds: Sequence[str], question: str) -> bool:
 
 
 TYPED_COVERAGE = 0.3
-AROUND_CREDIT = 0.5
 _PERCENTAGES = re.compile(r"\d[\d.,]*\s*(%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 

@@ -28,7 +28,6 @@ LABEL_BOOST = 0.12
 LABEL_PENALTY = 0.08
 CONTENT_BOOST = 0.12
 CONTINUATION_PENALTY = 0.03
-ARTICLE_CREDIT = 0.5  # a term found elsewhere in the same article counts half
 TALK_ONLY_PENALTY = 0.06
 #: "Various versions are being discussed on the internet": says that talk exists, not what it says.
 _TALK_ONLY = re.compile(

@@ -21,6 +21,7 @@ STOPWORDS = frozenset(
     off again further once s t d ll m o re ve y its it's that's what's let tell me please say said says according many much""".split()
 )
 SYNONYM_CREDIT = 0.8
+AROUND_CREDIT = 0.5  # a query term found elsewhere in the sentence's article counts half
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 
 
@@ -277,7 +278,7 @@ class LexicalIndex:
         query_terms: Iterable[str],
         term_set: Iterable[str],
         around: Iterable[str] = (),
-        around_credit: float = 0.5,
+        around_credit: float = AROUND_CREDIT,
         idf: Callable[[str], float] | None = None,
     ) -> float:
         """IDF-weighted share of the query's terms found in ``term_set``.
