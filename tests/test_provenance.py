@@ -104,6 +104,8 @@ FAMILIES = {
         ("The singer wrote on Instagram that the tour was cancelled.", "social_media"),
         ("A video posted on TikTok claimed the bridge had collapsed.", "social_media"),
         ("Social media users suggested the fire had been started on purpose.", "social_media"),
+        ("Footage of the crash spread across forums on Sunday.", "social_media"),
+        ("Users on the forum said the update deleted their files.", "social_media"),
     ],
     "an official posting online stays official": [
         ("The Interior Ministry said on Telegram that the roads were closed.", "official"),
@@ -111,6 +113,28 @@ FAMILIES = {
     ],
     "numbers speaking for themselves are the article's": [
         ("Statistics published on Monday suggest that the number of visitors fell by a third.", "article"),
+    ],
+    "an authority's act is the main clause's, not background in a subordinate one": [
+        ("Customs officers searched 300 vehicles at the crossing on Friday.", "official"),
+        ("When a regulator fines a bank, the penalty is usually paid within a year.", "article"),
+        ("The law allows customs officers to search vehicles without a warrant.", "article"),
+        ("Gerda Holm ordered that all police units be on alert.", "official"),
+        ("Vireo Studios ordered that all its staff work from home.", "article"),
+    ],
+    "a finding is a statement with its content clause, a deed with a plain object": [
+        ("Researchers at the University of Ghana found that the vaccine cut infections by half.", "media_report"),
+        ("The inspectors recommended that the plant be closed.", "official"),
+        ("Police found a body in the river on Tuesday.", "official"),
+    ],
+    "figures are their owner's; figures alone are the article's": [
+        ("Health ministry figures show that admissions rose by a fifth.", "official"),
+        ("Figures show that admissions rose by a fifth.", "article"),
+    ],
+    "a title is its organisation's, never its country's; a body whose owner is unsaid is no authority": [
+        ("Canada captain Jordan Miles admitted the team had played badly.", "group_claim"),
+        ("NUPTW general secretary Amos Bello told a rally that the strike would go on.", "group_claim"),
+        ("The Pacific Timber Forum said exports fell by a tenth.", "group_claim"),
+        ("Its emergency department stopped accepting ambulances on Monday.", "article"),
     ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),

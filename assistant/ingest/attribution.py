@@ -28,8 +28,11 @@ SPEECH_VERBS = frozenset(
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
-    "thank complain tout hail welcome disclose detail unveil outline justify defend".split()
+    "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise".split()
 )
+# Verbs that state a finding only with a content clause ("They found that ...", "data show that
+# ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
+CLAUSE_VERBS = frozenset("find show indicate".split())
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
@@ -172,10 +175,16 @@ def _fronted_frame(verb: Token, pronoun: Token, channel: str | None, known: Mapp
     return None
 
 
-def _not_authority(name: Token, known: Mapping[str, Label]) -> bool:
-    """A company, outlet or group ("NBC ordered nine episodes"): its orders are business, not authority."""
+def _not_authority(name: Token, verb: Token, known: Mapping[str, Label]) -> bool:
+    """A company, outlet or group ("NBC ordered nine episodes"): its orders are business, not
+    authority. Whoever orders state forces ("... ordered that all military units be ready") is
+    one, whatever the entity recogniser guessed the name to be."""
     kind = type_source(name, known)
-    return kind is not None and kind.label != "official"
+    if kind is None or kind.label == "official":
+        return False
+    ordered = [t for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp") for t in c.subtree]
+    forces = {t.i for t in ordered if (k := type_source(t, known, entities=False)) is not None and k.label == "official" and not k.by_entity}
+    return not (kind.by_entity and forces)
 
 
 def _looks_like_name(tok: Token) -> bool:
@@ -242,7 +251,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in _children(verb, "dobj")):
         source = _phrase(_head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and _children(verb, "ccomp"):
         speaker = _agent(verb) if passive else subj
         if (trailing := _trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -304,7 +313,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
             span = list(agent.subtree)
             return Frame(kind.label, _phrase(span), verb.text, f"'{verb.text}' by '{_phrase(span)}' ({kind.cue})", speech=False)
-    if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, known):
+    if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
         span = _head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
     if subj is not None and not passive:
@@ -314,14 +323,26 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Inherit()  # "The information was contradictory": the source before
         category = (kind.label, kind.cue) if kind else None
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
-        if category and category[0] not in ("article", "group_claim"):
+        if category and category[0] not in ("article", "group_claim") and _main_clause(verb):
             label, cue = category
+            channel = next(filter(None, map(statement_channel, [verb, *_children(verb, "conj")])), None)
+            if label == "media_report" and channel:
+                label, cue = "social_media", f"{cue}, {channel}"  # "Footage ... spread across forums"
             return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
         if _refers_back(subj):
             return Inherit()
     if lemma in DISCUSSION_VERBS and statement_channel(verb):
         return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
     return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """Is the verb the sentence's main clause (or joined to it by "and")? What an authority does in
+    a subordinate clause ("When a central bank raises rates, ...", "allows officials to test ...",
+    "police statements matching these claims") is background, not its act."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _verbs_by_depth(doc: Doc) -> list[Token]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.attribution import (
     ANAPHORIC_NOUNS,
+    CLAUSE_VERBS,
     CLOSE_QUOTES,
     COMMAND_VERBS,
     DISCUSSION_VERBS,
@@ -73,7 +74,7 @@ _IRREGULAR = "said told wrote written took taken thought spoke spoken led".split
 def trigger_forms() -> frozenset[str]:
     """Surface forms of every cue the rules look for (verbs inflected, nouns pluralised)."""
     stems = (
-        SPEECH_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
+        SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
         | {"according", "responsibility"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)

@@ -128,8 +128,8 @@ def _kinds(doc: Doc) -> dict[int, Span]:
 def _entity(tok: Token) -> str:
     """The entity type of a name: from the sentence's entities when the labeller ran the recogniser
     on it, else from the recogniser run on the name alone (cached; names repeat)."""
-    if tok.pos_ != "PROPN":
-        return ""
+    if tok.pos_ != "PROPN" and not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+        return ""  # a name, or an acronym the small tagger took for a common noun ("ABDA president")
     from assistant.ingest.nlp import named_entities
 
     doc = tok.doc
@@ -207,6 +207,12 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and kinds[t.i].label_ == "GROUP"), None)
         if party is not None:
             return "group_claim", " ".join(t.text for t in _name(tok)), party
+    if span is not None and span.label_ == "SOCIAL" and span.id_ != "platform" and tok.pos_ == "PROPN" and len(_name(tok)) > 1:
+        span = None  # "the Exporters' Forum", "the World Economic Forum": a body's name, not a web forum
+    if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and not titled and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
+    ):
+        return None, "", None  # "its emergency department": whose body it is, the sentence does not say
     if span is not None and span.label_ in KIND_LABEL:
         return KIND_LABEL[span.label_], span.text, span
     if is_masthead(tok):
@@ -251,13 +257,15 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
     for owner in _owners(speaker):
-        if (_entity(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None:
+        if _country(owner, kinds):
             continue  # "Australia captain", "US President": the country does not decide the kind
         o_label, o_cue, o_span = _own_kind(owner, kinds, memory, entities)
         if o_span is not None and o_span.label_ == "SOCIAL" and o_span.id_ == "platform":
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "a Facebook page"
         if o_label is None:
             for grand in _owners(owner):  # "a spokeswoman for the ministry's press office"
+                if _country(grand, kinds):
+                    continue
                 g_label, g_cue, g_span = _own_kind(grand, kinds, memory, entities)
                 if g_label is not None:
                     o_label, o_cue, o_span = g_label, g_cue, g_span
@@ -276,7 +284,8 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         # An office or body held in a party is the party's: "the awards committee of the credit
         # union association", "the club's president".
         return SourceKind("group_claim", party)
-    if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds)):
+    if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds) or span is not None and span.label_ == "DATA"):
+        # ... and figures are their owner's ("US Customs and Border Protection data show ...").
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
         return SourceKind(chosen[0], chosen[1], by_entity=not chosen[2])
     if label is not None:
@@ -284,6 +293,11 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
         return SourceKind(KIND_LABEL[span.id_], span.text, by_role=True)
     return None
+
+
+def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
+    """A place's name standing before a title or team ("Australia captain", "US President")."""
+    return (_entity(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None
 
 
 def statement_channel(verb: Token) -> str | None:
