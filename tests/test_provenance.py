@@ -106,6 +106,13 @@ FAMILIES = {
         ("Social media users suggested the fire had been started on purpose.", "social_media"),
         ("Footage of the crash spread across forums on Sunday.", "social_media"),
         ("Users on the forum said the update deleted their files.", "social_media"),
+        ("On Monday, Rihanna posted a photo on Instagram of her newborn son.", "social_media"),
+        ("The striker said on Instagram that he was leaving the club.", "social_media"),
+        ("An activist wrote on Facebook that the march would go ahead.", "social_media"),
+    ],
+    "an organisation or armed group posting online speaks for itself": [
+        ("The airline said on X that flights would resume on Friday.", "group_claim"),
+        ("The rebels posted a video on Telegram claiming they had taken the town.", "group_claim"),
     ],
     "an official posting online stays official": [
         ("The Interior Ministry said on Telegram that the roads were closed.", "official"),

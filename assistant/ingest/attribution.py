@@ -273,8 +273,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 if lemma == "report" and kind.by_entity and label == "group_claim" and not _reports_own(verb):
                     label = "media_report"  # an organisation no pattern knows that *reports* news is an outlet
                 reason = f"'{_phrase(span)}' ({cue}) is the source of '{verb.text}'"
-                # A post is social media unless an authority or an organisation speaks through it.
-                if channel and (label not in ("official", "group_claim") or label == "group_claim" and is_person(speaker)):
+                # A post is social media unless an authority or an organisation speaks through it (a
+                # name only the recogniser typed may be a person: 'Rihanna posted ... on Instagram').
+                if channel and (label not in ("official", "group_claim") or label == "group_claim" and (is_person(speaker) or kind.by_entity or kind.person)):
                     label, reason = "social_media", reason + f", posted online ('{channel}')"
                 return Frame(label, _display_source(speaker), verb.text, reason)
             if channel:

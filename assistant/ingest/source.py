@@ -9,7 +9,8 @@ per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
 - ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts,
   studies and polls;
 - ``social.jsonl``: platforms (``id: platform``), posts, users, forums, rumours;
-- ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives;
+- ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives
+  (``id: person``: a person speaking for themselves, "the striker", "an activist");
 - ``roles.jsonl``: roles that speak for someone else ("spokeswoman", "account", "lawyer"): they
   take the kind of whoever they speak for, their ``id`` when they stand alone;
 - ``data.jsonl``: statistics, figures and records: the article reporting numbers (``article``);
@@ -64,6 +65,7 @@ class SourceKind:
     cue: str
     by_entity: bool = False
     by_role: bool = False  # only a role's own kind decided ("the message", "a spokesperson")
+    person: bool = False  # the pattern that decided names a person ("the striker", "an activist")
 
 
 def _plural(word: str) -> str:
@@ -289,7 +291,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
         return SourceKind(chosen[0], chosen[1], by_entity=not chosen[2])
     if label is not None:
-        return SourceKind(label, cue, by_entity=span is None)
+        return SourceKind(label, cue, by_entity=span is None, person=span is not None and span.id_ == "person")
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
         return SourceKind(KIND_LABEL[span.id_], span.text, by_role=True)
     return None
