@@ -34,6 +34,14 @@ ARTICLES = {
         "The trial enrolled 8,200 children aged 1 to 5 in three districts.\n\n"
         "The vaccine needs two doses and can be stored in an ordinary fridge."
     ),
+    "wildfire": (
+        "Wildfire forces evacuation of villages in Galicia\n\n"
+        "OURENSE, Spain - Firefighters battled a wildfire in the hills of Galicia for a second day on Tuesday, as "
+        "authorities evacuated four villages and closed a motorway.\n\n"
+        "The fire has burned about 2,400 hectares since it broke out on Sunday near the village of Laza.\n\n"
+        "Investigators found that a spark from a harvester working in a dry field started the fire, police said.\n\n"
+        "More than 400 firefighters and 12 water-dropping planes were deployed."
+    ),
 }
 
 
@@ -112,3 +120,21 @@ def test_the_answer_judge_puts_the_sentence_that_answers_first_of_the_close_ones
     # A sentence below the answer threshold is never lifted over one that could answer.
     low = [fused[0], fused[2].model_copy(update={"score": 0.2})]
     assert judged_first(low, Judged(load_judge(), "Where did the fire start?"), records, cfg) == low
+
+
+def test_a_which_question_is_answered_by_a_sentence_that_never_names_the_kind_asked(newsroom) -> None:
+    # "machine" names the answer's kind; the answer says "harvester". The answer judge admits it.
+    answer = newsroom.ask("What machine started the Galicia wildfire?")
+    assert answer.answerable and any("harvester" in c.quote for c in answer.citations), answer.answer
+
+
+def test_a_which_question_about_something_the_article_never_mentions_is_refused(newsroom) -> None:
+    answer = newsroom.ask("Which hospital treated the injured firefighters?")
+    assert not answer.answerable, answer.answer
+
+
+@pytest.mark.xfail(strict=True, reason="open (issue 14): the judge gives 0.92 to the sentence about the planes, "
+                   "which names no airline, and admits it")
+def test_a_which_question_answered_only_by_a_sentence_on_the_same_topic_is_refused(newsroom) -> None:
+    answer = newsroom.ask("Which airline flew the water-dropping planes?")
+    assert not answer.answerable, answer.answer
