@@ -133,6 +133,13 @@ FAMILIES = {
         ("The inspectors recommended that the plant be closed.", "official"),
         ("Police found a body in the river on Tuesday.", "official"),
     ],
+    "a forecast is a statement; what is expected, unattributed, is narration": [
+        ("The company expects revenue to grow by 15 percent next year.", "group_claim"),
+        ("The deal is expected to close in the third quarter.", "article"),
+    ],
+    "a poll stays a poll unless a pattern says whose it is": [
+        ("The survey, conducted by Gallup, found that 60 percent of Americans approve.", "media_report"),
+    ],
     "figures are their owner's; figures alone are the article's": [
         ("Health ministry figures show that admissions rose by a fifth.", "official"),
         ("Figures show that admissions rose by a fifth.", "article"),

@@ -286,6 +286,10 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         # An office or body held in a party is the party's: "the awards committee of the credit
         # union association", "the club's president".
         return SourceKind("group_claim", party)
+    if span is not None and span.label_ == "ROLE" and span.id_ == "MEDIA":
+        # A poll, study or report stays one unless a pattern says whose ("a government report");
+        # an organisation only the recogniser found does not make "a survey by Gallup" its claim.
+        owner_kinds = [k for k in owner_kinds if k[2]]
     if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds) or span is not None and span.label_ == "DATA"):
         # ... and figures are their owner's ("US Customs and Border Protection data show ...").
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
