@@ -127,6 +127,8 @@ FAMILIES = {
         ("The law allows customs officers to search vehicles without a warrant.", "article"),
         ("Gerda Holm ordered that all police units be on alert.", "official"),
         ("Vireo Studios ordered that all its staff work from home.", "article"),
+        ("Most NATO members have armies of fewer than 50,000 soldiers.", "article"),
+        ("Storm Ciara slammed into the Irish coast on Sunday, cutting power to 40,000 homes.", "article"),
     ],
     "a finding is a statement with its content clause, a deed with a plain object": [
         ("Researchers at the University of Ghana found that the vaccine cut infections by half.", "media_report"),

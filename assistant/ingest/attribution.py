@@ -41,6 +41,8 @@ DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate 
 
 # What an outlet or a poster does to what it then reports ("documents obtained by TechCrunch").
 FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
+# Verbs of a state, not an act: "Most EU members belong to it" describes, no authority acts.
+STATE_VERBS = frozenset("belong have include consist contain comprise own lie".split())
 PRONOUNS = frozenset("they it he she we this these those".split())
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
@@ -251,7 +253,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in _children(verb, "dobj")):
         source = _phrase(_head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
-    if lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and _children(verb, "ccomp"):
+    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and _children(verb, "ccomp")) and not _moves(verb):
         speaker = _agent(verb) if passive else subj
         if (trailing := _trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -324,7 +326,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Inherit()  # "The information was contradictory": the source before
         category = (kind.label, kind.cue) if kind else None
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
-        if category and category[0] not in ("article", "group_claim") and _main_clause(verb):
+        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS:
             label, cue = category
             channel = next(filter(None, map(statement_channel, [verb, *_children(verb, "conj")])), None)
             if label == "media_report" and channel:
@@ -335,6 +337,12 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if lemma in DISCUSSION_VERBS and statement_channel(verb):
         return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
     return None
+
+
+def _moves(verb: Token) -> bool:
+    """ "Typhoon Lanna slammed into the coast": a speech verb with a direction and nothing said
+    (no object, no clause) is a movement."""
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not _children(verb, "dobj", "ccomp")
 
 
 def _main_clause(verb: Token) -> bool:
