@@ -53,6 +53,8 @@ FAMILIES = {
         ("According to a release from the company, sales rose 12 percent.", "group_claim"),
         ("The club's lawyer said the player would appeal the ban.", "group_claim"),
         ("Facebook announced that it had agreed to buy the start-up.", "group_claim"),
+        ("The band said in a statement that the tour had been cancelled.", "group_claim"),
+        ("The quarterback told reporters after the game that his shoulder was fine.", "group_claim"),
     ],
     "a name no pattern knows speaks for itself; a place's name is its government": [
         ("Zorvik announced a folding phone at its launch event on Monday.", "group_claim"),
@@ -109,6 +111,7 @@ FAMILIES = {
         ("On Monday, Rihanna posted a photo on Instagram of her newborn son.", "social_media"),
         ("The striker said on Instagram that he was leaving the club.", "social_media"),
         ("An activist wrote on Facebook that the march would go ahead.", "social_media"),
+        ("The couple announced the birth of their daughter on Instagram.", "social_media"),
     ],
     "an organisation or armed group posting online speaks for itself": [
         ("The airline said on X that flights would resume on Friday.", "group_claim"),

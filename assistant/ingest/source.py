@@ -323,6 +323,14 @@ def statement_channel(verb: Token) -> str | None:
             span = kinds.get(tok.i)
             if span is not None and span.label_ == "SOCIAL":
                 return f"{prep.text} {span.text}"
+    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+        # "announced the birth of their daughter on Instagram": the parser hangs the platform on
+        # the object; a platform's name there still says where it was announced.
+        for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in _CHANNEL_PREPS):
+            for tok in (c for c in prep.children if c.dep_ == "pobj"):
+                span = kinds.get(tok.i)
+                if span is not None and span.label_ == "SOCIAL" and span.id_ == "platform":
+                    return f"{prep.text} {span.text}"
     return None
 
 
