@@ -22,6 +22,9 @@ FAMILIES = {
         ("Ecuador's national electoral council announced the final count on Monday.", "official"),
         ("The Federal Office for Civil Protection warned of flooding along the Aare.", "official"),
         ("Officials at the regional health department confirmed two new cases.", "official"),
+        ("A magnitude 5.8 earthquake struck central Italy, the national geophysics institute said.", "official"),
+        ("The regional health service said 40 operations had been postponed.", "official"),
+        ("The charity's regional director said the camps were full.", "group_claim"),
     ],
     "official by building, acronym or intergovernmental body": [
         ("The Kremlin denied that the talks had collapsed.", "official"),

@@ -286,6 +286,10 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         # An office or body held in a party is the party's: "the awards committee of the credit
         # union association", "the club's president".
         return SourceKind("group_claim", party)
+    if (label is None and span is not None and span.label_ == "ROLE" and not any(k[2] for k in owner_kinds)
+            and any(kinds.get(c.i) is not None and kinds[c.i].label_ == "OFFICIAL_NAME" for c in speaker.children if c.dep_ in ("amod", "compound"))):
+        # "the national geophysics institute", "the regional health service": a public body described.
+        return SourceKind("official", _phrase_of(speaker))
     if span is not None and span.label_ == "ROLE" and span.id_ == "MEDIA":
         # A poll, study or report stays one unless a pattern says whose ("a government report");
         # an organisation only the recogniser found does not make "a survey by Gallup" its claim.
@@ -299,6 +303,11 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
         return SourceKind(KIND_LABEL[span.id_], span.text, by_role=True)
     return None
+
+
+def _phrase_of(head: Token) -> str:
+    """The head noun with the words before it that describe it ("national geophysics institute")."""
+    return head.doc[min(c.i for c in [head, *head.children] if c.dep_ in ("amod", "compound") or c is head) : head.i + 1].text
 
 
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
