@@ -141,6 +141,10 @@ FAMILIES = {
         ("The inspectors recommended that the plant be closed.", "official"),
         ("Police found a body in the river on Tuesday.", "official"),
     ],
+    "a doctor quoted is an expert; a sentence-opening participle the tagger misreads still has its subject": [
+        ('"Every child deserves protection," said Dr Amara Okafor, a paediatrician in Lagos.', "media_report"),
+        ("Misleading videos on TikTok have claimed that the vaccine causes autism.", "social_media"),
+    ],
     "a forecast is a statement; what is expected, unattributed, is narration": [
         ("The company expects revenue to grow by 15 percent next year.", "group_claim"),
         ("The deal is expected to close in the third quarter.", "article"),
@@ -190,6 +194,15 @@ def test_a_speaker_no_pattern_knows_is_typed_by_what_the_text_says_it_is(sentenc
 def test_a_pronoun_after_a_statement_stays_with_the_source_before_it_when_there_is_one() -> None:
     sentences = Assistant.label("A Telegram channel posted a video on Monday. The government staged the explosion, it said.")
     assert [s.label for s in sentences] == ["social_media", "social_media"]  # the channel's, never the government's
+
+
+def test_in_wire_copy_of_one_sentence_paragraphs_a_pronoun_continues_the_paragraph_before() -> None:
+    sentences = Assistant.label(
+        "Measles cases in Europe doubled last year, the World Health Organization said on Wednesday.\n\n"
+        "It said more than 120,000 cases had been reported in the region.\n\n"
+        "They were mostly children under five."
+    )
+    assert [s.label for s in sentences] == ["official", "official", "article"]
 
 
 @pytest.mark.parametrize("quote", ['"', "“"])

@@ -59,6 +59,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return after, False
     if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
         return verb.head, False  # "a video that claims ...": the relative pronoun stands for the video
+    if subj and subj[0].dep_ == "csubj" and (obj := _misread_participle(subj[0])) is not None:
+        return obj, False
     if subj:
         return subj[0], False
     passive = _children(verb, "nsubjpass", "csubjpass")
@@ -73,6 +75,15 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
         return _subject(verb.head)
     return None, False
+
+
+def _misread_participle(clause: Token) -> Token | None:
+    """ "Misleading videos on TikTok have claimed ...": the small parser reads the adjective as a
+    verb whose object is the real subject. A sentence-opening -ing or -ed word followed at once by
+    its noun object is that noun's modifier."""
+    first = next((t for t in clause.doc if not t.is_punct), None)
+    obj = next((c for c in _children(clause, "dobj") if c.i == clause.i + 1 and c.pos_ == "NOUN"), None)
+    return obj if first is not None and first.i == clause.i and clause.lower_.endswith(("ing", "ed")) else None
 
 
 MAX_DATELINE_WORDS = 8

@@ -204,7 +204,9 @@ def label_sentences(
                     **sentence.model_dump(), label="media_report", attributed_to="text addressed to an AI system", cue=ai,
                     reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
                 )
-            elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and same_paragraph:
+            elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence):
+                # "It said ..." continues the sentence before, in its paragraph or, in wire copy
+                # of one-sentence paragraphs, the paragraph before.
                 labelled = _inherit(sentence, previous, ANAPHORA_CUE, "its subject refers back to the sentence before")
                 if frame.channel and labelled.label not in ("official", "group_claim"):
                     labelled = labelled.model_copy(update={"label": "social_media", "reason": labelled.reason + f", posted online ('{frame.channel}')"})
