@@ -55,6 +55,7 @@ FAMILIES = {
         ("The carmaker said it would cut 2,000 jobs in Germany.", "group_claim"),
         ("According to a release from the company, sales rose 12 percent.", "group_claim"),
         ("The club's lawyer said the player would appeal the ban.", "group_claim"),
+        ("The singer's publicist said she had cancelled the remaining tour dates.", "group_claim"),
         ("Facebook announced that it had agreed to buy the start-up.", "group_claim"),
         ("The band said in a statement that the tour had been cancelled.", "group_claim"),
         ("The quarterback told reporters after the game that his shoulder was fine.", "group_claim"),
@@ -135,6 +136,11 @@ FAMILIES = {
         ("Vireo Studios ordered that all its staff work from home.", "article"),
         ("Most NATO members have armies of fewer than 50,000 soldiers.", "article"),
         ("Storm Ciara slammed into the Irish coast on Sunday, cutting power to 40,000 homes.", "article"),
+        ("The game, released in 2020, has sold more than 25 million copies.", "article"),
+    ],
+    "what authorities have not done is no act of theirs: a post saying they did stays a post": [
+        ("One X user wrote that police had confirmed the gunman was a foreign national, a claim authorities have not made.",
+         "social_media"),
     ],
     "a finding is a statement with its content clause, a deed with a plain object": [
         ("Researchers at the University of Ghana found that the vaccine cut infections by half.", "media_report"),
@@ -144,6 +150,11 @@ FAMILIES = {
     "a doctor quoted is an expert; a sentence-opening participle the tagger misreads still has its subject": [
         ('"Every child deserves protection," said Dr Amara Okafor, a paediatrician in Lagos.', "media_report"),
         ("Misleading videos on TikTok have claimed that the vaccine causes autism.", "social_media"),
+    ],
+    "experts employed by an authority speak for it; an unnamed source stays a source": [
+        ("Scientists at NASA said the asteroid posed no threat.", "official"),
+        ("Economists at the central bank said inflation would fall.", "official"),
+        ("A government source told the newspaper that the budget would include tax cuts.", "media_report"),
     ],
     "a forecast is a statement; what is expected, unattributed, is narration": [
         ("The company expects revenue to grow by 15 percent next year.", "group_claim"),

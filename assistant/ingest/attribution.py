@@ -71,7 +71,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if objs:
             return objs[0], False
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
-        return verb.head, False
+        return verb.head, verb.tag_ == "VBN"  # "the game, released in 2020": what was released
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
         return _subject(verb.head)
     return None, False
@@ -337,7 +337,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Inherit()  # "The information was contradictory": the source before
         category = (kind.label, kind.cue) if kind else None
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
-        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS:
+        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not _children(verb, "neg"):
             label, cue = category
             channel = next(filter(None, map(statement_channel, [verb, *_children(verb, "conj")])), None)
             if label == "media_report" and channel:

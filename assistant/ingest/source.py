@@ -6,8 +6,8 @@ per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
 
 - ``official.jsonl``: government bodies by head noun and by name or building, titles of office,
   courts, police, the military, regulators, intergovernmental bodies;
-- ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts,
-  studies and polls;
+- ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts
+  (``id: expert``: employed by an authority, they speak for it), studies and polls;
 - ``social.jsonl``: platforms (``id: platform``), posts, users, forums, rumours;
 - ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives
   (``id: person``: a person speaking for themselves, "the striker", "an activist");
@@ -282,6 +282,9 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     # A role speaks for its owner ("ministry spokeswoman", "the club's lawyer"); a title held in a
     # company or club is that party's ("Nintendo's president"); a name no pattern knows takes the
     # kind its description gives ("Health New Zealand, the state agency that ...").
+    if label == "media_report" and span is not None and span.id_ == "expert" and any(k[0] == "official" and k[2] for k in owner_kinds):
+        # Experts employed by an authority speak for it: "Scientists at NASA", "analysts at the Treasury".
+        return SourceKind("official", next(k[1] for k in owner_kinds if k[0] == "official" and k[2]))
     if label == "official" and party is not None:
         # An office or body held in a party is the party's: "the awards committee of the credit
         # union association", "the club's president".
