@@ -32,6 +32,7 @@ FAMILIES = {
         ("Number 10 said the chancellor had been briefed.", "official"),
         ("The FDA said the recall covered three batches of the syrup.", "official"),
         ("The World Health Organization said the outbreak was contained.", "official"),
+        ("The OSCE observation mission said it would present its findings on Monday.", "official"),
     ],
     "official by title of office": [
         ("Governor Ana Ruiz said the curfew would be lifted at dawn.", "official"),
@@ -214,6 +215,32 @@ def test_in_wire_copy_of_one_sentence_paragraphs_a_pronoun_continues_the_paragra
         "They were mostly children under five."
     )
     assert [s.label for s in sentences] == ["official", "official", "article"]
+
+
+def test_a_press_release_is_its_issuers_own_text_and_about_half_names_no_one() -> None:
+    release = Assistant.label(
+        "Corvane Robotics opens factory in Brno\n\n"
+        "BRNO, 3 June - Corvane Robotics today opened its first factory in Central Europe.\n\n"
+        "The plant will build 20,000 warehouse robots a year.\n\n"
+        '"Brno gives us the engineers we need," said chief executive Tomas Vrba.\n\n'
+        "About Corvane Robotics: Corvane Robotics is a Czech maker of warehouse robots founded in 2015."
+    )
+    assert {s.label for s in release} == {"group_claim"}
+    assert all(s.attributed_to in ("Corvane Robotics", "chief executive Tomas Vrba") for s in release)
+    news = Assistant.label("Prices rose 3 percent in October.\n\nAbout half of households rent their homes.")
+    assert [s.label for s in news] == ["article", "article"]
+
+
+def test_a_post_is_one_statement_not_what_its_poster_is() -> None:
+    sentences = Assistant.label(
+        "On Sunday, Marsh posted a photo of a sunset on Instagram. Marsh has sold more than 20 million records since 2016."
+    )
+    assert [s.label for s in sentences] == ["social_media", "article"]
+
+
+def test_her_representative_speaks_for_her_own_affairs() -> None:
+    [sentence] = Assistant.label("Pop singer Lena Marsh has postponed her tour, her representative said on Tuesday.")
+    assert sentence.label == "group_claim", sentence.reason
 
 
 @pytest.mark.parametrize("quote", ['"', "“"])

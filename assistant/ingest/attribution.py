@@ -274,7 +274,14 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Inherit(channel, _fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
-                return Inherit(channel)  # "His spokesman told ...": speaks for the source before
+                # "His spokesman told ...": speaks for the source before; with none, "her
+                # representative" speaks for a person's own affairs.
+                owner = next(c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PRON")
+                personal = owner.lower_ in ("his", "her") and not channel
+                return Inherit(channel, Frame(
+                    "group_claim", _display_source(speaker), verb.text,
+                    f"'{_phrase(_subject_span(speaker))}' speaks for a person's own affairs",
+                ) if personal else None)
             span = _subject_span(speaker)
             if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in _children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."

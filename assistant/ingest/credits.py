@@ -1,11 +1,13 @@
 """Sources credited by how a sentence is laid out rather than by a verb, as news text does:
 a credit line ("ESPN sources: ...", "Orbis CEO Dana Whitfield: ..."), a quotation signed after a
 dash ('"..." - Anna Lind, chief executive') or with a handle ("— Marcus Hale (@marcushale)"), and
-"The message read: ..." when the tagger took the verb for a noun."""
+"The message read: ..." when the tagger took the verb for a noun; and a whole text credited to
+its issuer by a press release's "About <Name>:" boilerplate."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase
@@ -92,4 +94,18 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
             return Frame(found[0], lead.text, ":", f"'{lead.text}:' introduces what follows ({found[1]})")
         return Frame("group_claim", lead.text, ":", f"'{lead.text}:', a name with no office or outlet, introduces what follows",
                      decided=False)
+    return None
+
+
+_ABOUT = re.compile(r"^About ((?:[A-Z0-9][\w&.'’-]*\s?){1,6})(?::|$)")
+
+
+def press_release_issuer(sentences: Sequence[str]) -> str | None:
+    """The issuer of a press release, from its boilerplate ("About Polar Mobility: Polar Mobility
+    is a Swedish ..."): a sentence opening "About <Name>:", or "About <Name>" alone on its line,
+    in the second half of the text. "About half of Argentines ..." names no one."""
+    for sentence in sentences[len(sentences) // 2 :]:
+        found = _ABOUT.match(sentence.strip())
+        if found and (sentence.strip().endswith(found.group(1).strip()) or ":" in found.group(0)):
+            return found.group(1).strip()
     return None

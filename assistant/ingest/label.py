@@ -31,6 +31,7 @@ from assistant.ingest.attribution import (
     find_frame,
 )
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
+from assistant.ingest.credits import press_release_issuer
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.source import acting_source_words, addressed_to_ai
@@ -216,8 +217,8 @@ def label_sentences(
                 )
                 if not frame.decided and frame.description and undecided is not None:
                     undecided[sentence.idx] = frame.description
-                if frame.decided and frame.label != "article":
-                    known.update({w.lower(): frame.label for w in frame.source.split()[1:] + frame.source.split()[:1] if w[:1].isupper()})
+                if frame.decided and frame.label not in ("article", "social_media"):  # a post is one statement, not its poster's kind
+                    known.update(_name_key(frame.source, frame.label))
             elif isinstance(frame, Inherit) and frame.named is not None:
                 named = frame.named
                 labelled = LabelledSentence(
@@ -255,7 +256,23 @@ def label_sentences(
             named_speaker = labelled
         out.append(labelled)
         previous = labelled
+    if (issuer := press_release_issuer([s.text for s in sentences])) is not None:
+        # A press release is its issuer's own text: its narration is the issuer's claim.
+        out = [
+            s.model_copy(update={"label": "group_claim", "attributed_to": issuer, "cue": f"About {issuer}",
+                                 "reason": f"a press release by {issuer} (its 'About {issuer}' boilerplate): its narration is the issuer's"})
+            if s.label == "article" and s.cue == "" else s
+            for s in out
+        ]
     return out
+
+
+def _name_key(source: str, label: Label) -> dict[str, Label]:
+    """What a later sentence may call a source typed here: its last capitalised word ("Perez" for
+    "Health Minister Lina Perez"). Not every word: "Energy" of "the Swedish Energy Agency" says
+    nothing about "Nordvolt Energy"."""
+    names = [w.strip(".,;:'\"()") for w in source.split() if w[:1].isupper()]
+    return {names[-1].lower(): label} if names and names[-1] else {}
 
 
 def _near(speaker: LabelledSentence | None, sentence: Sentence) -> bool:
