@@ -117,6 +117,7 @@ FAMILIES = {
         ("The striker said on Instagram that he was leaving the club.", "social_media"),
         ("An activist wrote on Facebook that the march would go ahead.", "social_media"),
         ("The couple announced the birth of their daughter on Instagram.", "social_media"),
+        ("Former colleagues shared photographs of her buildings under the hashtag #GraciasElena.", "social_media"),
     ],
     "an organisation or armed group posting online speaks for itself": [
         ("The airline said on X that flights would resume on Friday.", "group_claim"),
@@ -156,6 +157,17 @@ FAMILIES = {
         ("Scientists at NASA said the asteroid posed no threat.", "official"),
         ("Economists at the central bank said inflation would fall.", "official"),
         ("A government source told the newspaper that the budget would include tax cuts.", "media_report"),
+    ],
+    "a person the reporter describes is a witness; anyone speaking anonymously is an unnamed source": [
+        ('"The whole hillside came down in seconds," said Bimala Rai, who lost her house in Chainpur.', "media_report"),
+        ("Two diplomats in Manila, speaking on condition of anonymity, said the talks had stalled.", "media_report"),
+        ("A police officer, who asked not to be named, said three men had been detained.", "media_report"),
+    ],
+    "a public body's name holds no party; research firms are analysts; a paramilitary is a party": [
+        ("The National Disaster Risk Reduction and Management Authority said 23 people had died.", "official"),
+        ("Research firm Canalys estimates that foldable phones made up 2 percent of shipments.", "media_report"),
+        ("Sudan's paramilitary Rapid Support Forces said its fighters had seized the base.", "group_claim"),
+        ("The miner said half-year profit dropped 31 percent.", "group_claim"),
     ],
     "a forecast is a statement; what is expected, unattributed, is narration": [
         ("The company expects revenue to grow by 15 percent next year.", "group_claim"),
@@ -229,6 +241,14 @@ def test_a_press_release_is_its_issuers_own_text_and_about_half_names_no_one() -
     assert all(s.attributed_to in ("Corvane Robotics", "chief executive Tomas Vrba") for s in release)
     news = Assistant.label("Prices rose 3 percent in October.\n\nAbout half of households rent their homes.")
     assert [s.label for s in news] == ["article", "article"]
+
+
+def test_a_live_blogs_time_stamps_do_not_make_the_next_word_a_name() -> None:
+    sentences = Assistant.label(
+        "09:20 - Commuters at Leeds station told our reporter they had waited more than an hour.\n\n"
+        "09:31 - The rail operator said replacement buses were on their way."
+    )
+    assert [s.label for s in sentences] == ["media_report", "group_claim"]
 
 
 def test_a_post_is_one_statement_not_what_its_poster_is() -> None:

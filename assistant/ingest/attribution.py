@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest.credits import DASHES, credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, statement_channel, type_source
+from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, is_person, statement_channel, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -54,7 +54,9 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of a verb and whether the verb is passive."""
-    subj = _children(verb, "nsubj", "csubj")
+    # The small parser sometimes gives two subjects ("Sudan's paramilitary | Rapid Support Forces
+    # said"): a noun or pronoun before an adjective.
+    subj = sorted(_children(verb, "nsubj", "csubj"), key=lambda t: t.pos_ == "ADJ")
     if subj and (after := _after_dateline(verb, subj[0])) is not None:
         return after, False
     if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
@@ -155,6 +157,12 @@ def _description(speaker: Token) -> str:
 
     words = [t for t in speaker.subtree if t.i not in drop and not is_name(t) and not t.is_punct and not t.like_num]
     return " ".join(t.text for t in words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else ""
+
+
+def _described_by_clause(speaker: Token) -> str:
+    """ "who lost her house in Chainpur": a relative clause saying who a named person is."""
+    clause = next((c for c in speaker.children if c.dep_ == "relcl"), None)
+    return " ".join(t.text for t in clause.subtree) if clause is not None else ""
 
 
 def _head_span(subj: Token) -> list[Token]:
@@ -288,6 +296,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
             if _points_back(speaker, kind):
                 return Inherit(channel)  # "The statement said ...": the source before
+            if (anonymous := anonymity(verb.doc)) is not None and speaker.pos_ in ("NOUN", "PROPN"):
+                # "Two diplomats, speaking on condition of anonymity, said ...": an unnamed source.
+                return Frame("media_report", _display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as an unnamed source ('{anonymous}')")
             if kind:
                 label, cue = kind.label, kind.cue
                 if lemma == "report" and kind.by_entity and label == "group_claim" and not _reports_own(verb):
@@ -306,7 +317,15 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
             if speaker.pos_ == "PROPN" and is_person(speaker):
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
-                # witnesses and experts are introduced as such and typed above.
+                # one the reporter describes ("Sofia Marques, a hospital cleaner", "Bimala Rai,
+                # who lost her house") is a witness of the story, unless the description says more.
+                described = _description(speaker) or _described_by_clause(speaker)
+                if described:
+                    return Frame(
+                        "media_report", _display_source(speaker), verb.text,
+                        f"'{_phrase(span)}', a person the reporter describes ({described}), is a witness of the story",
+                        decided=False, description=described,
+                    )
                 return Frame(
                     "group_claim", _display_source(speaker), verb.text,
                     f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",

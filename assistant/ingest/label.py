@@ -11,6 +11,7 @@ a readable ``reason``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -106,10 +107,15 @@ def needs_parse(text: str) -> bool:
     return credited or bool(tokens & trigger_forms())
 
 
+# A live blog's time stamp ("09:20 - ", "14.05 GMT: "): the tagger reads the word after it as a name.
+_LIVE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[-–—:]\s+")
+
+
 def _parse(parser: Language, texts: Sequence[str]) -> list[Doc]:
-    """Parse in one batch; the entity recogniser runs, also batched, only on sentences where a
-    name may be the source of a statement (the kind of an unknown name comes from its entity)."""
-    docs = list(parser.pipe(texts, batch_size=256))
+    """Parse in one batch (a live blog's time stamp left out); the entity recogniser runs, also
+    batched, only on sentences where a name may be the source of a statement (the kind of an
+    unknown name comes from its entity)."""
+    docs = list(parser.pipe((_LIVE_STAMP.sub("", t) for t in texts), batch_size=256))
     named = [d for d in docs if any(t.pos_ == "PROPN" for t in d) and any(t.lemma_.lower() in SPEECH_VERBS for t in d)]
     if named:
         for _ in parser.get_pipe("ner").pipe(named, batch_size=256):

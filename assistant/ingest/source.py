@@ -7,10 +7,12 @@ per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
 - ``official.jsonl``: government bodies by head noun and by name or building, titles of office,
   courts, police, the military, regulators, intergovernmental bodies;
 - ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts
-  (``id: expert``: employed by an authority, they speak for it), studies and polls;
+  (``id: expert``: employed by an authority, they speak for it), studies and polls, and the words
+  that make any speaker an unnamed source (``id: anonymous``: "on condition of anonymity");
 - ``social.jsonl``: platforms (``id: platform``), posts, users, forums, rumours;
 - ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives
-  (``id: person``: a person speaking for themselves, "the striker", "an activist");
+  (``id: person``: a person speaking for themselves, "the striker", "an activist"; ``id: activity``:
+  a party only alone, "the management", never inside a public body's name, "Disaster Management Authority");
 - ``roles.jsonl``: roles that speak for someone else ("spokeswoman", "account", "lawyer"): they
   take the kind of whoever they speak for, their ``id`` when they stand alone;
 - ``data.jsonl``: statistics, figures and records: the article reporting numbers (``article``);
@@ -206,7 +208,7 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
     titled = tok.is_title or tok.is_upper
     if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled:
         # A name that holds a party's word is that party's ("the Army for the Liberation of X").
-        party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and kinds[t.i].label_ == "GROUP"), None)
+        party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "activity"), None)
         if party is not None:
             return "group_claim", " ".join(t.text for t in _name(tok)), party
     if span is not None and span.label_ == "SOCIAL" and span.id_ != "platform" and tok.pos_ == "PROPN" and len(_name(tok)) > 1:
@@ -274,7 +276,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
                     break
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL:
             o_label = KIND_LABEL[o_span.id_]  # "Spokesman", "Inspector" before a name
-        if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP":
+        if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity":
             party = party or o_cue
         if o_label is not None:
             by_pattern = o_span is not None or owner.dep_ == "poss"
@@ -313,6 +315,11 @@ def _phrase_of(head: Token) -> str:
     return head.doc[min(c.i for c in [head, *head.children] if c.dep_ in ("amod", "compound") or c is head) : head.i + 1].text
 
 
+def anonymity(doc: Doc) -> str | None:
+    """Words that make a speaker an unnamed source ("speaking on condition of anonymity")."""
+    return next((s.text for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "MEDIA" and s.id_ == "anonymous"), None)
+
+
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
     """A place's name standing before a title or team ("Australia captain", "US President")."""
     return (_entity(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None
@@ -335,6 +342,10 @@ def statement_channel(verb: Token) -> str | None:
             span = kinds.get(tok.i)
             if span is not None and span.label_ == "SOCIAL":
                 return f"{prep.text} {span.text}"
+    for part in (c for c in verb.children if c.dep_ in ("prep", "dobj")):
+        tag = next((t for t in part.subtree if t.text.startswith("#")), None)  # "#" is often a token of its own
+        if tag is not None and (len(tag.text) > 1 or tag.i + 1 < len(tag.doc) and tag.doc[tag.i + 1].text[:1].isalnum()):
+            return "#" + tag.text.lstrip("#") + (tag.doc[tag.i + 1].text if tag.text == "#" else "")  # "under the hashtag #GraciasElena"
     for obj in [c for c in verb.children if c.dep_ == "dobj"]:
         # "announced the birth of their daughter on Instagram": the parser hangs the platform on
         # the object; a platform's name there still says where it was announced.
