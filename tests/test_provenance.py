@@ -186,6 +186,33 @@ FAMILIES = {
         ("The Pacific Timber Forum said exports fell by a tenth.", "group_claim"),
         ("Its emergency department stopped accepting ambulances on Monday.", "article"),
     ],
+    "a participle after the main clause speaks for its subject; a statement that only dates an event is narration": [
+        ("The union called off the strike on Friday, saying members had accepted the offer.", "group_claim"),
+        ("Lakemont Foods recalled 4,000 jars of pesto, citing a risk of botulism.", "group_claim"),
+        ("Singer Rhea Vale surprised fans on Sunday, tweeting a photo of her new band.", "social_media"),
+        ("Bond yields jumped after the central bank signalled that rates would stay high.", "article"),
+        ("The shop closed when its owner announced his retirement.", "article"),
+    ],
+    "a speaker the parser strands, a part of a group, a message forwarded online": [
+        ("In a letter sent to members on Monday, the association, known as FEBRA, said it would appeal.", "group_claim"),
+        ("Residents of the valley were split, with some calling the dam a lifeline.", "media_report"),
+        ("Fans on Reddit were divided, with many calling the casting a mistake.", "social_media"),
+        ("A voice note being forwarded on WhatsApp claims that the exam has been cancelled.", "social_media"),
+        ('"Lovely staff but the rooms were cold," one guest wrote in an online review.', "social_media"),
+    ],
+    "a candidate at a rally speaks as a candidate, in office or not": [
+        ("Mayor Kofi Mensah told supporters at a rally in Kumasi that he would build three new markets.", "group_claim"),
+        ("Speaking at a fundraiser in Denver, Senator Lia Ortiz said she would cut fuel taxes.", "group_claim"),
+        ("Mayor Kofi Mensah told reporters that the new market would open in May.", "official"),
+        ("The electoral commission said the rally had been peaceful.", "official"),
+    ],
+    "pollsters, ratings and tracking firms are analysts; election observers of an intergovernmental body are official": [
+        ("The series drew 4 million viewers, according to Comscore.", "media_report"),
+        ("The app was downloaded 2 million times in March, according to estimates from the tracking service Sensor Tower.", "media_report"),
+        ("Observers from the East African Community said the count had been orderly.", "official"),
+        ("Unemployment fell to 5.1 percent, according to the national statistics bureau.", "official"),
+        ("A takeover could be announced within days, the people said, asking not to be identified.", "media_report"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),
@@ -256,6 +283,14 @@ def test_a_post_is_one_statement_not_what_its_poster_is() -> None:
         "On Sunday, Marsh posted a photo of a sunset on Instagram. Marsh has sold more than 20 million records since 2016."
     )
     assert [s.label for s in sentences] == ["social_media", "article"]
+
+
+def test_the_representative_named_before_goes_on_speaking_for_the_same_person() -> None:
+    sentences = Assistant.label(
+        "The actor Tomas Berg has left the production, a representative for Berg told Variety. "
+        '"He wishes the cast every success," the representative said.'
+    )
+    assert [s.label for s in sentences] == ["group_claim", "group_claim"]
 
 
 def test_her_representative_speaks_for_her_own_affairs() -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from assistant.ingest.credits import DASHES, credit_line, introduction, signature
+from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, is_person, statement_channel, type_source
+from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, bare_role, campaign_setting, is_person, statement_channel, type_source
+from assistant.ingest.subject import PARTITIVES, agent_of, children, subject_of, trailing_speaker
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ SPEECH_VERBS = frozenset(
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
-    "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast".split()
+    "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite".split()
 )
 # Verbs that state a finding only with a content clause ("They found that ...", "data show that
 # ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
@@ -48,70 +49,6 @@ OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
 
 
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The grammatical subject of a verb and whether the verb is passive."""
-    # The small parser sometimes gives two subjects ("Sudan's paramilitary | Rapid Support Forces
-    # said"): a noun or pronoun before an adjective.
-    subj = sorted(_children(verb, "nsubj", "csubj"), key=lambda t: t.pos_ == "ADJ")
-    if subj and (after := _after_dateline(verb, subj[0])) is not None:
-        return after, False
-    if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
-        return verb.head, False  # "a video that claims ...": the relative pronoun stands for the video
-    if subj and subj[0].dep_ == "csubj" and (obj := _misread_participle(subj[0])) is not None:
-        return obj, False
-    if subj:
-        return subj[0], False
-    passive = _children(verb, "nsubjpass", "csubjpass")
-    if passive:
-        return passive[0], True
-    if _children(verb, "expl"):  # "there appeared messages ..."
-        objs = _children(verb, "dobj", "attr")
-        if objs:
-            return objs[0], False
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
-        return verb.head, verb.tag_ == "VBN"  # "the game, released in 2020": what was released
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
-        return _subject(verb.head)
-    return None, False
-
-
-def _misread_participle(clause: Token) -> Token | None:
-    """ "Misleading videos on TikTok have claimed ...": the small parser reads the adjective as a
-    verb whose object is the real subject. A sentence-opening -ing or -ed word followed at once by
-    its noun object is that noun's modifier."""
-    first = next((t for t in clause.doc if not t.is_punct), None)
-    obj = next((c for c in _children(clause, "dobj") if c.i == clause.i + 1 and c.pos_ == "NOUN"), None)
-    return obj if first is not None and first.i == clause.i and clause.lower_.endswith(("ing", "ed")) else None
-
-
-MAX_DATELINE_WORDS = 8
-
-
-def _after_dateline(verb: Token, subject: Token) -> Token | None:
-    """ "Stockholm, 12 May - Polar Mobility today unveiled ...": a subject at the very start, before
-    a dash, is the dateline; the speaker is the noun phrase between the dash and the verb."""
-    doc = verb.doc
-    if subject.i > 1:
-        return None
-    dash = next((t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)] if t.text in DASHES), None)
-    if dash is None:
-        return None
-    heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i]
-    return heads[0] if heads else None
-
-
-def _agent(verb: Token) -> Token | None:
-    for agent in _children(verb, "agent"):
-        objs = _children(agent, "pobj")
-        if objs:
-            return objs[0]
-    return None
-
-
 def _subject_span(subj: Token) -> list[Token]:
     """The subject's whole subtree: what decides its category."""
     return list(subj.subtree)
@@ -120,8 +57,8 @@ def _subject_span(subj: Token) -> list[Token]:
 def _display_source(subj: Token) -> str:
     """A short name for the source: a statement's author, without appositions or relative clauses."""
     if subj.lemma_.lower() in ANAPHORIC_NOUNS:
-        for acl in _children(subj, "acl"):
-            agent = _agent(acl)
+        for acl in children(subj, "acl"):
+            agent = agent_of(acl)
             if agent is not None:
                 return _display_source(agent)
     drop: set[int] = set()
@@ -134,7 +71,7 @@ def _display_source(subj: Token) -> str:
 
 def _refers_back(noun: Token) -> bool:
     """ "The information", "this statement": a definite noun that names no source of its own."""
-    return noun.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in _children(noun, "det"))
+    return noun.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in children(noun, "det"))
 
 
 def _points_back(noun: Token, kind: SourceKind | None) -> bool:
@@ -170,7 +107,7 @@ def _head_span(subj: Token) -> list[Token]:
     toks = [subj] + [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss", "appos")]
     for c in list(toks[1:]):
         toks.extend(g for g in c.children if g.dep_ in ("compound", "amod", "punct", "prep", "pobj", "det"))
-    for appos in _children(subj, "appos"):
+    for appos in children(subj, "appos"):
         toks.extend(appos.subtree)
     return toks
 
@@ -183,10 +120,10 @@ def _fronted_frame(verb: Token, pronoun: Token, channel: str | None, known: Mapp
     said." stays the channel's."""
     if pronoun.lower_ not in ("it", "they"):
         return None
-    for clause in _children(verb, "ccomp"):
+    for clause in children(verb, "ccomp"):
         if clause.i > verb.i:
             continue
-        subj = next((c for c in _children(clause, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
+        subj = next((c for c in children(clause, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
         kind = type_source(subj, known) if subj is not None else None
         if subj is None or kind is None or ("Plur" in subj.morph.get("Number", [])) != (pronoun.lower_ == "they"):
             continue
@@ -213,34 +150,22 @@ def _looks_like_name(tok: Token) -> bool:
     for a common noun ("Lumeo said", "Torres told supporters")."""
     if tok.pos_ == "PROPN":
         return True
-    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not _children(tok, "det", "poss")
+    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not children(tok, "det", "poss")
             and "Plur" not in tok.morph.get("Number", []))
+
+
+def _candidate(speaker: Token, kind: SourceKind | None) -> bool:
+    """Could the speaker stand for election: a person, by name or role ("Governor Ellison", "the
+    candidate"), not a body ("the Interior Ministry")."""
+    if is_person(speaker) or kind is not None and (kind.person or kind.by_role):
+        return True
+    return speaker.pos_ == "PROPN" and (kind is None or kind.label == "official" and not kind.by_entity and kind.cue != speaker.text)
 
 
 def _reports_own(verb: Token) -> bool:
     """ "Tesla reported revenue of $6.3 billion": reporting a thing (its own figures), not reporting
     *that* something happened as an outlet does."""
-    return bool(_children(verb, "dobj")) and not _children(verb, "ccomp")
-
-
-MAX_TRAILING_WORDS = 8
-
-
-def _trailing_speaker(verb: Token) -> Token | None:
-    """ "61 migrants are feared dead ..., the International Organization for Migration said on
-    Saturday": a speech verb with no subject of its own, after a comma, is spoken by the noun
-    phrase between the comma and it (the parser often hangs that phrase elsewhere)."""
-    if _children(verb, "nsubj", "nsubjpass", "csubj") or verb.dep_ not in ("conj", "ROOT", "parataxis", "ccomp"):
-        return None
-    doc = verb.doc
-    comma = next((t for t in reversed(doc[: verb.i]) if t.text == ","), None)
-    if comma is None or not 0 < verb.i - comma.i - 1 <= MAX_TRAILING_WORDS:
-        return None
-    phrase = doc[comma.i + 1 : verb.i]
-    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase):
-        return None
-    heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not phrase.start <= t.head.i < phrase.end]
-    return heads[0] if heads else None
+    return bool(children(verb, "dobj")) and not children(verb, "ccomp")
 
 
 def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
@@ -248,7 +173,7 @@ def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | 
         if child.lower_ == "according":
             for to in child.children:
                 if to.lower_ == "to":
-                    for obj in _children(to, "pobj"):
+                    for obj in children(to, "pobj"):
                         if obj.pos_ == "PRON":
                             return Inherit()
                         span = list(obj.subtree)
@@ -268,17 +193,18 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if found := _according_to(verb, known):
         return found
     lemma = verb.lemma_.lower()
-    subj, passive = _subject(verb)
-    if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in _children(verb, "dobj")):
+    subj, passive = subject_of(verb)
+    if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in children(verb, "dobj")):
         source = _phrase(_head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
-    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and _children(verb, "ccomp")) and not _moves(verb):
-        speaker = _agent(verb) if passive else subj
-        if (trailing := _trailing_speaker(verb)) is not None:
+    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and children(verb, "ccomp")) and not _moves(verb) and not _event_clause(verb):
+        speaker = agent_of(verb) if passive else subj
+        if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
         if speaker is not None:
-            channel = statement_channel(verb)
-            if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS:
+            # "A message being forwarded on WhatsApp claims ...": the channel of the shared verb.
+            channel = statement_channel(verb) or (statement_channel(verb.head) if verb.dep_ == "conj" else None)
+            if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children):
                 return Inherit(channel, _fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
@@ -291,7 +217,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     f"'{_phrase(_subject_span(speaker))}' speaks for a person's own affairs",
                 ) if personal else None)
             span = _subject_span(speaker)
-            if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in _children(speaker, "det")):
+            if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
             if _points_back(speaker, kind):
@@ -299,6 +225,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if (anonymous := anonymity(verb.doc)) is not None and speaker.pos_ in ("NOUN", "PROPN"):
                 # "Two diplomats, speaking on condition of anonymity, said ...": an unnamed source.
                 return Frame("media_report", _display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as an unnamed source ('{anonymous}')")
+            if (rally := campaign_setting(verb)) is not None and _candidate(speaker, kind):
+                # "Torres told supporters at a rally ...": a candidate speaking as such, in office or not.
+                return Frame("group_claim", _display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as a candidate ('{rally}')")
             if kind:
                 label, cue = kind.label, kind.cue
                 if lemma == "report" and kind.by_entity and label == "group_claim" and not _reports_own(verb):
@@ -311,8 +240,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame(label, _display_source(speaker), verb.text, reason)
             if channel:
                 return Frame("social_media", _display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
-            if _refers_back(speaker):
-                return Inherit()
+            if _refers_back(speaker) or bare_role(speaker):
+                return Inherit(channel)
             if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
             if speaker.pos_ == "PROPN" and is_person(speaker):
@@ -349,7 +278,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
         if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS:
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
-    if passive and lemma in FOUND_VERBS and (agent := _agent(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None:
+    if passive and lemma in FOUND_VERBS and (agent := agent_of(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None:
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
             span = list(agent.subtree)
             return Frame(kind.label, _phrase(span), verb.text, f"'{verb.text}' by '{_phrase(span)}' ({kind.cue})", speech=False)
@@ -363,9 +292,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Inherit()  # "The information was contradictory": the source before
         category = (kind.label, kind.cue) if kind else None
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
-        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not _children(verb, "neg"):
+        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not children(verb, "neg"):
             label, cue = category
-            channel = next(filter(None, map(statement_channel, [verb, *_children(verb, "conj")])), None)
+            channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj")])), None)
             if label == "media_report" and channel:
                 label, cue = "social_media", f"{cue}, {channel}"  # "Footage ... spread across forums"
             return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
@@ -376,10 +305,19 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     return None
 
 
+TIME_MARKS = frozenset("after before when until once since".split())
+
+
+def _event_clause(verb: Token) -> bool:
+    """ "Shares fell after the chipmaker forecast weak sales": a statement that only dates the main
+    clause's event is part of the narration."""
+    return verb.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in children(verb, "mark", "advmod"))
+
+
 def _moves(verb: Token) -> bool:
     """ "Typhoon Lanna slammed into the coast": a speech verb with a direction and nothing said
     (no object, no clause) is a movement."""
-    return any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not _children(verb, "dobj", "ccomp")
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
 
 
 def _main_clause(verb: Token) -> bool:

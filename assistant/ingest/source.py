@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SPANS_KEY = "sources"
-FAMILIES = ("official", "media", "social", "group", "roles", "data", "ai_address")
+FAMILIES = ("official", "media", "social", "group", "roles", "data", "ai_address", "campaign")
 KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report", "SOCIAL": "social_media", "GROUP": "group_claim", "DATA": "article"}
 # Entities the recogniser finds when no pattern does: an organisation speaks for itself, a
 # country or city for its government.
@@ -264,6 +264,8 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         if _country(owner, kinds):
             continue  # "Australia captain", "US President": the country does not decide the kind
         o_label, o_cue, o_span = _own_kind(owner, kinds, memory, entities)
+        if o_span is not None and o_span.label_ == "DATA" and owner.i < speaker.i:
+            continue  # "the statistics bureau", "the data protection authority": what it deals in, not whose it is
         if o_span is not None and o_span.label_ == "SOCIAL" and o_span.id_ == "platform":
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "a Facebook page"
         if o_label is None:
@@ -303,6 +305,12 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         # ... and figures are their owner's ("US Customs and Border Protection data show ...").
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
         return SourceKind(chosen[0], chosen[1], by_entity=not chosen[2])
+    if label is None and span is not None and span.label_ == "ROLE" and not span.id_ and not owner_kinds:
+        # "a representative for Berg", "a spokeswoman for Halvard": a name no pattern types speaks
+        # through its role for its own affairs.
+        named = next((o for o in _owners(speaker) if o.pos_ == "PROPN" and not _country(o, kinds)), None)
+        if named is not None:
+            return SourceKind("group_claim", _proper_name(named), by_entity=True)
     if label is not None:
         return SourceKind(label, cue, by_entity=span is None, person=span is not None and span.id_ == "person")
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
@@ -318,6 +326,27 @@ def _phrase_of(head: Token) -> str:
 def anonymity(doc: Doc) -> str | None:
     """Words that make a speaker an unnamed source ("speaking on condition of anonymity")."""
     return next((s.text for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "MEDIA" and s.id_ == "anonymous"), None)
+
+
+def bare_role(tok: Token) -> bool:
+    """ "the representative", "the spokesman": a role that speaks for someone, with no one named,
+    stands for the one the text named before."""
+    span = _kinds(tok.doc).get(tok.i)
+    return (span is not None and span.label_ == "ROLE" and not span.id_ and not _owners(tok)
+            and any(d.lower_ == "the" for d in tok.children if d.dep_ == "det"))
+
+
+def campaign_setting(verb: Token) -> str | None:
+    """Where a statement was made, when that makes its speaker a candidate: "told supporters at a
+    rally", "Speaking at a fundraiser, ..." (the statement's own words are not its setting)."""
+    kinds = _kinds(verb.doc)
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "csubj", "xcomp", "nsubj", "nsubjpass", "parataxis"):
+            continue
+        found = next((kinds[t.i] for t in child.subtree if t.i in kinds and kinds[t.i].label_ == "CAMPAIGN"), None)
+        if found is not None:
+            return found.text
+    return None
 
 
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:

@@ -1,0 +1,125 @@
+"""Who a verb's subject is: the dependency parse, and the repairs for what the small parser gets
+wrong (a dateline read as the subject, a subject hung on a fronted phrase, a participle read as a
+verb, a speaker named after the statement, a part of a group standing for the whole)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.ingest.credits import DASHES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# A part of a group named before: "fans were divided, with some calling ...", "Others praised ...".
+PARTITIVES = frozenset("some others many most several few".split())
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    """The children of a token by dependency label."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The grammatical subject of a verb and whether the verb is passive."""
+    # The small parser sometimes gives two subjects ("Sudan's paramilitary | Rapid Support Forces
+    # said"): a noun or pronoun before an adjective.
+    # Of two, the nearer one speaks ('"Cute game ...," one user wrote').
+    subj = sorted(children(verb, "nsubj", "csubj"), key=lambda t: (t.pos_ == "ADJ", abs(verb.i - t.i)))
+    if subj and (after := _after_dateline(verb, subj[0])) is not None:
+        return after, False
+    if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
+        return verb.head, False  # "a video that claims ...": the relative pronoun stands for the video
+    if subj and subj[0].dep_ == "csubj" and (obj := _misread_participle(subj[0])) is not None:
+        return obj, False
+    if subj and (whole := _partitive_whole(verb, subj[0])) is not None:
+        return whole, False
+    if subj:
+        return subj[0], False
+    passive = children(verb, "nsubjpass", "csubjpass")
+    if passive:
+        return passive[0], True
+    if children(verb, "expl"):  # "there appeared messages ..."
+        objs = children(verb, "dobj", "attr")
+        if objs:
+            return objs[0], False
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
+        return verb.head, verb.tag_ == "VBN"  # "the game, released in 2020": what was released
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
+        shared, passive = subject_of(verb.head)  # "A message being forwarded ... claims": active itself
+        return shared, passive and verb.tag_ == "VBN"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)  # "Arcwell sued ..., alleging that ...": the main clause's subject
+    return _stranded_subject(verb), False
+
+
+def _partitive_whole(verb: Token, subj: Token) -> Token | None:
+    """ "Fans on Reddit were divided, with some calling the trade a dump": a bare "some" or "many"
+    in a clause hung on the main one speaks as part of the main clause's subject."""
+    if subj.lower_ not in PARTITIVES or list(subj.children) or verb.dep_ not in ("pcomp", "advcl"):
+        return None
+    main = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+    return next((c for c in children(main, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "In a message on its channel, the group, known as JNIM, said ...": the small parser hangs the
+    subject on the fronted phrase as an apposition and leaves the finite verb without one."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    fronted = [t for t in verb.doc[: verb.i] if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+               and any(a.dep_ == "prep" and a.head == verb for a in t.ancestors)]
+    return fronted[-1] if fronted else None
+
+
+def _misread_participle(clause: Token) -> Token | None:
+    """ "Misleading videos on TikTok have claimed ...": the small parser reads the adjective as a
+    verb whose object is the real subject. A sentence-opening -ing or -ed word followed at once by
+    its noun object is that noun's modifier."""
+    first = next((t for t in clause.doc if not t.is_punct), None)
+    obj = next((c for c in children(clause, "dobj") if c.i == clause.i + 1 and c.pos_ == "NOUN"), None)
+    return obj if first is not None and first.i == clause.i and clause.lower_.endswith(("ing", "ed")) else None
+
+
+MAX_DATELINE_WORDS = 8
+
+
+def _after_dateline(verb: Token, subject: Token) -> Token | None:
+    """ "Stockholm, 12 May - Polar Mobility today unveiled ...": a subject at the very start, before
+    a dash, is the dateline; the speaker is the noun phrase between the dash and the verb."""
+    doc = verb.doc
+    if subject.i > 1:
+        return None
+    dash = next((t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)] if t.text in DASHES), None)
+    if dash is None:
+        return None
+    heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i]
+    return heads[0] if heads else None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for agent in children(verb, "agent"):
+        objs = children(agent, "pobj")
+        if objs:
+            return objs[0]
+    return None
+
+
+MAX_TRAILING_WORDS = 8
+
+
+def trailing_speaker(verb: Token) -> Token | None:
+    """ "61 migrants are feared dead ..., the International Organization for Migration said on
+    Saturday": a speech verb with no subject of its own, after a comma, is spoken by the noun
+    phrase between the comma and it (the parser often hangs that phrase elsewhere)."""
+    if children(verb, "nsubj", "nsubjpass", "csubj") or verb.dep_ not in ("conj", "ROOT", "parataxis", "ccomp"):
+        return None
+    doc = verb.doc
+    comma = next((t for t in reversed(doc[: verb.i]) if t.text == ","), None)
+    if comma is None or not 0 < verb.i - comma.i - 1 <= MAX_TRAILING_WORDS:
+        return None
+    phrase = doc[comma.i + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase):
+        return None
+    heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not phrase.start <= t.head.i < phrase.end]
+    return heads[0] if heads else None
