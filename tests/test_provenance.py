@@ -213,6 +213,16 @@ FAMILIES = {
         ("Unemployment fell to 5.1 percent, according to the national statistics bureau.", "official"),
         ("A takeover could be announced within days, the people said, asking not to be identified.", "media_report"),
     ],
+    "central banks and space agencies by name; a watchdog is an authority unless its name says otherwise": [
+        ("The Reserve Bank of Australia held its cash rate at 4.35 percent on Tuesday.", "official"),
+        ("The Japan Aerospace Exploration Agency said the lander had touched down.", "official"),
+        ("The country's energy watchdog said bills would fall in April.", "official"),
+        ("Forest losses doubled, according to a report by the campaign group and watchdog Rainforest Trust.", "group_claim"),
+    ],
+    "a company speaking on its own blog or account speaks as itself; a person posting is a post": [
+        ("In a post on its official blog, the software maker Quorra said the outage had been fixed.", "group_claim"),
+        ("Singer Lena Marsh said on Instagram that the tour was off.", "social_media"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),
@@ -283,6 +293,18 @@ def test_a_post_is_one_statement_not_what_its_poster_is() -> None:
         "On Sunday, Marsh posted a photo of a sunset on Instagram. Marsh has sold more than 20 million records since 2016."
     )
     assert [s.label for s in sentences] == ["social_media", "article"]
+
+
+def test_a_fact_checks_verdict_on_a_claim_is_the_articles_not_the_claims() -> None:
+    sentences = Assistant.label("A message forwarded on WhatsApp claims that banks will close on Friday. The claim is false.")
+    assert [s.label for s in sentences] == ["social_media", "article"]
+
+
+def test_a_time_after_by_is_no_one_who_did_it() -> None:
+    sentences = Assistant.label(
+        "A video on TikTok shows a dam bursting. The video, which had been viewed 2 million times by Friday, shows water flooding a road."
+    )
+    assert sentences[1].label not in ("official", "group_claim") and "Friday" not in sentences[1].attributed_to
 
 
 def test_the_representative_named_before_goes_on_speaking_for_the_same_person() -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, bare_role, campaign_setting, is_person, statement_channel, type_source
+from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, bare_role, campaign_setting, is_person, own_channel, statement_channel, type_source
 from assistant.ingest.subject import PARTITIVES, agent_of, children, subject_of, trailing_speaker
 from assistant.types import Label
 
@@ -235,7 +235,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 reason = f"'{_phrase(span)}' ({cue}) is the source of '{verb.text}'"
                 # A post is social media unless an authority or an organisation speaks through it (a
                 # name only the recogniser typed may be a person: 'Rihanna posted ... on Instagram').
-                if channel and (label not in ("official", "group_claim") or label == "group_claim" and (is_person(speaker) or kind.by_entity or kind.person)):
+                if channel and (label not in ("official", "group_claim")
+                                or label == "group_claim" and (is_person(speaker) or kind.by_entity or kind.person) and not own_channel(verb)):
                     label, reason = "social_media", reason + f", posted online ('{channel}')"
                 return Frame(label, _display_source(speaker), verb.text, reason)
             if channel:
@@ -285,6 +286,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
         span = _head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
+    if subj is not None and not passive and _verdict(verb) and _refers_back(subj):
+        return Frame("article", "the article", verb.text, f"the article's verdict on what was said ('{verb.text} {_phrase(children(verb, 'acomp', 'attr'))}')")
     if subj is not None and not passive:
         head = _head_span(subj)
         kind = type_source(subj, known, entities=False)
@@ -303,6 +306,15 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if lemma in DISCUSSION_VERBS and statement_channel(verb):
         return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
     return None
+
+
+# A fact-checker's ratings: "The claim is false" judges the claim, it does not go on making it.
+VERDICTS = frozenset("false untrue baseless unfounded misleading fabricated fake incorrect inaccurate wrong true accurate "
+                     "correct unsubstantiated unproven doctored authentic genuine altered manipulated".split())
+
+
+def _verdict(verb: Token) -> bool:
+    return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in VERDICTS for c in verb.children)
 
 
 TIME_MARKS = frozenset("after before when until once since".split())

@@ -51,7 +51,7 @@ KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report",
 # country or city for its government.
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
 _OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
-_OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in")
+_OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
 # What a statement is posted as: with a platform in it, the statement is a post.
 _POSTED_THINGS = frozenset("video clip photo picture selfie story reel message comment thread livestream".split())
 _CHANNEL_VERBS = frozenset("tweet retweet livestream vlog blog".split())
@@ -384,6 +384,16 @@ def statement_channel(verb: Token) -> str | None:
                 if span is not None and span.label_ == "SOCIAL" and span.id_ == "platform":
                     return f"{prep.text} {span.text}"
     return None
+
+
+def own_channel(verb: Token) -> bool:
+    """ "said in a post on its official blog", "on the club's official account": an organisation's
+    own channel, where it speaks as itself, not as a poster."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS):
+        for tok in prep.subtree:
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their") or c.dep_ == "amod" and c.lower_ == "official" for c in tok.children):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
