@@ -280,6 +280,41 @@ def test_a_press_release_is_its_issuers_own_text_and_about_half_names_no_one() -
     assert [s.label for s in news] == ["article", "article"]
 
 
+def test_a_page_an_organisation_writes_about_itself_is_its_own_text() -> None:
+    blog = Assistant.label(
+        "At Fernhill Rail, we want to explain Monday's delays on the coast line.\n\n"
+        "A signalling fault near Ardmore stopped all trains for two hours. Our engineers replaced the faulty relay by noon. "
+        "Services ran normally from 2pm. We are refunding every ticket bought for Monday."
+    )
+    assert {s.label for s in blog} == {"group_claim"}, [s.reason for s in blog]
+    assert any("first person" in s.reason for s in blog)
+    wire = Assistant.label(
+        "LAGOS, Nigeria, 2 May 2025 /PRNewswire/ -- Kestrel Pay today announced that it has opened an office in Accra. "
+        "The new team will employ 40 people by the end of the year."
+    )
+    assert [s.label for s in wire] == ["group_claim", "group_claim"] and wire[0].attributed_to == "Kestrel Pay"
+    ministry = Assistant.label(
+        "The Ministry of Water Resources today announced a ban on new boreholes in the capital.\n\n"
+        "The ban runs until the end of the year. We will review it once the rains return. "
+        "Our inspectors will visit 400 sites in June."
+    )
+    assert {s.label for s in ministry} == {"official"}
+
+
+def test_a_reporter_writing_we_or_a_quoted_we_does_not_make_a_report_its_subjects_own_text() -> None:
+    factcheck = Assistant.label(
+        "Posts on Facebook claim that the city police have banned cycling on Sundays.\n\n"
+        "The city police said no such ban exists. We found no council minutes or police notices about it. "
+        "We also searched local news archives. Similar posts have circulated since 2019."
+    )
+    assert [s.label for s in factcheck[2:4]] == ["article", "article"]  # the fact-checker's "we"
+    quoted = Assistant.label(
+        'The rebel group said in a statement: "We took the town at dawn. Our fighters hold the bridge. We will not withdraw."\n\n'
+        "The town lies 40 kilometres from the border."
+    )
+    assert quoted[-1].label == "article"
+
+
 def test_a_live_blogs_time_stamps_do_not_make_the_next_word_a_name() -> None:
     sentences = Assistant.label(
         "09:20 - Commuters at Leeds station told our reporter they had waited more than an hour.\n\n"

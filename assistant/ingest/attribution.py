@@ -159,7 +159,7 @@ def _candidate(speaker: Token, kind: SourceKind | None) -> bool:
     candidate"), not a body ("the Interior Ministry")."""
     if is_person(speaker) or kind is not None and (kind.person or kind.by_role):
         return True
-    return speaker.pos_ == "PROPN" and (kind is None or kind.label == "official" and not kind.by_entity and kind.cue != speaker.text)
+    return _looks_like_name(speaker) and (kind is None or kind.label == "official" and not kind.by_entity and kind.cue != speaker.text)
 
 
 def _reports_own(verb: Token) -> bool:

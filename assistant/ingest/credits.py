@@ -2,7 +2,7 @@
 a credit line ("ESPN sources: ...", "Orbis CEO Dana Whitfield: ..."), a quotation signed after a
 dash ('"..." - Anna Lind, chief executive') or with a handle ("— Marcus Hale (@marcushale)"), and
 "The message read: ..." when the tagger took the verb for a noun; and a whole text credited to
-its issuer by a press release's "About <Name>:" boilerplate."""
+its issuer by a press release's "About <Name>:" boilerplate (``issuer.py`` decides whose own text an article is)."""
 
 from __future__ import annotations
 

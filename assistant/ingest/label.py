@@ -32,8 +32,8 @@ from assistant.ingest.attribution import (
     find_frame,
 )
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
-from assistant.ingest.credits import press_release_issuer
 from assistant.ingest.describe import SourcePrototypes
+from assistant.ingest.issuer import credit_issuer
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.source import acting_source_words, addressed_to_ai
 from assistant.types import Label, LabelledSentence, Sentence
@@ -262,15 +262,7 @@ def label_sentences(
             named_speaker = labelled
         out.append(labelled)
         previous = labelled
-    if (issuer := press_release_issuer([s.text for s in sentences])) is not None:
-        # A press release is its issuer's own text: its narration is the issuer's claim.
-        out = [
-            s.model_copy(update={"label": "group_claim", "attributed_to": issuer, "cue": f"About {issuer}",
-                                 "reason": f"a press release by {issuer} (its 'About {issuer}' boilerplate): its narration is the issuer's"})
-            if s.label == "article" and s.cue == "" else s
-            for s in out
-        ]
-    return out
+    return credit_issuer(out)  # a press release or an organisation's own page: its narration is the issuer's
 
 
 def _name_key(source: str, label: Label) -> dict[str, Label]:

@@ -81,7 +81,7 @@ def _misread_participle(clause: Token) -> Token | None:
     return obj if first is not None and first.i == clause.i and clause.lower_.endswith(("ing", "ed")) else None
 
 
-MAX_DATELINE_WORDS = 8
+MAX_DATELINE_WORDS = 16  # tokens: "LAGOS, Nigeria, 2 May 2025 /PRNewswire/ --"
 
 
 def _after_dateline(verb: Token, subject: Token) -> Token | None:

@@ -1,0 +1,115 @@
+"""Whose own text an article is: a press release, or a page an organisation writes about itself.
+
+A text is its issuer's own when it says so by its form: a press release's "About <Name>:"
+boilerplate, a newswire's name in its dateline ("/PRNewswire/ --"), or narration written in the
+first person plural ("we", "our") across the text, outside quotations. Its narration (sentences no
+cue attributes) is then the issuer's: a company's or club's claim, a ministry's official word
+(DESIGN.md §3: label by who is the source of the sentence's main content). Who the issuer is:
+the name of the boilerplate, else the source the text attributes most to itself (the first of
+equals), else the first organisation the entity recogniser finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from assistant.ingest.context import INHERITED_CUES
+from assistant.ingest.credits import press_release_issuer
+from assistant.types import Label, LabelledSentence
+
+# A page in its own voice: at least this many sentences, and this share of them, say "we"/"our"
+# outside quotations (a priori: a news report rarely does so twice; not tuned on any set).
+MIN_OWN_VOICE = 2
+OWN_VOICE_SHARE = 0.25
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Ww]e'll|[Ww]e’ll|[Oo]ur|[Oo]urs|us)\b")  # "US" is a country
+# How an outlet speaks of itself ("told us", "our correspondent"): a newsroom's voice, not an issuer's.
+_OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b",
+                          re.IGNORECASE)
+_QUOTE_MARKS = "\"“”«»"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str
+    label: Label
+    cue: str
+    why: str
+
+
+@lru_cache(maxsize=1)
+def newswires() -> re.Pattern[str]:
+    lines = (resources.files("assistant.ingest") / "sources" / "newswires.txt").read_text(encoding="utf-8").splitlines()
+    names = [re.escape(n.strip()).replace(r"\ ", r"\s+") for n in lines if n.strip() and not n.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(names) + r")\b", re.IGNORECASE)
+
+
+def _voiced(sentence: LabelledSentence) -> bool:
+    """Narration in the first person plural: no quotation in or around it (a statement quoted over
+    several sentences says "we" for its speaker)."""
+    if sentence.cue in INHERITED_CUES or any(q in sentence.text for q in _QUOTE_MARKS):
+        return False
+    return bool(_FIRST_PLURAL.search(sentence.text)) and not _OUTLET_SELF.search(sentence.text)
+
+
+def _own_voice(labelled: Sequence[LabelledSentence]) -> bool:
+    voiced = sum(map(_voiced, labelled))
+    return voiced >= MIN_OWN_VOICE and voiced >= OWN_VOICE_SHARE * len(labelled)
+
+
+def _named_issuer(labelled: Sequence[LabelledSentence], texts: Sequence[str], voiced_only: bool) -> tuple[str, Label] | None:
+    """The source the text credits most ("Savanna Grid Ltd today announced ..."), else the first
+    organisation named. A text in the first person names its issuer in its opening sentence or
+    beside "we" ("At OceanThread, we believe ..."); a report whose reporter says "we found" names
+    only others there."""
+    where = {s.idx for s in labelled if s.idx == labelled[0].idx or not voiced_only or _voiced(s)}
+    own = [s for s in labelled if s.label in ("group_claim", "official") and s.cue and s.cue not in INHERITED_CUES and s.idx in where]
+    if own:
+        counts = Counter(s.attributed_to for s in own)
+        best = max(own, key=lambda s: (counts[s.attributed_to], -s.idx))
+        return best.attributed_to, best.label
+    from assistant.ingest.nlp import named_entities
+    from assistant.ingest.source import type_name
+
+    for s in (s for s in labelled[:3] if s.idx in where):
+        org = next((name for name, kind in named_entities(s.text) if kind in ("ORG", "FAC", "PRODUCT")), None)  # the small recogniser's guesses for a firm
+        if org is not None:
+            return org, type_name(org)
+    return None
+
+
+def issuer_of(labelled: Sequence[LabelledSentence]) -> Issuer | None:
+    """The issuer when the text is its own, or None for a report about others."""
+    texts = [s.text for s in labelled]
+    if (name := press_release_issuer(texts)) is not None:
+        from assistant.ingest.source import type_name
+
+        return Issuer(name, type_name(name), f"About {name}", f"a press release by {name} (its 'About {name}' boilerplate)")
+    wire = next((m.group(0) for t in texts[:3] if (m := newswires().search(t))), None)
+    voice = wire is None and _own_voice(labelled)
+    if wire is None and not voice:
+        return None
+    named = _named_issuer(labelled, texts, voiced_only=voice)
+    if named is None:
+        return None
+    name, label = named
+    if wire is not None:
+        return Issuer(name, label, wire, f"a press release by {name} (distributed by {wire})")
+    return Issuer(name, label, "we", f"{name}'s own text (written in the first person, 'we', 'our')")
+
+
+def credit_issuer(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
+    """Credit the narration of a text that is its issuer's own to that issuer."""
+    issuer = issuer_of(labelled)
+    if issuer is None:
+        return labelled
+    return [
+        s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
+                             "reason": f"{issuer.why}: its narration is the issuer's"})
+        if s.label == "article" and s.cue == "" else s
+        for s in labelled
+    ]
