@@ -32,6 +32,16 @@ def test_pm_ends_a_sentence_only_before_a_capital() -> None:
     ]
 
 
+def test_footnote_markers_end_a_sentence_with_it() -> None:
+    text = "The dam was finished in 1974.[1] It holds 2 km3 of water.[2][3] Critics disputed the figure.[citation needed] Array[0] is not a note."
+    assert _texts(text) == [
+        "The dam was finished in 1974.[1]",
+        "It holds 2 km3 of water.[2][3]",
+        "Critics disputed the figure.[citation needed]",
+        "Array[0] is not a note.",
+    ]
+
+
 def test_apostrophes_dashes_and_titles_do_not_split() -> None:
     text = "The NSC said it was a coup d’état – an attempt led by Mr. Tuleshov and Dr. J. Smith. Nothing else was said."
     assert _texts(text) == [

@@ -2,7 +2,7 @@
 
 Rule-based, so that offsets are exact and behaviour is predictable: lines are paragraphs,
 lines without letters or digits (``***``) are separators, and a sentence ends at ``. ! ? …``
-(plus any closing quotes or brackets) before whitespace and a capitalised word, unless the
+(plus any closing quotes or brackets, and footnote markers such as ``[1]``) before whitespace and a capitalised word, unless the
 period belongs to an abbreviation (``Mr.``, ``Jan.``, an initial). Time abbreviations such as
 ``p.m.`` end a sentence only when a capitalised word follows. Apostrophes inside words
 (``d’état``) and dashes never split.
@@ -25,7 +25,9 @@ _NEVER_FINAL = {
 # May end a sentence, but only when a capitalised word follows.
 _MAYBE_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u"}
 
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# Footnote markers may follow the end of a sentence: "in 2022.[1] It ...", "[2][3]", "[citation needed]".
+_FOOTNOTES = r"(?:\[(?:\d{1,3}|[a-z][a-z ]{0,24})\])*"
+_BOUNDARY = re.compile(r"(?P<punct>[.!?…]+[" + re.escape(_CLOSERS) + r"]*)" + _FOOTNOTES + r"(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _HAS_WORD = re.compile(r"\w")
 _LONGEST_WORD = 100
@@ -45,7 +47,7 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
 
 
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
-    punct = match.group(0).rstrip(_CLOSERS)
+    punct = match.group("punct").rstrip(_CLOSERS)
     if not _next_starts_sentence(line, match.end()):
         return False
     if punct != ".":
