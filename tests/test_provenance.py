@@ -223,6 +223,16 @@ FAMILIES = {
         ("In a post on its official blog, the software maker Quorra said the outage had been fixed.", "group_claim"),
         ("Singer Lena Marsh said on Instagram that the tour was off.", "social_media"),
     ],
+    "a headline credited to an authority; a list item's heading is no source": [
+        ("Police: Two held after jewellery shop raid in Leith", "official"),
+        ("- Cause: Transport Minister Ana Duarte said investigators were examining the signals.", "official"),
+    ],
+    "members of a forum post; insiders and outside scientists report; a subject hung on the auxiliary": [
+        ("Several players on the Steam community forum have reported that the game crashes on start.", "social_media"),
+        ('An insider told the magazine: "They are already married."', "media_report"),
+        ("Lena Park, an ecologist at Kyoto University who was not involved in the study, called the results striking.", "media_report"),
+        ("Analysts polled by Refinitiv had on average expected a profit of 40 billion yen.", "media_report"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),

@@ -81,7 +81,12 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     if colon is None or colon.i == 0 or colon.i + 1 >= len(doc) or any(t.pos_ == "ADP" for t in doc[: colon.i]):
         return None  # "Notes to editors: ..." is addressed to someone, not credited
     lead = doc[: colon.i]
+    if lead[0].text in DASHES or lead[0].text in ("•", "*", "·"):
+        return None  # "- Cause: ...": a list item's heading, not its source
     for span in doc.spans.get(SPANS_KEY, []):
+        if span.label_ == "OFFICIAL" and span.start == 0 and span.end == colon.i:
+            # "Police: Man, 34, arrested after ...", "Interior Ministry: ...": a headline credited to an authority.
+            return Frame("official", lead.text, ":", f"'{lead.text}:' credits the sentence to an authority")
         if span.end <= colon.i and span.label_ in CREDIT_KINDS:
             label = CREDIT_KINDS[span.label_]
             return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")

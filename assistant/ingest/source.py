@@ -266,8 +266,8 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         o_label, o_cue, o_span = _own_kind(owner, kinds, memory, entities)
         if o_span is not None and o_span.label_ == "DATA" and owner.i < speaker.i:
             continue  # "the statistics bureau", "the data protection authority": what it deals in, not whose it is
-        if o_span is not None and o_span.label_ == "SOCIAL" and o_span.id_ == "platform":
-            return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "a Facebook page"
+        if o_span is not None and o_span.label_ == "SOCIAL" and (o_span.id_ == "platform" or owner.head.lower_ in ("on", "in")):
+            return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "owners on the community forum"
         if o_label is None:
             for grand in _owners(owner):  # "a spokeswoman for the ministry's press office"
                 if _country(grand, kinds):

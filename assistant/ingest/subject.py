@@ -50,6 +50,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return shared, passive and verb.tag_ == "VBN"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)  # "Arcwell sued ..., alleging that ...": the main clause's subject
+    on_aux = [s for a in children(verb, "aux", "auxpass") for s in children(a, "nsubj", "nsubjpass")]
+    if on_aux:  # "Analysts polled by LSEG had on average expected ...": the subject hung on the auxiliary
+        return on_aux[0], False
     return _stranded_subject(verb), False
 
 
