@@ -303,6 +303,11 @@ def test_a_page_an_organisation_writes_about_itself_is_its_own_text() -> None:
         "The new team will employ 40 people by the end of the year."
     )
     assert [s.label for s in wire] == ["group_claim", "group_claim"] and wire[0].attributed_to == "Kestrel Pay"
+    page = Assistant.label(
+        "Brisko is the easiest way to book a court near you. We list 900 clubs in Spain and Portugal. "
+        "At Brisko, we believe sport should be simple. Our app is free to download."
+    )
+    assert {s.label for s in page} == {"group_claim"} and {s.attributed_to for s in page} == {"Brisko"}, [s.reason for s in page]
     ministry = Assistant.label(
         "The Ministry of Water Resources today announced a ban on new boreholes in the capital.\n\n"
         "The ban runs until the end of the year. We will review it once the rains return. "

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from assistant.ingest.context import INHERITED_CUES
+from assistant.ingest.context import INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.credits import press_release_issuer
 from assistant.types import Label, LabelledSentence
 
@@ -51,7 +51,7 @@ def newswires() -> re.Pattern[str]:
 def _voiced(sentence: LabelledSentence) -> bool:
     """Narration in the first person plural: no quotation in or around it (a statement quoted over
     several sentences says "we" for its speaker)."""
-    if sentence.cue in INHERITED_CUES or any(q in sentence.text for q in _QUOTE_MARKS):
+    if sentence.cue == QUOTED_CUE or any(q in sentence.text for q in _QUOTE_MARKS):
         return False
     return bool(_FIRST_PLURAL.search(sentence.text)) and not _OUTLET_SELF.search(sentence.text)
 
@@ -79,7 +79,21 @@ def _named_issuer(labelled: Sequence[LabelledSentence], texts: Sequence[str], vo
         org = next((name for name, kind in named_entities(s.text) if kind in ("ORG", "FAC", "PRODUCT")), None)  # the small recogniser's guesses for a firm
         if org is not None:
             return org, type_name(org)
+    if voiced_only and (topic := _opening_subject(labelled[0].text)) is not None:
+        return topic, type_name(topic)  # "Tilli is the simple way to ...": a page about itself opens with its name
     return None
+
+
+def _opening_subject(text: str) -> str | None:
+    """The proper name the opening sentence is about, when it is its subject."""
+    from assistant.ingest.nlp import load_parser
+
+    doc = load_parser()(text)
+    root = next((t for t in doc if t.head.i == t.i), None)
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    return " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN")
 
 
 def issuer_of(labelled: Sequence[LabelledSentence]) -> Issuer | None:
@@ -110,6 +124,13 @@ def credit_issuer(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
     return [
         s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
                              "reason": f"{issuer.why}: its narration is the issuer's"})
-        if s.label == "article" and s.cue == "" else s
+        if s.label == "article" and s.cue == "" or issuer.cue == "we" and _speaks_as_we(s) else s
         for s in labelled
     ]
+
+
+def _speaks_as_we(sentence: LabelledSentence) -> bool:
+    """ "At OceanThread, we believe ...", "Our engineers rolled the change back": in a text in its
+    issuer's voice, a sentence in that voice whose only source is a pronoun or the sentence
+    before is the issuer's."""
+    return _voiced(sentence) and (sentence.label == "article" or sentence.cue in ("pronoun subject", *INHERITED_CUES))
