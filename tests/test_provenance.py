@@ -233,6 +233,13 @@ FAMILIES = {
         ("Lena Park, an ecologist at Kyoto University who was not involved in the study, called the results striking.", "media_report"),
         ("Analysts polled by Refinitiv had on average expected a profit of 40 billion yen.", "media_report"),
     ],
+    "a sport's federation is a party; the U.N. and statistics offices are authorities; an authority acting in the passive": [
+        ("The International Hockey Federation said the final would be replayed.", "group_claim"),
+        ("U.N. refugee chief Rosa Alves said 2 million people had fled.", "official"),
+        ("Prices rose 4.1 percent in May, the Hungarian Statistical Office said on Friday.", "official"),
+        ("The bank was fined 40 million dollars by the Financial Conduct Authority on Tuesday.", "official"),
+        ("Orvana reported that it had shipped 3 million consoles in the quarter.", "group_claim"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),
@@ -314,6 +321,22 @@ def test_a_page_an_organisation_writes_about_itself_is_its_own_text() -> None:
         "Our inspectors will visit 400 sites in June."
     )
     assert {s.label for s in ministry} == {"official"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1/ What we know about the chemical fire in Dunmere so far.\n\n2/ Officials say the smoke is not toxic.\n\n3/ Residents say otherwise.",
+        "Rural Voices (@ruralvoices) · Mar 3, 2024: Hearing that the dam has cracked. Officials have confirmed an evacuation.",
+        "r/lisbon · Posted by u/tram28 · 1 yr ago: Is the metro strike still on?\n\nTop comment: The union said it ends Friday.",
+        "Did the central bank raise rates again?\n\nAnswer (8 votes): Yes, the central bank said it raised them by half a point.\n\n"
+        "Answer (2 votes): No idea, sorry.",
+    ],
+)
+def test_a_post_or_thread_is_social_media_whoever_it_cites(text: str) -> None:
+    sentences = Assistant.label(text)
+    cited = [s for s in sentences if any(w in s.text for w in ("Officials", "union", "central bank said"))]
+    assert cited and all(s.label == "social_media" for s in cited), [(s.text, s.label) for s in sentences]
 
 
 def test_a_reporter_writing_we_or_a_quoted_we_does_not_make_a_report_its_subjects_own_text() -> None:

@@ -32,6 +32,11 @@ def test_pm_ends_a_sentence_only_before_a_capital() -> None:
     ]
 
 
+def test_a_country_abbreviation_ends_a_sentence_only_before_a_function_word() -> None:
+    text = "U.N. Secretary-General Ana Lima spoke first. Talks began in the U.S. The delegates left on Friday."
+    assert _texts(text) == ["U.N. Secretary-General Ana Lima spoke first.", "Talks began in the U.S.", "The delegates left on Friday."]
+
+
 def test_footnote_markers_end_a_sentence_with_it() -> None:
     text = "The dam was finished in 1974.[1] It holds 2 km3 of water.[2][3] Critics disputed the figure.[citation needed] Array[0] is not a note."
     assert _texts(text) == [

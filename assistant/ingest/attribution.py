@@ -165,7 +165,10 @@ def _candidate(speaker: Token, kind: SourceKind | None) -> bool:
 def _reports_own(verb: Token) -> bool:
     """ "Tesla reported revenue of $6.3 billion": reporting a thing (its own figures), not reporting
     *that* something happened as an outlet does."""
-    return bool(children(verb, "dobj")) and not children(verb, "ccomp")
+    if children(verb, "dobj") and not children(verb, "ccomp"):
+        return True
+    # "Sony reported that it had sold 46 million units": what it reports is about itself.
+    return any(c.lower_ in ("it", "they", "we") for clause in children(verb, "ccomp") for c in children(clause, "nsubj", "nsubjpass"))
 
 
 def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
@@ -283,6 +286,11 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
             span = list(agent.subtree)
             return Frame(kind.label, _phrase(span), verb.text, f"'{verb.text}' by '{_phrase(span)}' ({kind.cue})", speech=False)
+    if passive and _main_clause(verb) and (agent := agent_of(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None \
+            and kind.label == "official" and not children(verb, "neg"):
+        # "Meta has been fined EUR 1.2 billion by Ireland's Data Protection Commission": an authority acting.
+        span = list(agent.subtree)
+        return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' ({kind.cue}) acts: '{verb.text}' (passive)", speech=False)
     if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
         span = _head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)

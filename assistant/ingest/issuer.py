@@ -1,4 +1,5 @@
-"""Whose own text an article is: a press release, or a page an organisation writes about itself.
+"""Whose own text an article is: a press release, a page an organisation writes about itself, or a
+post or thread (its layout, ``sources/post_layout.txt``: then every sentence is social media).
 
 A text is its issuer's own when it says so by its form: a press release's "About <Name>:"
 boilerplate, a newswire's name in its dateline ("/PRNewswire/ --"), or narration written in the
@@ -116,8 +117,40 @@ def issuer_of(labelled: Sequence[LabelledSentence]) -> Issuer | None:
     return Issuer(name, label, "we", f"{name}'s own text (written in the first person, 'we', 'our')")
 
 
+@lru_cache(maxsize=1)
+def post_layout() -> re.Pattern[str]:
+    lines = (resources.files("assistant.ingest") / "sources" / "post_layout.txt").read_text(encoding="utf-8").splitlines()
+    return re.compile("|".join(f"(?:{x.strip()})" for x in lines if x.strip() and not x.startswith("#")))
+
+
+def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:
+    """The layout that makes a text a post or thread ("Name (@handle) ·", "2/ ", "Top comment:"):
+    in its opening sentence, or in two of its sentences."""
+    found = [m.group(0).strip() for s in labelled if (m := post_layout().match(s.text.strip()))]
+    opening = bool(labelled) and post_layout().match(labelled[0].text.strip()) is not None
+    return found[0] if found and (opening or len(found) >= 2) else None
+
+
+def credit_post(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
+    """A text that is itself a post or thread: every sentence comes through social media, whoever
+    it cites ("2/ Officials say ..." stays the poster's), unless it addresses an AI system."""
+    marker = post_marker(labelled)
+    if marker is None:
+        return labelled
+    return [
+        s.model_copy(update={"label": "social_media", "attributed_to": "the post", "cue": marker,
+                             "reason": f"the text is a post or thread (its layout: '{marker}'): it reaches the reader through social media, "
+                                       f"whoever it cites" + (f" ({s.attributed_to})" if s.label != "article" else "")})
+        if s.attributed_to != "text addressed to an AI system" else s
+        for s in labelled
+    ]
+
+
 def credit_issuer(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
-    """Credit the narration of a text that is its issuer's own to that issuer."""
+    """Credit the narration of a text that is its issuer's own to that issuer, and a post's
+    sentences to the post."""
+    if post_marker(labelled) is not None:
+        return credit_post(labelled)
     issuer = issuer_of(labelled)
     if issuer is None:
         return labelled

@@ -11,6 +11,7 @@ period belongs to an abbreviation (``Mr.``, ``Jan.``, an initial). Time abbrevia
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.types import Article, Sentence
 
@@ -23,7 +24,11 @@ _NEVER_FINAL = {
     "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
 }
 # May end a sentence, but only when a capitalised word follows.
-_MAYBE_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u"}
+_MAYBE_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp"}
+# Country abbreviations usually go on to a title or name ("U.N. Secretary-General António Guterres",
+# "U.S. President Joe Biden"): they end a sentence only before a capitalised function word ("... in
+# the U.S. The company said"), by spaCy's English stop-word list.
+_NAME_PREFIX = {"u.s", "u.k", "u.n", "e.u"}
 
 # Footnote markers may follow the end of a sentence: "in 2022.[1] It ...", "[2][3]", "[citation needed]".
 _FOOTNOTES = r"(?:\[(?:\d{1,3}|[a-z][a-z ]{0,24})\])*"
@@ -46,6 +51,18 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
     return pos < n and (text[pos].isupper() or text[pos].isdigit())
 
 
+def _next_word(text: str, pos: int) -> str:
+    found = re.match(r"\s*[" + re.escape(_OPENERS) + r"]*(\w+)", text[pos : pos + _LONGEST_WORD])
+    return found.group(1) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
     punct = match.group("punct").rstrip(_CLOSERS)
     if not _next_starts_sentence(line, match.end()):
@@ -64,6 +81,8 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
         return False
     if word in _MAYBE_FINAL:
         return True  # a capitalised word follows (checked above)
+    if word in _NAME_PREFIX:
+        return _next_word(line, match.end()).lower() in _stop_words()
     return True
 
 

@@ -208,7 +208,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
     titled = tok.is_title or tok.is_upper
     if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled:
         # A name that holds a party's word is that party's ("the Army for the Liberation of X").
-        party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "activity"), None)
+        # A sport's name makes a body its federation's: "the International Cricket Council".
+        party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and (kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "activity"
+                                                                             or kinds[t.i].label_ == "SPORT")), None)
         if party is not None:
             return "group_claim", " ".join(t.text for t in _name(tok)), party
     if span is not None and span.label_ == "SOCIAL" and span.id_ != "platform" and tok.pos_ == "PROPN" and len(_name(tok)) > 1:

@@ -107,6 +107,11 @@ def agent_of(verb: Token) -> Token | None:
         objs = children(agent, "pobj")
         if objs and not _is_date(objs[0]):
             return objs[0]
+    if children(verb, "auxpass"):  # "fined 1.2 billion euros by the commission": the parser hangs "by" on the object
+        for by in (p for o in children(verb, "dobj") for p in children(o, "prep") if p.lower_ == "by"):
+            objs = children(by, "pobj")
+            if objs and not _is_date(objs[0]):
+                return objs[0]
     return None
 
 
