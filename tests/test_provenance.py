@@ -240,6 +240,12 @@ FAMILIES = {
         ("The bank was fined 40 million dollars by the Financial Conduct Authority on Tuesday.", "official"),
         ("Orvana reported that it had shipped 3 million consoles in the quarter.", "group_claim"),
     ],
+    "declining to comment is the party's answer; a fact-check's claim line circulates, its verdict is its own": [
+        ("Orvana declined to comment on the report.", "group_claim"),
+        ("The interior ministry refused to confirm the figure.", "official"),
+        ("Claim: A photo shows sharks swimming in a flooded supermarket in Cairns.", "social_media"),
+        ("Verdict: Misleading.", "article"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),

@@ -74,6 +74,14 @@ CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_med
 MAX_CREDIT_WORDS = 4
 
 
+# A fact-check's layout: the claim it examines is one circulating (DESIGN.md §3: viral claims are
+# social media); its verdict is the article's own.
+FACT_CHECK_HEADINGS: dict[str, tuple[Label, str]] = {
+    **{h: ("social_media", "heads the claim a fact-check examines, a claim circulating") for h in ("claim", "the claim", "viral claim")},
+    **{h: ("article", "heads the fact-check's own verdict") for h in ("fact check", "fact-check", "verdict", "rating", "our ruling", "our verdict")},
+}
+
+
 def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     """A sentence led by its source and a colon, as wires and live blogs credit them ("ESPN
     sources: ...", "Source: ...", "Reddit users: ..."): the source is an outlet or a post."""
@@ -83,6 +91,9 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     lead = doc[: colon.i]
     if lead[0].text in DASHES or lead[0].text in ("•", "*", "·"):
         return None  # "- Cause: ...": a list item's heading, not its source
+    if (heading := FACT_CHECK_HEADINGS.get(lead.text.lower())) is not None:
+        label, why = heading
+        return Frame(label, "the fact-check" if label == "article" else "the claim checked", ":", f"'{lead.text}:' {why}")
     for span in doc.spans.get(SPANS_KEY, []):
         if span.label_ == "OFFICIAL" and span.start == 0 and span.end == colon.i:
             # "Police: Man, 34, arrested after ...", "Interior Ministry: ...": a headline credited to an authority.

@@ -11,6 +11,9 @@ from assistant.ingest.credits import DASHES
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Declining to speak is the party's answer ("declined to comment", "refused to confirm"); other
+# verbs before "to" say nothing of who speaks ("is expected to announce", "is asked to call").
+NO_COMMENT_VERBS = frozenset("decline refuse".split())
 # A part of a group named before: "fans were divided, with some calling ...", "Others praised ...".
 PARTITIVES = frozenset("some others many most several few".split())
 
@@ -48,6 +51,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
         shared, passive = subject_of(verb.head)  # "A message being forwarded ... claims": active itself
         return shared, passive and verb.tag_ == "VBN"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NO_COMMENT_VERBS:
+        return subject_of(verb.head)[0], False  # "Veltra declined to comment": who declined is who answered
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)  # "Arcwell sued ..., alleging that ...": the main clause's subject
     on_aux = [s for a in children(verb, "aux", "auxpass") for s in children(a, "nsubj", "nsubjpass")]
