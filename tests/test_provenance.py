@@ -246,6 +246,11 @@ FAMILIES = {
         ("Claim: A photo shows sharks swimming in a flooded supermarket in Cairns.", "social_media"),
         ("Verdict: Misleading.", "article"),
     ],
+    "', per X' credits X as 'according to X' does": [
+        ("The film has grossed 310 million dollars worldwide, per Universal's weekend estimates.", "group_claim"),
+        ("The transfer fee is 60 million euros, per The Athletic.", "media_report"),
+        ("Drivers are paid per kilometre.", "article"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),

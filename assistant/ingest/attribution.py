@@ -171,23 +171,30 @@ def _reports_own(verb: Token) -> bool:
     return any(c.lower_ in ("it", "they", "we") for clause in children(verb, "ccomp") for c in children(clause, "nsubj", "nsubjpass"))
 
 
+def _attributing_objects(verb: Token) -> list[Token]:
+    """The sources an "according to X" or "per X" ("grossed $2 billion, per Disney's estimates")
+    hangs on the verb, or on its object."""
+    found = [obj for child in verb.children if child.lower_ == "according" for to in child.children if to.lower_ == "to"
+             for obj in children(to, "pobj")]
+    for holder in [verb, *children(verb, "dobj", "attr", "acomp", "npadvmod")]:
+        found += [obj for per in holder.children if per.lower_ == "per" and per.dep_ == "prep" and per.i > 0 and per.doc[per.i - 1].text == ","
+                  for obj in children(per, "pobj")]  # ", per Bloomberg"; "paid per hour" credits no one
+    return found
+
+
 def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
-    for child in verb.children:
-        if child.lower_ == "according":
-            for to in child.children:
-                if to.lower_ == "to":
-                    for obj in children(to, "pobj"):
-                        if obj.pos_ == "PRON":
-                            return Inherit()
-                        span = list(obj.subtree)
-                        kind = type_source(obj, known)
-                        found = (kind.label, kind.cue) if kind else None
-                        label, cue = found if found else ("media_report", "")
-                        reason = (
-                            f"'according to {_phrase(span)}': source classified as {label}"
-                            + (f" (cue word '{cue}')" if cue else " (a source of unclear status)")
-                        )
-                        return Frame(label, _phrase(span), "according to", reason)
+    for obj in _attributing_objects(verb):
+        if obj.pos_ == "PRON":
+            return Inherit()
+        span = list(obj.subtree)
+        kind = type_source(obj, known)
+        found = (kind.label, kind.cue) if kind else None
+        label, cue = found if found else ("media_report", "")
+        reason = (
+            f"'according to {_phrase(span)}': source classified as {label}"
+            + (f" (cue word '{cue}')" if cue else " (a source of unclear status)")
+        )
+        return Frame(label, _phrase(span), "according to", reason)
     return None
 
 
