@@ -251,6 +251,10 @@ FAMILIES = {
         ("The transfer fee is 60 million euros, per The Athletic.", "media_report"),
         ("Drivers are paid per kilometre.", "article"),
     ],
+    "a police news release is the police's; cautioning and conceding are statements": [
+        ("Two men were charged with arson, according to a police news release.", "official"),
+        ("Health Minister Ana Ruiz cautioned that the outbreak was not over.", "official"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),

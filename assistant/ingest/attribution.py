@@ -29,7 +29,8 @@ SPEECH_VERBS = frozenset(
     "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
-    "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite".split()
+    "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
+    "caution concede reiterate testify".split()
 )
 # Verbs that state a finding only with a content clause ("They found that ...", "data show that
 # ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
