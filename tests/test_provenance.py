@@ -255,6 +255,10 @@ FAMILIES = {
         ("Two men were charged with arson, according to a police news release.", "official"),
         ("Health Minister Ana Ruiz cautioned that the outbreak was not over.", "official"),
     ],
+    "a survey by a foundation still reports; who rules a country is background, not an act": [
+        ("A survey by the Halvorsen Foundation had shown the two parties nearly tied.", "media_report"),
+        ("Mali has been ruled by a military government since 2021.", "article"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),

@@ -45,6 +45,8 @@ DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate 
 FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
 # Verbs of a state, not an act: "Most EU members belong to it" describes, no authority acts.
 STATE_VERBS = frozenset("belong have include consist contain comprise own lie".split())
+# Who holds power is background, not an act: "The country has been ruled by a junta since 2022".
+RULE_VERBS = frozenset("rule govern run lead control administer".split())
 PRONOUNS = frozenset("they it he she we this these those".split())
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
@@ -294,8 +296,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
             span = list(agent.subtree)
             return Frame(kind.label, _phrase(span), verb.text, f"'{verb.text}' by '{_phrase(span)}' ({kind.cue})", speech=False)
-    if passive and _main_clause(verb) and (agent := agent_of(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None \
-            and kind.label == "official" and not children(verb, "neg"):
+    if passive and _main_clause(verb) and lemma not in STATE_VERBS | RULE_VERBS and (agent := agent_of(verb)) is not None \
+            and (kind := type_source(agent, known, entities=False)) is not None and kind.label == "official" and not children(verb, "neg"):
         # "Meta has been fined EUR 1.2 billion by Ireland's Data Protection Commission": an authority acting.
         span = list(agent.subtree)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' ({kind.cue}) acts: '{verb.text}' (passive)", speech=False)

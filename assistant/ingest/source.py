@@ -50,6 +50,7 @@ KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report",
 # Entities the recogniser finds when no pattern does: an organisation speaks for itself, a
 # country or city for its government.
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
+RESEARCH = frozenset("study survey poll paper".split())
 _OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
 # What a statement is posted as: with a platform in it, the statement is a post.
@@ -300,9 +301,13 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         # "the national geophysics institute", "the regional health service": a public body described.
         return SourceKind("official", _phrase_of(speaker))
     if span is not None and span.label_ == "ROLE" and span.id_ == "MEDIA":
-        # A poll, study or report stays one unless a pattern says whose ("a government report");
-        # an organisation only the recogniser found does not make "a survey by Gallup" its claim.
-        owner_kinds = [k for k in owner_kinds if k[2]]
+        # A message, document or report is its owner's when a pattern says whose ("a government
+        # report", "the message released by the Army for the Liberation of ..."); an organisation
+        # only the recogniser found does not make "a survey by Gallup" its claim, and a study,
+        # survey or poll not run by a state body reports (DESIGN.md §3), whoever ran it ("a survey
+        # by the Sant Maral Foundation").
+        research = span.text.lower().rstrip("s") in RESEARCH
+        owner_kinds = [k for k in owner_kinds if k[2] and (k[0] == "official" or not research)]
     if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds) or span is not None and span.label_ == "DATA"):
         # ... and figures are their owner's ("US Customs and Border Protection data show ...").
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
