@@ -259,6 +259,9 @@ FAMILIES = {
         ("A survey by the Halvorsen Foundation had shown the two parties nearly tied.", "media_report"),
         ("Mali has been ruled by a military government since 2021.", "article"),
     ],
+    "a person giving the reason for their own act speaks for their own affairs": [
+        ("Brazilian striker Leo Matos has left the squad, citing a family emergency.", "group_claim"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),

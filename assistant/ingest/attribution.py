@@ -263,7 +263,10 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 # one the reporter describes ("Sofia Marques, a hospital cleaner", "Bimala Rai,
                 # who lost her house") is a witness of the story, unless the description says more.
                 described = _description(speaker) or _described_by_clause(speaker)
-                if described:
+                # "Singer Lucía Arbeláez has cancelled two concerts, citing vocal problems": a person
+                # giving the reason for their own act speaks for their own affairs, not as a witness.
+                own_act = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj", "nsubjpass")
+                if described and not own_act:
                     return Frame(
                         "media_report", _display_source(speaker), verb.text,
                         f"'{_phrase(span)}', a person the reporter describes ({described}), is a witness of the story",
