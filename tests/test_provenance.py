@@ -262,6 +262,10 @@ FAMILIES = {
     "a person giving the reason for their own act speaks for their own affairs": [
         ("Brazilian striker Leo Matos has left the squad, citing a family emergency.", "group_claim"),
     ],
+    "fire chiefs are authorities; a fact-checking organisation reports": [
+        ("The blaze was under control by noon, Fire Chief Dana Orr said.", "official"),
+        ("Fact-checking organisation Africa Check said the photo was from 2015.", "media_report"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),
@@ -351,6 +355,7 @@ def test_a_page_an_organisation_writes_about_itself_is_its_own_text() -> None:
         "1/ What we know about the chemical fire in Dunmere so far.\n\n2/ Officials say the smoke is not toxic.\n\n3/ Residents say otherwise.",
         "Rural Voices (@ruralvoices) · Mar 3, 2024: Hearing that the dam has cracked. Officials have confirmed an evacuation.",
         "r/lisbon · Posted by u/tram28 · 1 yr ago: Is the metro strike still on?\n\nTop comment: The union said it ends Friday.",
+        "Reddit · r/porto · 40 comments · Did the union call off the strike?\n\nOne reply: the union said it ends Friday.",
         "Did the central bank raise rates again?\n\nAnswer (8 votes): Yes, the central bank said it raised them by half a point.\n\n"
         "Answer (2 votes): No idea, sorry.",
     ],
@@ -388,6 +393,14 @@ def test_a_post_is_one_statement_not_what_its_poster_is() -> None:
         "On Sunday, Marsh posted a photo of a sunset on Instagram. Marsh has sold more than 20 million records since 2016."
     )
     assert [s.label for s in sentences] == ["social_media", "article"]
+
+
+def test_a_quoted_post_whose_speaker_is_named_when_the_quotation_closes_is_the_posts_whatever_it_says() -> None:
+    sentences = Assistant.label(
+        "The central bank has dismissed a claim that old notes will lapse. The claim first appeared in a Facebook post on Tuesday. "
+        '"Officials at the central bank have confirmed that old notes will be worthless. Spend them now!" the post said.'
+    )
+    assert [s.label for s in sentences] == ["official", "social_media", "social_media", "social_media"], [s.reason for s in sentences]
 
 
 def test_a_fact_checks_verdict_on_a_claim_is_the_articles_not_the_claims() -> None:

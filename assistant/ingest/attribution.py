@@ -312,6 +312,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if subj is not None and not passive:
         head = _head_span(subj)
         kind = type_source(subj, known, entities=False)
+        if _points_back(subj, kind) and (channel := statement_channel(verb)) is not None and not _verdict(verb):
+            # "The claim first appeared in a Facebook post": where it came from, whoever reported it.
+            return Frame("social_media", _phrase(head), verb.text, f"'{_phrase(head)}' appeared online ('{channel}')", speech=False)
         if _points_back(subj, kind):
             return Inherit()  # "The information was contradictory": the source before
         category = (kind.label, kind.cue) if kind else None

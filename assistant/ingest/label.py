@@ -201,10 +201,16 @@ def label_sentences(
         # Inside a quotation whose source is named, or a quotation opening right after the source's
         # quoted words in the same paragraph ('"We saw the glow," said Baptista. "We left with
         # nothing."'): the words are that source's, whatever they say.
+        quoted_only = False
         if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end):
             labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
         else:
             frame = find_frame(doc, known, inside_at_start=inside_at_start) if doc is not None else None
+            # Quoted words left open at the sentence's end whose only source is inside them
+            # ('"Officials have confirmed it. Spend them now!" the post said.'): the speaker named
+            # when the quotation closes claims them, as for unattributed quoted words.
+            quoted_only = (inside_at_end and _opens_with_quote(text) and frame is not None
+                           and find_frame(doc, known, inside_at_start=inside_at_start, quoted_fallback=False) is None)
             ai = addressed_to_ai(text)
             if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article")):
                 labelled = LabelledSentence(
@@ -249,14 +255,14 @@ def label_sentences(
                     **sentence.model_dump(), label="article", attributed_to="the article", cue="",
                     reason="no attribution cue: the article's own narration",
                 )
-        if labelled.cue != QUOTED_CUE and labelled.label != "article" and ('"' in text or any(q in text for q in OPEN_QUOTES + CLOSE_QUOTES)):
+        if labelled.cue != QUOTED_CUE and labelled.label != "article" and not quoted_only and ('"' in text or any(q in text for q in OPEN_QUOTES + CLOSE_QUOTES)):
             # A source named with quoted words speaks the quotation: the sentences of it before
             # ('"The next 24 hours are decisive. The wind will turn," the commander said.') and
             # after ('The statement read: "Our fighters took the base. We will hold it."').
             for earlier in unowned:
                 out[earlier] = _inherit(sentences[earlier], labelled, QUOTED_CUE, "inside the quotation its source closes later")
             quote_owner, unowned = labelled, []
-        elif inside_at_end and labelled.label == "article" and labelled.cue == "":
+        elif inside_at_end and (labelled.label == "article" and labelled.cue == "" or quoted_only):
             unowned.append(position)
         if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None:
             named_speaker = labelled
