@@ -262,6 +262,9 @@ FAMILIES = {
     "a person giving the reason for their own act speaks for their own affairs": [
         ("Brazilian striker Leo Matos has left the squad, citing a family emergency.", "group_claim"),
     ],
+    "of two subjects the parser gives, the one outside quoted words, else the noun beside the name": [
+        ("Fact-checking platform Verifica said the photo was taken in 2015.", "media_report"),
+    ],
     "fire chiefs are authorities; a fact-checking organisation reports": [
         ("The blaze was under control by noon, Fire Chief Dana Orr said.", "official"),
         ("Fact-checking organisation Africa Check said the photo was from 2015.", "media_report"),

@@ -27,8 +27,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of a verb and whether the verb is passive."""
     # The small parser sometimes gives two subjects ("Sudan's paramilitary | Rapid Support Forces
     # said"): a noun or pronoun before an adjective.
-    # Of two, the nearer one speaks ('"Cute game ...," one user wrote').
-    subj = sorted(children(verb, "nsubj", "csubj"), key=lambda t: (t.pos_ == "ADJ", abs(verb.i - t.i)))
+    # Of two, one outside quoted words speaks ('"Cute game ...," one user wrote'), else the first
+    # ("Fact-checking platform | Teyit said": the noun the name stands beside).
+    subj = sorted(children(verb, "nsubj", "csubj"), key=lambda t: (t.pos_ == "ADJ", _in_quotes(t), t.i))
     if subj and (after := _after_dateline(verb, subj[0])) is not None:
         return after, False
     if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
@@ -59,6 +60,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     if on_aux:  # "Analysts polled by LSEG had on average expected ...": the subject hung on the auxiliary
         return on_aux[0], False
     return _stranded_subject(verb), False
+
+
+def _in_quotes(tok: Token) -> bool:
+    """Is the token inside quotation marks opened earlier in its sentence?"""
+    before = tok.doc[: tok.i]
+    return sum(t.text == '"' for t in before) % 2 == 1 or sum(t.text in "“«" for t in before) > sum(t.text in "”»" for t in before)
 
 
 def _partitive_whole(verb: Token, subj: Token) -> Token | None:
