@@ -131,12 +131,9 @@ def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:
     return found[0] if found and (opening or len(found) >= 2) else None
 
 
-def credit_post(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
+def _credit_post(labelled: list[LabelledSentence], marker: str) -> list[LabelledSentence]:
     """A text that is itself a post or thread: every sentence comes through social media, whoever
     it cites ("2/ Officials say ..." stays the poster's), unless it addresses an AI system."""
-    marker = post_marker(labelled)
-    if marker is None:
-        return labelled
     return [
         s.model_copy(update={"label": "social_media", "attributed_to": "the post", "cue": marker,
                              "reason": f"the text is a post or thread (its layout: '{marker}'): it reaches the reader through social media, "
@@ -149,8 +146,8 @@ def credit_post(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
 def credit_issuer(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
     """Credit the narration of a text that is its issuer's own to that issuer, and a post's
     sentences to the post."""
-    if post_marker(labelled) is not None:
-        return credit_post(labelled)
+    if (marker := post_marker(labelled)) is not None:
+        return _credit_post(labelled, marker)
     issuer = issuer_of(labelled)
     if issuer is None:
         return labelled

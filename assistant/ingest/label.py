@@ -209,7 +209,7 @@ def label_sentences(
             # Quoted words left open at the sentence's end whose only source is inside them
             # ('"Officials have confirmed it. Spend them now!" the post said.'): the speaker named
             # when the quotation closes claims them, as for unattributed quoted words.
-            quoted_only = (inside_at_end and _opens_with_quote(text) and frame is not None
+            quoted_only = (inside_at_end and _opens_with_quote(text) and frame is not None and doc is not None
                            and find_frame(doc, known, inside_at_start=inside_at_start, quoted_fallback=False) is None)
             ai = addressed_to_ai(text)
             if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article")):

@@ -50,8 +50,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
         return verb.head, verb.tag_ == "VBN"  # "the game, released in 2020": what was released
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
-        shared, passive = subject_of(verb.head)  # "A message being forwarded ... claims": active itself
-        return shared, passive and verb.tag_ == "VBN"
+        shared, shared_passive = subject_of(verb.head)  # "A message being forwarded ... claims": active itself
+        return shared, shared_passive and verb.tag_ == "VBN"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NO_COMMENT_VERBS:
         return subject_of(verb.head)[0], False  # "Veltra declined to comment": who declined is who answered
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
