@@ -265,6 +265,10 @@ FAMILIES = {
     "of two subjects the parser gives, the one outside quoted words, else the noun beside the name": [
         ("Fact-checking platform Verifica said the photo was taken in 2015.", "media_report"),
     ],
+    "police sergeants and a national anti-doping agency are authorities": [
+        ("Sergeant Amy Kerr, of the Roads Policing Unit, said the lane would reopen at noon.", "official"),
+        ("The sprinter has been suspended, the Kenya Anti-Doping Agency said on Friday.", "official"),
+    ],
     "fire chiefs are authorities; a fact-checking organisation reports": [
         ("The blaze was under control by noon, Fire Chief Dana Orr said.", "official"),
         ("Fact-checking organisation Africa Check said the photo was from 2015.", "media_report"),
