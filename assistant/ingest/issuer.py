@@ -27,7 +27,7 @@ from assistant.types import Label, LabelledSentence
 # outside quotations (a priori: a news report rarely does so twice; not tuned on any set).
 MIN_OWN_VOICE = 2
 OWN_VOICE_SHARE = 0.25
-_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Ww]e'll|[Ww]e’ll|[Oo]ur|[Oo]urs|us)\b")  # "US" is a country
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|[Oo]urs?|us)\b")  # lower-case "us" only: "US" is a country
 # How an outlet speaks of itself ("told us", "our correspondent"): a newsroom's voice, not an issuer's.
 _OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b",
                           re.IGNORECASE)
@@ -62,7 +62,7 @@ def _own_voice(labelled: Sequence[LabelledSentence]) -> bool:
     return voiced >= MIN_OWN_VOICE and voiced >= OWN_VOICE_SHARE * len(labelled)
 
 
-def _named_issuer(labelled: Sequence[LabelledSentence], texts: Sequence[str], voiced_only: bool) -> tuple[str, Label] | None:
+def _named_issuer(labelled: Sequence[LabelledSentence], voiced_only: bool) -> tuple[str, Label] | None:
     """The source the text credits most ("Savanna Grid Ltd today announced ..."), else the first
     organisation named. A text in the first person names its issuer in its opening sentence or
     beside "we" ("At OceanThread, we believe ..."); a report whose reporter says "we found" names
@@ -108,7 +108,7 @@ def issuer_of(labelled: Sequence[LabelledSentence]) -> Issuer | None:
     voice = wire is None and _own_voice(labelled)
     if wire is None and not voice:
         return None
-    named = _named_issuer(labelled, texts, voiced_only=voice)
+    named = _named_issuer(labelled, voiced_only=voice)
     if named is None:
         return None
     name, label = named
@@ -126,9 +126,9 @@ def post_layout() -> re.Pattern[str]:
 def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:
     """The layout that makes a text a post or thread ("Name (@handle) ·", "2/ ", "Top comment:"):
     in its opening sentence, or in two of its sentences."""
-    found = [m.group(0).strip() for s in labelled if (m := post_layout().match(s.text.strip()))]
-    opening = bool(labelled) and post_layout().match(labelled[0].text.strip()) is not None
-    return found[0] if found and (opening or len(found) >= 2) else None
+    found = [(s.idx, m.group(0).strip()) for s in labelled if (m := post_layout().match(s.text.strip()))]
+    opening = bool(found) and found[0][0] == labelled[0].idx
+    return found[0][1] if found and (opening or len(found) >= 2) else None
 
 
 def _credit_post(labelled: list[LabelledSentence], marker: str) -> list[LabelledSentence]:
