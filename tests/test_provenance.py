@@ -246,6 +246,11 @@ FAMILIES = {
         ("Claim: A photo shows sharks swimming in a flooded supermarket in Cairns.", "social_media"),
         ("Verdict: Misleading.", "article"),
     ],
+    "a headline's verb the parser misreads as a noun still has its subject": [
+        ("Boeing posts surprise loss on 737 MAX charges.", "group_claim"),
+        ("Shell reports record annual profit of $40 billion.", "group_claim"),
+        ("Kremlin officials say the talks stalled.", "official"),
+    ],
     "', per X' credits X as 'according to X' does": [
         ("The film has grossed 310 million dollars worldwide, per Universal's weekend estimates.", "group_claim"),
         ("The transfer fee is 60 million euros, per The Athletic.", "media_report"),

@@ -16,7 +16,7 @@ from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, bare_role, campaign_setting, is_person, own_channel, statement_channel, type_source
-from assistant.ingest.subject import PARTITIVES, agent_of, children, subject_of, trailing_speaker
+from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, subject_of, trailing_speaker, verb_lemma
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -168,6 +168,7 @@ def _candidate(speaker: Token, kind: SourceKind | None) -> bool:
 def _reports_own(verb: Token) -> bool:
     """ "Tesla reported revenue of $6.3 billion": reporting a thing (its own figures), not reporting
     *that* something happened as an outlet does."""
+    verb = verb.head if headline_verb(verb.head) == verb else verb  # "Nintendo reports record profits"
     if children(verb, "dobj") and not children(verb, "ccomp"):
         return True
     # "Sony reported that it had sold 46 million units": what it reports is about itself.
@@ -205,7 +206,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     """The frame a verb establishes; :class:`Inherit` when its subject points back to context."""
     if found := _according_to(verb, known):
         return found
-    lemma = verb.lemma_.lower()
+    if (misread := headline_verb(verb)) is not None and verb_lemma(misread) in SPEECH_VERBS:
+        return _frame_at(misread, known)  # "Tesla posts record net income": "posts" is the verb
+    lemma = verb_lemma(verb)
     subj, passive = subject_of(verb)
     if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in children(verb, "dobj")):
         source = _phrase(_head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""

@@ -23,8 +23,29 @@ def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def headline_verb(verb: Token) -> Token | None:
+    """ "Tesla posts record net income", "Shell reports record annual profit": in a headline the small
+    parser reads the verb as a plural noun or an auxiliary and the next word as the verb. The word
+    ending in -s between a proper name and a present-tense verb is the verb."""
+    doc = verb.doc
+    if verb.tag_ != "VBP" or verb.i < 2:
+        return None
+    misread, name = doc[verb.i - 1], doc[verb.i - 2]
+    if misread.head != verb or misread.dep_ not in ("nsubj", "aux") or misread.tag_ not in ("NNS", "VBZ") or not misread.lower_.endswith("s"):
+        return None
+    return misread if name.pos_ == "PROPN" and name.head in (misread, verb) else None
+
+
+def verb_lemma(tok: Token) -> str:
+    """A verb's lemma, also for a headline verb the parser misread ("reports" as an auxiliary)."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-1] if lemma == tok.lower_ and lemma.endswith("s") and headline_verb(tok.head) == tok else lemma
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of a verb and whether the verb is passive."""
+    if verb.head.tag_ == "VBP" and headline_verb(verb.head) == verb:
+        return verb.doc[verb.i - 1], False  # "Tesla posts record ...": the name before the misread verb
     # The small parser sometimes gives two subjects ("Sudan's paramilitary | Rapid Support Forces
     # said"): a noun or pronoun before an adjective.
     # Of two, one outside quoted words speaks ('"Cute game ...," one user wrote'), else the first
