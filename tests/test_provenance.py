@@ -251,6 +251,18 @@ FAMILIES = {
         ("Shell reports record annual profit of $40 billion.", "group_claim"),
         ("Kremlin officials say the talks stalled.", "official"),
     ],
+    "a national board is an authority, a company's or club's board a party": [
+        ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
+        ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),
+        ("The Premier League Board said it would appeal.", "group_claim"),
+        ("The board said it would review the offer.", "group_claim"),
+    ],
+    "a spokesperson speaks for the body that employs them; 'its leader' for the body the statement is about": [
+        ("A museum spokeswoman said no artworks had been damaged.", "group_claim"),
+        ("The opposition Unity Reform Party will leave the governing coalition, its leader said on Wednesday.", "group_claim"),
+        ("The ministry will review the rules, its spokesman said.", "official"),
+        ("Hartwell's agreed to buy rival GreenBasket for 3.4 billion pounds, the two companies announced on Tuesday.", "group_claim"),
+    ],
     "', per X' credits X as 'according to X' does": [
         ("The film has grossed 310 million dollars worldwide, per Universal's weekend estimates.", "group_claim"),
         ("The transfer fee is 60 million euros, per The Athletic.", "media_report"),
@@ -433,6 +445,12 @@ def test_the_representative_named_before_goes_on_speaking_for_the_same_person() 
         '"He wishes the cast every success," the representative said.'
     )
     assert [s.label for s in sentences] == ["group_claim", "group_claim"]
+
+
+def test_a_spokesperson_no_one_owns_speaks_for_the_body_named_before() -> None:
+    first, second = Assistant.label("The Red Cross said 40 people were rescued. "
+                                    "Its volunteers were using boats to reach villages, a spokesman said.")
+    assert (second.label, second.attributed_to) == (first.label, first.attributed_to) == ("group_claim", "The Red Cross")
 
 
 def test_her_representative_speaks_for_her_own_affairs() -> None:

@@ -165,6 +165,16 @@ def _candidate(speaker: Token, kind: SourceKind | None) -> bool:
     return _looks_like_name(speaker) and (kind is None or kind.label == "official" and not kind.by_entity and kind.cue != speaker.text)
 
 
+def _statement_subject(verb: Token) -> Token | None:
+    """The named subject of what a speech verb reports, when it comes before the speaker ("Acme
+    will cut 300 jobs, its chief executive said": Acme)."""
+    for clause in children(verb, "ccomp", "parataxis"):
+        subj = next((c for c in children(clause, "nsubj", "nsubjpass") if c.pos_ in ("PROPN", "NOUN") and c.i < verb.i), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _reports_own(verb: Token) -> bool:
     """ "Tesla reported revenue of $6.3 billion": reporting a thing (its own figures), not reporting
     *that* something happened as an outlet does."""
@@ -227,6 +237,12 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 # "His spokesman told ...": speaks for the source before; with none, "her
                 # representative" speaks for a person's own affairs.
                 owner = next(c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PRON")
+                if owner.lower_ in ("its", "their") and (body := _statement_subject(verb)) is not None \
+                        and (body_kind := type_source(body, known)) is not None and body_kind.label != "article":
+                    # "The Unity Reform Party will leave the coalition, its leader said": "its" is the
+                    # body the statement is about, speaking through its own officer.
+                    return Frame(body_kind.label, _display_source(body), verb.text,
+                                 f"'{_phrase(_subject_span(speaker))}' speaks for '{_phrase(_head_span(body))}' ({body_kind.cue})")
                 personal = owner.lower_ in ("his", "her") and not channel
                 return Inherit(channel, Frame(
                     "group_claim", _display_source(speaker), verb.text,

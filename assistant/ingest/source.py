@@ -220,15 +220,18 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
     ):
         return None, "", None  # "its emergency department": whose body it is, the sentence does not say
-    if span is not None and span.label_ in KIND_LABEL:
+    if span is not None and span.label_ in KIND_LABEL and not (span.id_ == "body" and titled):
         return KIND_LABEL[span.label_], span.text, span
     if is_masthead(tok):
         return "media_report", _proper_name(tok), None
-    if titled and (span is None or span.label_ == "ROLE") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
-        # "the National Audit Office", "the Federal Institute for Drugs": a public body's name.
+    if titled and (span is None or span.label_ == "ROLE" or span.id_ == "body") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
+        # "the National Audit Office", "the Federal Institute for Drugs", "the National Transportation
+        # Safety Board": a public body's name ("board" alone is a company's or a club's).
         mark = next((kinds[t.i] for t in _name(tok) if t.pos_ == "PROPN" and t.i in kinds and kinds[t.i].label_ == "OFFICIAL_NAME"), None)
-        if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" for t in _name(tok)):
+        if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "body" for t in _name(tok)):
             return "official", " ".join(t.text for t in _name(tok)), mark
+    if span is not None and span.label_ in KIND_LABEL:
+        return KIND_LABEL[span.label_], span.text, span  # "the Premier League Board": a party's
     if span is not None and span.label_ == "ROLE":
         return None, span.text, span
     if tok.pos_ == "PROPN" and tok.lower_ in known:
@@ -318,11 +321,20 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         named = next((o for o in _owners(speaker) if o.pos_ == "PROPN" and not _country(o, kinds)), None)
         if named is not None:
             return SourceKind("group_claim", _proper_name(named), by_entity=True)
+        # "a museum spokeswoman": a spokesperson speaks for the body that employs them, never as
+        # a third party; a body no pattern types is a party speaking for itself.
+        body = next((o for o in _owners(speaker) if o.pos_ == "NOUN" and not _country(o, kinds)), None)
+        if body is not None and speaker.lemma_.lower() in SPEAKS_FOR:
+            return SourceKind("group_claim", f"{body.text} {speaker.text}", by_entity=True)
     if label is not None:
         return SourceKind(label, cue, by_entity=span is None, person=span is not None and span.id_ == "person")
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
         return SourceKind(KIND_LABEL[span.id_], span.text, by_role=True)
     return None
+
+
+# Roles whose one job is to speak for a body or a person (the body is the source, not the role).
+SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative".split())
 
 
 def _phrase_of(head: Token) -> str:
@@ -347,11 +359,13 @@ def anonymity(doc: Doc) -> str | None:
 
 
 def bare_role(tok: Token) -> bool:
-    """ "the representative", "the spokesman": a role that speaks for someone, with no one named,
-    stands for the one the text named before."""
+    """ "the representative", "the spokesman", "a spokeswoman": a role that speaks for someone, with
+    no one named, stands for the one the text named before ("a" only for a spokesperson: "a
+    director" may be anyone's)."""
     span = _kinds(tok.doc).get(tok.i)
+    articles = ("the", "a", "an") if tok.lemma_.lower() in SPEAKS_FOR else ("the",)
     return (span is not None and span.label_ == "ROLE" and not span.id_ and not _owners(tok)
-            and any(d.lower_ == "the" for d in tok.children if d.dep_ == "det"))
+            and any(d.lower_ in articles for d in tok.children if d.dep_ == "det"))
 
 
 def campaign_setting(verb: Token) -> str | None:
