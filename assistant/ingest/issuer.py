@@ -85,6 +85,21 @@ def _named_issuer(labelled: Sequence[LabelledSentence], voiced_only: bool) -> tu
     return None
 
 
+_TITLE_PARTS = re.compile(r"\s(?:\||—|–)\s|:\s")
+MAX_TITLE_NAME_WORDS = 5
+
+
+def _title_name(first: str) -> str | None:
+    """The name a page's title line opens with ("Brightloom Notes | Plans and pricing")."""
+    first = first.strip()
+    parts = _TITLE_PARTS.split(first, maxsplit=1)
+    if first.endswith((".", "!", "?")) or len(parts) < 2:
+        return None
+    name = parts[0].strip()
+    words = name.split()
+    return name if 0 < len(words) <= MAX_TITLE_NAME_WORDS and words[0][:1].isupper() else None
+
+
 def _opening_subject(text: str) -> str | None:
     """The proper name the opening sentence is about, when it is its subject."""
     from assistant.ingest.nlp import load_parser
@@ -97,8 +112,9 @@ def _opening_subject(text: str) -> str | None:
     return " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN")
 
 
-def issuer_of(labelled: Sequence[LabelledSentence]) -> Issuer | None:
-    """The issuer when the text is its own, or None for a report about others."""
+def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> Issuer | None:
+    """The issuer when the text is its own, or None for a report about others. ``own_text``: the
+    own-text model (``voice.py``) reads it as a page or notice of the body it is about."""
     texts = [s.text for s in labelled]
     if (name := press_release_issuer(texts)) is not None:
         from assistant.ingest.source import type_name
@@ -106,15 +122,21 @@ def issuer_of(labelled: Sequence[LabelledSentence]) -> Issuer | None:
         return Issuer(name, type_name(name), f"About {name}", f"a press release by {name} (its 'About {name}' boilerplate)")
     wire = next((m.group(0) for t in texts[:3] if (m := newswires().search(t))), None)
     voice = wire is None and _own_voice(labelled)
-    if wire is None and not voice:
+    if wire is None and not voice and not own_text:
         return None
     named = _named_issuer(labelled, voiced_only=voice)
-    if named is None:
+    if named is None and not own_text:
         return None
-    name, label = named
+    if named is None and (title := _title_name(texts[0])) is not None:
+        from assistant.ingest.source import type_name
+
+        named = title, "official" if type_name(title) == "official" else "group_claim"  # a page's own name: an authority's or a party's
+    name, label = named or ("the page's publisher", "group_claim")  # a page names no one: a party's, by default
     if wire is not None:
         return Issuer(name, label, wire, f"a press release by {name} (distributed by {wire})")
-    return Issuer(name, label, "we", f"{name}'s own text (written in the first person, 'we', 'our')")
+    if voice:
+        return Issuer(name, label, "we", f"{name}'s own text (written in the first person, 'we', 'our')")
+    return Issuer(name, label, "own page", f"{name}'s own page or notice (read so by its register: the own-text model)")
 
 
 @lru_cache(maxsize=1)
@@ -143,12 +165,12 @@ def _credit_post(labelled: list[LabelledSentence], marker: str) -> list[Labelled
     ]
 
 
-def credit_issuer(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
+def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> list[LabelledSentence]:
     """Credit the narration of a text that is its issuer's own to that issuer, and a post's
     sentences to the post."""
     if (marker := post_marker(labelled)) is not None:
         return _credit_post(labelled, marker)
-    issuer = issuer_of(labelled)
+    issuer = issuer_of(labelled, own_text)
     if issuer is None:
         return labelled
     return [

@@ -36,6 +36,7 @@ from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import credit_issuer
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.source import acting_source_words, addressed_to_ai
+from assistant.ingest.voice import voice_model
 from assistant.types import Label, LabelledSentence, Sentence
 
 if TYPE_CHECKING:
@@ -135,8 +136,10 @@ def label_articles(
     flat = [s for sentences in articles for s in sentences if needs_parse(s.text)]
     parsed = dict(zip((id(s) for s in flat), _parse(parser, [s.text for s in flat])))
     undecided: list[dict[int, str]] = [{} for _ in articles]
+    # Whose own text each article is, by its register (the embedder comes with the prototypes).
+    own = voice_model().own_texts([[s.text for s in a] for a in articles], prototypes.encoder) if prototypes else [False] * len(articles)
     labelled = [
-        label_sentences(sentences, parser, [parsed.get(id(s)) for s in sentences], undecided[n])
+        label_sentences(sentences, parser, [parsed.get(id(s)) for s in sentences], undecided[n], own[n])
         for n, sentences in enumerate(articles)
     ]
     if prototypes is not None:
@@ -165,12 +168,13 @@ def _retype(sentences: list[LabelledSentence], idx: int, label: Label, prototype
 
 def label_sentences(
     sentences: Sequence[Sentence], nlp: Language | None = None, docs: Sequence[Doc | None] | None = None,
-    undecided: dict[int, str] | None = None,
+    undecided: dict[int, str] | None = None, own_text: bool = False,
 ) -> list[LabelledSentence]:
     """Label every sentence of one article, in order (context flows forward).
 
     ``docs`` may give the parses already made (None where a sentence needs none); ``undecided``
-    collects, by sentence idx, the description of each speaker no pattern or entity typed.
+    collects, by sentence idx, the description of each speaker no pattern or entity typed;
+    ``own_text``: the own-text model (``voice.py``) reads the text as its issuer's own page.
     """
     parser = nlp or load_parser()
     out: list[LabelledSentence] = []
@@ -268,7 +272,7 @@ def label_sentences(
             named_speaker = labelled
         out.append(labelled)
         previous = labelled
-    return credit_issuer(out)  # a press release or an organisation's own page: its narration is the issuer's
+    return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's
 
 
 def _name_key(source: str, label: Label) -> dict[str, Label]:

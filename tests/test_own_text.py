@@ -1,0 +1,56 @@
+"""A page or notice of the body it is about is that body's own text, even in the third person; a
+report that addresses its reader stays the article's. Every text here was written for this test."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from assistant.engine import Assistant
+from assistant.ingest.voice import FEATURES, voice_model
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PRICING_PAGE = (
+    "Brightloom Notes | Plans and pricing\n\n"
+    "Start free, upgrade when your team grows. The Free plan includes unlimited notes for one user. "
+    "Team costs $8 per user per month, billed annually. Need more than 500 seats? Talk to our sales team."
+)
+REVIEW = (
+    "The Pulse 3 earbuds cost $149 and sound excellent for the price. Battery life is a weak point: we measured "
+    "five hours. If you mostly listen on the train, you will like them. The company said a firmware update would "
+    "improve battery life."
+)
+ADVICE = (
+    "How to claim a refund for a cancelled flight\n\n"
+    "If your flight is cancelled, you are usually entitled to a full refund within seven days. Airlines often "
+    "offer vouchers first, but you do not have to accept them. The Civil Aviation Authority said complaints "
+    "about refunds rose 30% last year."
+)
+
+
+def test_a_pricing_page_in_the_third_person_is_its_issuers_own_claim() -> None:
+    labelled = Assistant.label(PRICING_PAGE)
+    assert {(s.label, s.attributed_to) for s in labelled} == {("group_claim", "Brightloom Notes")}
+    assert "own-text model" in labelled[1].reason
+
+
+def test_a_review_or_an_advice_piece_addressing_the_reader_stays_the_articles_narration() -> None:
+    review = Assistant.label(REVIEW)
+    assert [s.label for s in review] == ["article", "article", "article", "group_claim"]
+    advice = Assistant.label(ADVICE)
+    assert [s.label for s in advice] == ["article", "article", "article", "official"]
+
+
+def test_the_own_text_model_ships_with_its_training_data_checksum_and_threshold_rule() -> None:
+    card = json.loads((ROOT / "assistant" / "ingest" / "sources" / "voice_model.json").read_text(encoding="utf-8"))
+    data = ROOT / card["data"]["path"]
+    assert hashlib.sha256(data.read_bytes()).hexdigest() == card["data"]["sha256"]
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == card["data"]["texts"] and sum(r["class"] == "own" for r in rows) == card["data"]["own"]
+    assert tuple(card["features"]) == FEATURES
+    assert len(card["weights"]) == len(FEATURES) + card["embedding_dimensions"] + 1
+    # The threshold is the lowest of the grid whose precision (at the a priori share of pages) reaches the bar.
+    chosen = next(g for g in card["cross_sector"]["grid"] if g["precision"] is not None and g["precision"] >= card["min_precision"])
+    assert chosen["threshold"] == card["threshold"] == voice_model().threshold
