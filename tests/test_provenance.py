@@ -263,6 +263,21 @@ FAMILIES = {
         ("The ministry will review the rules, its spokesman said.", "official"),
         ("Hartwell's agreed to buy rival GreenBasket for 3.4 billion pounds, the two companies announced on Tuesday.", "group_claim"),
     ],
+    "'is delighted to announce' is a statement, 'is likely to announce' not yet": [
+        ("Dunmore Athletic is delighted to announce the signing of midfielder Tomas Ferreira.", "group_claim"),
+        ("The Premier League is likely to announce the schedule next week.", "article"),
+    ],
+    "a document credited as 'its' is its owner's; a statement on behalf of someone is theirs": [
+        ("The club has debts of about 95 million euros, according to its latest financial statements.", "group_claim"),
+        ("A statement issued on behalf of the victim's family said they were devastated.", "group_claim"),
+        ("A statement on behalf of the ministry said the talks were over.", "official"),
+    ],
+    "what no one reported, and what residents or witnesses do, is narration": [
+        ("No serious injuries were reported.", "article"),
+        ("Two deaths were reported in the north.", "media_report"),
+        ("Residents of Port Alder remain under a boil-water notice after E. coli was detected.", "article"),
+        ("Witnesses said the car was speeding.", "media_report"),
+    ],
     "', per X' credits X as 'according to X' does": [
         ("The film has grossed 310 million dollars worldwide, per Universal's weekend estimates.", "group_claim"),
         ("The transfer fee is 60 million euros, per The Athletic.", "media_report"),
@@ -445,6 +460,12 @@ def test_the_representative_named_before_goes_on_speaking_for_the_same_person() 
         '"He wishes the cast every success," the representative said.'
     )
     assert [s.label for s in sentences] == ["group_claim", "group_claim"]
+
+
+def test_a_release_that_calls_itself_a_press_release_is_its_issuers_own_text() -> None:
+    text = ("Kestrel Foods reported third-quarter sales of 412 million euros on Tuesday. Volumes rose 4% in Europe. "
+            "This press release contains forward-looking statements that involve risks and uncertainties.")
+    assert {(s.label, s.attributed_to) for s in Assistant.label(text)} == {("group_claim", "Kestrel Foods")}
 
 
 def test_a_spokesperson_no_one_owns_speaks_for_the_body_named_before() -> None:

@@ -202,6 +202,15 @@ def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | 
             return Inherit()
         span = list(obj.subtree)
         kind = type_source(obj, known)
+        if (kind is None or kind.by_role and kind.label == "media_report") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+            # "The company added 8.8 million subscribers, according to its letter to shareholders":
+            # the document is the main clause's subject's, or the source's before.
+            subj = subject_of(verb)[0]
+            owner_kind = type_source(subj, known) if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+            if owner_kind is None or owner_kind.label == "article":
+                return Inherit()
+            return Frame(owner_kind.label, _display_source(subj), "according to",
+                         f"'according to {_phrase(span)}': the document of '{_phrase(_head_span(subj))}' ({owner_kind.cue})")
         found = (kind.label, kind.cue) if kind else None
         label, cue = found if found else ("media_report", "")
         reason = (
@@ -312,7 +321,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 )
         if lemma in DISCUSSION_VERBS and statement_channel(verb):
             return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
-        if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS:
+        if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS \
+                and not (subj is not None and any(d.lower_ == "no" for d in children(subj, "det"))):  # "No injuries were reported": narration
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
     if passive and lemma in FOUND_VERBS and (agent := agent_of(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None:
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
@@ -336,7 +346,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("social_media", _phrase(head), verb.text, f"'{_phrase(head)}' appeared online ('{channel}')", speech=False)
         if _points_back(subj, kind):
             return Inherit()  # "The information was contradictory": the source before
-        category = (kind.label, kind.cue) if kind else None
+        # A witness's or resident's deeds ("Residents remain under a boil-water notice") are narration.
+        category = (kind.label, kind.cue) if kind and not (kind.label == "media_report" and kind.person) else None
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not children(verb, "neg"):
             label, cue = category

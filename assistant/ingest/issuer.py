@@ -32,6 +32,8 @@ _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|[Oo]urs?|us)\b") 
 _OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b",
                           re.IGNORECASE)
 _QUOTE_MARKS = "\"“”«»"
+# A release that names itself ("This press release contains forward-looking statements ...").
+_SELF_RELEASE = re.compile(r"\b[Tt]his (?:press|news|media) release\b")
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
         from assistant.ingest.source import type_name
 
         return Issuer(name, type_name(name), f"About {name}", f"a press release by {name} (its 'About {name}' boilerplate)")
-    wire = next((m.group(0) for t in texts[:3] if (m := newswires().search(t))), None)
+    wire = next((m.group(0) for t in texts[:3] if (m := newswires().search(t))), None) \
+        or next((m.group(0) for t in texts if (m := _SELF_RELEASE.search(t))), None)
     voice = wire is None and _own_voice(labelled)
     if wire is None and not voice and not own_text:
         return None
@@ -133,7 +136,7 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
         named = title, "official" if type_name(title) == "official" else "group_claim"  # a page's own name: an authority's or a party's
     name, label = named or ("the page's publisher", "group_claim")  # a page names no one: a party's, by default
     if wire is not None:
-        return Issuer(name, label, wire, f"a press release by {name} (distributed by {wire})")
+        return Issuer(name, label, wire, f"a press release by {name} ('{wire}')")
     if voice:
         return Issuer(name, label, "we", f"{name}'s own text (written in the first person, 'we', 'our')")
     return Issuer(name, label, "own page", f"{name}'s own page or notice (read so by its register: the own-text model)")

@@ -154,7 +154,16 @@ def _owners(head: Token) -> list[Token]:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
+    owners.extend(_on_behalf_of(head))
     return owners
+
+
+def _on_behalf_of(head: Token) -> list[Token]:
+    """ "a statement (issued) on behalf of the victim's family": whose it is."""
+    holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+    return [o for h in holders for on in h.children if on.dep_ == "prep" and on.lower_ == "on"
+            for behalf in on.children if behalf.lower_ == "behalf"
+            for of in behalf.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
 
 
 @lru_cache(maxsize=1)

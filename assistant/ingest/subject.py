@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 # Declining to speak is the party's answer ("declined to comment", "refused to confirm"); other
 # verbs before "to" say nothing of who speaks ("is expected to announce", "is asked to call").
 NO_COMMENT_VERBS = frozenset("decline refuse".split())
+# "X is delighted to announce ...": a speaker's feelings about speaking (not an expectation: "is
+# likely to announce" says nothing yet).
+FEELINGS = frozenset("delighted pleased proud happy thrilled excited honoured honored glad sad saddened sorry relieved "
+                     "disappointed grateful".split())
 # A part of a group named before: "fans were divided, with some calling ...", "Others praised ...".
 PARTITIVES = frozenset("some others many most several few".split())
 
@@ -75,6 +79,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
         shared, shared_passive = subject_of(verb.head)  # "A message being forwarded ... claims": active itself
         return shared, shared_passive and verb.tag_ == "VBN"
+    if verb.dep_ == "xcomp" and verb.head.lower_ in FEELINGS and verb.head.dep_ == "acomp":
+        return subject_of(verb.head.head)[0], False  # "Dunmore Athletic is delighted to announce ..."
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NO_COMMENT_VERBS:
         return subject_of(verb.head)[0], False  # "Veltra declined to comment": who declined is who answered
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
