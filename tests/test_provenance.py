@@ -528,6 +528,19 @@ def test_a_quotation_right_after_a_speakers_quoted_words_is_that_speakers() -> N
     assert sentences[3].attributed_to.startswith("Joana Ferreira")  # a new speaker named with her own words
 
 
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("'", "'"), ("‘", "’")])
+def test_a_new_speaker_quoted_after_another_speakers_quoted_words_speaks_for_themselves(open_: str, close: str) -> None:
+    # British style quotes in single marks; an apostrophe ("workers' pay") is no quotation mark.
+    minister, union, more = Assistant.label(
+        f"Transport Minister Claire Dufresne called the strike {open_}unjustified{close} and urged unions to return to talks. "
+        f"{open_}Workers' pay has been frozen for two years,{close} said Laurent Brassac, a union spokesman. "
+        f"{open_}Patience has limits.{close}"
+    )
+    assert minister.label == "official"
+    assert (union.label, union.attributed_to) == (more.label, more.attributed_to) == ("group_claim", "Laurent Brassac")
+    assert more.text == f"{open_}Patience has limits.{close}"  # the verbatim text, whatever the labeller read
+
+
 def test_a_quoted_post_over_several_sentences_stays_a_post() -> None:
     sentences = Assistant.label(
         'A post shared thousands of times on Telegram read: "Officials confirmed that the explosion was staged. '

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.ingest.load import content_hash
 from assistant.ingest.segment import split_sentences
 from assistant.types import Article
@@ -99,3 +101,19 @@ def test_a_run_on_sentence_too_long_to_parse_is_labelled_as_narration() -> None:
     text = "The ministry said " + "and the bridge was closed " * (MAX_PARSED_CHARS // 20)
     [labelled] = label_sentences(split_sentences(Article(doc_id="long", text=text, content_hash="x")))
     assert labelled.label == "article"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("'Patience has limits,' said Brassac.", '"Patience has limits," said Brassac.'),
+        ("She called the strike 'unjustified' and left.", 'She called the strike "unjustified" and left.'),
+        ("‘We will win’, he said.", '"We will win", he said.'),
+        ("The workers' union said it didn't agree.", "The workers' union said it didn't agree."),
+        ("Music of the '90s is back.", "Music of the '90s is back."),
+    ],
+)
+def test_single_quotation_marks_are_read_as_quotes_and_apostrophes_are_not(text: str, read: str) -> None:
+    from assistant.ingest.quotes import quote_view
+
+    assert quote_view(text) == read and len(quote_view(text)) == len(text)

@@ -35,6 +35,7 @@ from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import credit_issuer
 from assistant.ingest.nlp import load_parser
+from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import acting_source_words, addressed_to_ai
 from assistant.ingest.voice import voice_model
 from assistant.types import Label, LabelledSentence, Sentence
@@ -133,6 +134,8 @@ def label_articles(
     similarity to described kinds of source, embedded in one batch for all the articles.
     """
     parser = nlp or load_parser()
+    originals = articles
+    articles = [[_quote_view(s) for s in sentences] for sentences in articles]  # 'single quotes' read as quotes
     flat = [s for sentences in articles for s in sentences if needs_parse(s.text)]
     parsed = dict(zip((id(s) for s in flat), _parse(parser, [s.text for s in flat])))
     undecided: list[dict[int, str]] = [{} for _ in articles]
@@ -147,7 +150,13 @@ def label_articles(
         for (n, idx), typed in zip(keys, prototypes.classify([undecided[n][idx] for n, idx in keys])):
             if typed is not None:
                 labelled[n] = _retype(labelled[n], idx, *typed)
-    return labelled
+    return [[s if s.text == o.text else s.model_copy(update={"text": o.text}) for s, o in zip(out, orig)]
+            for out, orig in zip(labelled, originals)]
+
+
+def _quote_view(sentence: Sentence) -> Sentence:
+    view = quote_view(sentence.text)
+    return sentence if view == sentence.text else sentence.model_copy(update={"text": view})
 
 
 def _retype(sentences: list[LabelledSentence], idx: int, label: Label, prototype: str, similarity: float) -> list[LabelledSentence]:
@@ -206,7 +215,7 @@ def label_sentences(
         # quoted words in the same paragraph ('"We saw the glow," said Baptista. "We left with
         # nothing."'): the words are that source's, whatever they say.
         quoted_only = False
-        if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end):
+        if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end, inside_at_start):
             labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
         else:
             frame = find_frame(doc, known, inside_at_start=inside_at_start) if doc is not None else None
@@ -293,7 +302,7 @@ def _speaks(sentence: LabelledSentence | None) -> bool:
     return sentence is not None and sentence.label != "article" and any(q in sentence.text for q in '"' + OPEN_QUOTES + CLOSE_QUOTES)
 
 
-def _has_own_speaker(doc: Doc | None, text: str, inside_at_end: bool) -> bool:
+def _has_own_speaker(doc: Doc | None, text: str, inside_at_end: bool, inside_at_start: bool = True) -> bool:
     """Does a quoted sentence name its own speaker after its quotation closes ('..., at risk,"
     Lobo said.')? What the quotation itself says ("The government lied") never counts."""
     if doc is None or inside_at_end:
@@ -301,7 +310,7 @@ def _has_own_speaker(doc: Doc | None, text: str, inside_at_end: bool) -> bool:
     tail = text[max(text.rfind(q) for q in '"' + CLOSE_QUOTES) + 1 :]
     if not {w.strip(".,;:!?()[]").lower() for w in tail.split()} & trigger_forms():
         return False
-    frame = find_frame(doc, {}, inside_at_start=True, quoted_fallback=False)
+    frame = find_frame(doc, {}, inside_at_start=inside_at_start, quoted_fallback=False)
     return isinstance(frame, Frame) and frame.label != "article"
 
 
