@@ -278,6 +278,12 @@ FAMILIES = {
         ("Residents of Port Alder remain under a boil-water notice after E. coli was detected.", "article"),
         ("Witnesses said the car was speeding.", "media_report"),
     ],
+    "'official' before a website or trailer means authorised by its owner; official results are a state's": [
+        ("According to the official website, the festival runs from July 1 to 3.", "group_claim"),
+        ("The ministry's official website said the office was closed.", "official"),
+        ("Official results gave the ruling party 54%.", "official"),
+        ("An official said the talks had failed.", "official"),
+    ],
     "', per X' credits X as 'according to X' does": [
         ("The film has grossed 310 million dollars worldwide, per Universal's weekend estimates.", "group_claim"),
         ("The transfer fee is 60 million euros, per The Athletic.", "media_report"),

@@ -274,10 +274,14 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
                 if channel := statement_channel(verb):
                     return SourceKind("social_media", channel)
     owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
+    authorised = False
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
     for owner in _owners(speaker):
         if _country(owner, kinds):
             continue  # "Australia captain", "US President": the country does not decide the kind
+        if owner.lower_ == "official" and owner.dep_ == "amod" and not (span is not None and span.label_ == "DATA"):
+            authorised = True  # "the official website", "an official trailer": authorised by its owner, not a state's (unlike "official results")
+            continue
         o_label, o_cue, o_span = _own_kind(owner, kinds, memory, entities)
         if o_span is not None and o_span.label_ == "DATA" and owner.i < speaker.i:
             continue  # "the statistics bureau", "the data protection authority": what it deals in, not whose it is
@@ -339,6 +343,8 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         return SourceKind(label, cue, by_entity=span is None, person=span is not None and span.id_ == "person")
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
         return SourceKind(KIND_LABEL[span.id_], span.text, by_role=True)
+    if authorised and not owner_kinds:
+        return SourceKind("group_claim", f"official {speaker.text}: its owner's own")  # "according to the official website"
     return None
 
 
