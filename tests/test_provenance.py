@@ -284,6 +284,9 @@ FAMILIES = {
         ("Official results gave the ruling party 54%.", "official"),
         ("An official said the talks had failed.", "official"),
     ],
+    "a hyphen inside a name is no dateline's dash": [
+        ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
+    ],
     "', per X' credits X as 'according to X' does": [
         ("The film has grossed 310 million dollars worldwide, per Universal's weekend estimates.", "group_claim"),
         ("The transfer fee is 60 million euros, per The Athletic.", "media_report"),
@@ -472,6 +475,15 @@ def test_a_release_that_calls_itself_a_press_release_is_its_issuers_own_text() -
     text = ("Kestrel Foods reported third-quarter sales of 412 million euros on Tuesday. Volumes rose 4% in Europe. "
             "This press release contains forward-looking statements that involve risks and uncertainties.")
     assert {(s.label, s.attributed_to) for s in Assistant.label(text)} == {("group_claim", "Kestrel Foods")}
+
+
+def test_a_notice_signed_off_issued_by_a_body_is_that_bodys_own_text() -> None:
+    text = ("The inshore fishing season will close from 1 July to 31 July. The closure allows stocks of sardinella to recover. "
+            "Affected fishers will receive a support package during the closed season.\n\n"
+            "Issued by the Public Relations Unit, Ministry of Fisheries and Aquaculture Development")
+    labelled = Assistant.label(text)
+    assert {s.label for s in labelled} == {"official"}
+    assert labelled[0].attributed_to == "Public Relations Unit, Ministry of Fisheries and Aquaculture Development"
 
 
 def test_a_spokesperson_no_one_owns_speaks_for_the_body_named_before() -> None:

@@ -116,6 +116,10 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
 _ABOUT = re.compile(r"^About ((?:[A-Z0-9][\w&.'’-]*\s?){1,6})(?::|$)")
 
 
+MAX_SIGN_OFF_WORDS = 16
+_ISSUED_BY = re.compile(r"(?:Issued|Released|Published) by (?:the )?([A-Z][^.]*?)\.?$")
+
+
 def press_release_issuer(sentences: Sequence[str]) -> str | None:
     """The issuer of a press release, from its boilerplate ("About Polar Mobility: Polar Mobility
     is a Swedish ..."): a sentence opening "About <Name>:", or "About <Name>" alone on its line,
@@ -124,4 +128,7 @@ def press_release_issuer(sentences: Sequence[str]) -> str | None:
         found = _ABOUT.match(sentence.strip())
         if found and (sentence.strip().endswith(found.group(1).strip()) or ":" in found.group(0)):
             return found.group(1).strip()
+        # A notice's sign-off line: "Issued by the Public Relations Unit, Ministry of Fisheries".
+        if (issued := _ISSUED_BY.match(sentence.strip())) is not None and len(sentence.split()) <= MAX_SIGN_OFF_WORDS:
+            return issued.group(1).strip()
     return None

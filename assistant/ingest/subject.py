@@ -134,7 +134,9 @@ def _after_dateline(verb: Token, subject: Token) -> Token | None:
     doc = verb.doc
     if subject.i > 1:
         return None
-    dash = next((t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)] if t.text in DASHES), None)
+    # A dash set off by spaces ("Stockholm, 12 May - Polar ..."), not a hyphen inside a name ("Osei-Mensah").
+    dash = next((t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)]
+                 if t.text in DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
     if dash is None:
         return None
     heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i]
