@@ -284,6 +284,10 @@ FAMILIES = {
         ("Official results gave the ruling party 54%.", "official"),
         ("An official said the talks had failed.", "official"),
     ],
+    "a witness's word inside an organisation's name does not make it a witness": [
+        ("Global Witness campaigner Laura Mendez said the numbers were an undercount.", "group_claim"),
+        ("A witness said the car was speeding.", "media_report"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],

@@ -225,6 +225,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
             return "group_claim", " ".join(t.text for t in _name(tok)), party
     if span is not None and span.label_ == "SOCIAL" and span.id_ != "platform" and tok.pos_ == "PROPN" and len(_name(tok)) > 1:
         span = None  # "the Exporters' Forum", "the World Economic Forum": a body's name, not a web forum
+    if span is not None and span.label_ == "MEDIA" and span.id_ == "person" and tok.pos_ == "PROPN" and len(_name(tok)) > 1:
+        span = None  # "Global Witness": an organisation's name, not a witness
     if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and not titled and any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
     ):
