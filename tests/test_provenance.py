@@ -288,6 +288,10 @@ FAMILIES = {
         ("Global Witness campaigner Laura Mendez said the numbers were an undercount.", "group_claim"),
         ("A witness said the car was speeding.", "media_report"),
     ],
+    "an event's name is no public body, whatever word of office it holds": [
+        ("Registration for the 2025 Lakeshore City Marathon opens on 15 January.", "article"),
+        ("The National Audit Office said the project was over budget.", "official"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],

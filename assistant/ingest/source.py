@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -128,6 +128,19 @@ def _kinds(doc: Doc) -> dict[int, Span]:
             if i not in out or len(out[i]) < len(span):
                 out[i] = span
     return out
+
+
+# Entity types that name no body: "the Lakeshore City Marathon" (an event), "the National Stadium".
+NOT_BODIES = frozenset("EVENT FAC WORK_OF_ART PRODUCT".split())
+
+
+def _names_no_body(name: Sequence[Token]) -> bool:
+    """Does the recogniser, reading the whole sentence, call this name an event, a building, a work
+    or a product ("Registration for the Lakeshore City Marathon")?"""
+    from assistant.ingest.nlp import named_entities
+
+    words = {t.text for t in name if t.pos_ == "PROPN"}
+    return any(label in NOT_BODIES and words & set(text.split()) for text, label in named_entities(name[0].doc.text))
 
 
 def _entity(tok: Token) -> str:
@@ -239,7 +252,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         # "the National Audit Office", "the Federal Institute for Drugs", "the National Transportation
         # Safety Board": a public body's name ("board" alone is a company's or a club's).
         mark = next((kinds[t.i] for t in _name(tok) if t.pos_ == "PROPN" and t.i in kinds and kinds[t.i].label_ == "OFFICIAL_NAME"), None)
-        if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "body" for t in _name(tok)):
+        if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "body" for t in _name(tok)) \
+                and not _names_no_body(_name(tok)):
             return "official", " ".join(t.text for t in _name(tok)), mark
     if span is not None and span.label_ in KIND_LABEL:
         return KIND_LABEL[span.label_], span.text, span  # "the Premier League Board": a party's
