@@ -292,6 +292,11 @@ FAMILIES = {
         ("Registration for the 2025 Lakeshore City Marathon opens on 15 January.", "article"),
         ("The National Audit Office said the project was over budget.", "official"),
     ],
+    "quoted words whose speaker comes after the verb are that speaker's, whatever they say": [
+        ("“Don't drink the tap water, officials confirmed it's contaminated,” read the caption of the most widely shared video.",
+         "social_media"),
+        ('"Officials confirmed the blast was staged," read a post shared thousands of times on Telegram.', "social_media"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],

@@ -85,10 +85,24 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return subject_of(verb.head)[0], False  # "Veltra declined to comment": who declined is who answered
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)  # "Arcwell sued ..., alleging that ...": the main clause's subject
+    if (inverted := _inverted_speaker(verb)) is not None:
+        return inverted, False  # '"...," read the caption of the most widely shared video'
     on_aux = [s for a in children(verb, "aux", "auxpass") for s in children(a, "nsubj", "nsubjpass")]
     if on_aux:  # "Analysts polled by LSEG had on average expected ...": the subject hung on the auxiliary
         return on_aux[0], False
     return _stranded_subject(verb), False
+
+
+_CLOSING_QUOTES = ('"', "”", "’", "'", "»")
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """ '"Don't drink the water," read the caption of the video': after a closing quotation mark, a
+    verb with no subject has its speaker after it, which the small parser reads as its object."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _CLOSING_QUOTES:
+        return None
+    return next((c for c in children(verb, "dobj", "attr") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i), None)
 
 
 def _in_quotes(tok: Token) -> bool:
