@@ -289,7 +289,12 @@ def _name_key(source: str, label: Label) -> dict[str, Label]:
     "Health Minister Lina Perez"). Not every word: "Energy" of "the Swedish Energy Agency" says
     nothing about "Nordvolt Energy"."""
     names = [w.strip(".,;:'\"()") for w in source.split() if w[:1].isupper()]
-    return {names[-1].lower(): label} if names and names[-1] else {}
+    key = {names[-1].lower(): label} if names and names[-1] else {}
+    # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
+    last = source.split()[-1].strip(".,;:'\"()") if source.split() else ""
+    if last.isalpha() and last.islower():
+        key[f"the {last}"] = label
+    return key
 
 
 def _near(speaker: LabelledSentence | None, sentence: Sentence) -> bool:

@@ -130,6 +130,8 @@ def _kinds(doc: Doc) -> dict[int, Span]:
     return out
 
 
+# Bodies only a state has, whatever words their names hold.
+STATE_ONLY = frozenset("ministry".split())
 # Entity types that name no body: "the Lakeshore City Marathon" (an event), "the National Stadium".
 NOT_BODIES = frozenset("EVENT FAC WORK_OF_ART PRODUCT".split())
 
@@ -228,10 +230,15 @@ def _name(tok: Token) -> list[Token]:
 
 def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label], entities: bool) -> tuple[Label | None, str, Span | None]:
     span = kinds.get(tok.i)
+    if tok.pos_ == "NOUN" and (the := f"the {tok.lower_}") in known and not _owners(tok) \
+            and any(d.lower_ == "the" for d in tok.children if d.dep_ == "det") \
+            and not (span is not None and KIND_LABEL.get(span.label_) == known[the]):
+        return known[the], the, None  # "the bank" after "Indonesia's central bank said": the same source
     titled = tok.is_title or tok.is_upper
-    if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled:
+    if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled and tok.lemma_.lower() not in STATE_ONLY:
         # A name that holds a party's word is that party's ("the Army for the Liberation of X").
         # A sport's name makes a body its federation's: "the International Cricket Council".
+        # Only a state has a ministry: "the Union Health Ministry" (India's) is one.
         party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and (kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "activity"
                                                                              or kinds[t.i].label_ == "SPORT")), None)
         if party is not None:
@@ -324,7 +331,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     if label == "media_report" and span is not None and span.id_ == "expert" and any(k[0] == "official" and k[2] for k in owner_kinds):
         # Experts employed by an authority speak for it: "Scientists at NASA", "analysts at the Treasury".
         return SourceKind("official", next(k[1] for k in owner_kinds if k[0] == "official" and k[2]))
-    if label == "official" and party is not None:
+    if label == "official" and party is not None and speaker.lemma_.lower() not in STATE_ONLY:
         # An office or body held in a party is the party's: "the awards committee of the credit
         # union association", "the club's president".
         return SourceKind("group_claim", party)
@@ -449,12 +456,19 @@ def statement_channel(verb: Token) -> str | None:
     return None
 
 
-def own_channel(verb: Token) -> bool:
+# Channels an organisation publishes itself (a person's blog is still online posting).
+OWN_MEDIA = frozenset("blog website newsletter".split())
+
+
+def own_channel(verb: Token, organisation: bool = False) -> bool:
     """ "said in a post on its official blog", "on the club's official account": an organisation's
-    own channel, where it speaks as itself, not as a poster."""
+    own channel, where it speaks as itself, not as a poster; with ``organisation`` (the speaker is
+    no person), any blog or website ("PulseFit said in a blog post")."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS):
         for tok in prep.subtree:
             if any(c.dep_ == "poss" and c.lower_ in ("its", "their") or c.dep_ == "amod" and c.lower_ == "official" for c in tok.children):
+                return True
+            if organisation and tok.lemma_.lower() in OWN_MEDIA:
                 return True
     return False
 

@@ -151,9 +151,10 @@ def _after_dateline(verb: Token, subject: Token) -> Token | None:
     # A dash set off by spaces ("Stockholm, 12 May - Polar ..."), not a hyphen inside a name ("Osei-Mensah").
     dash = next((t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)]
                  if t.text in DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
-    if dash is None:
-        return None
-    heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i]
+    if dash is None or any(t.is_lower and t.is_alpha for t in doc[: dash.i]):
+        return None  # a dateline is names and dates ("Stockholm, 12 May -"), not a phrase ("A study by researchers ... –")
+    heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i] \
+        or [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")]  # hung on a verb misread inside it
     return heads[0] if heads else None
 
 
