@@ -311,6 +311,12 @@ FAMILIES = {
         ("India recorded a sharp rise in dengue cases, the Union Health Ministry said.", "official"),
         ("The party's central committee said the vote was fair.", "group_claim"),
     ],
+    "an outlet named after the statement speaks, however the parser hangs its verb; a named body described as public is one": [
+        ("Real Madrid have agreed a fee of 70 million euros with Benfica for Tiago Almeida, Spanish sports daily Marca reported on Tuesday.",
+         "media_report"),
+        ("The game, released in 2020, sold two million copies.", "article"),
+        ("Rescue 1122, the provincial emergency service, said its teams had evacuated 2,300 people by boat.", "official"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],
@@ -506,6 +512,9 @@ def test_a_release_that_calls_itself_a_press_release_is_its_issuers_own_text() -
 
 def test_a_source_named_by_a_common_noun_is_the_same_source_when_the_text_says_the_noun_again() -> None:
     held, said = Assistant.label('Brazil\'s central bank held its benchmark rate at 10.5% on Wednesday. '
+                                 '"Disinflation is consolidating," the bank said.')
+    assert held.label == said.label == "official"
+    held, said = Assistant.label("Argentina's central bank (BCRA) said it would cut its benchmark rate. "
                                  '"Disinflation is consolidating," the bank said.')
     assert held.label == said.label == "official"
     bank, again = Assistant.label("Acme Bank said profits rose. The bank said it would hire 200 people.")

@@ -291,7 +291,8 @@ def _name_key(source: str, label: Label) -> dict[str, Label]:
     names = [w.strip(".,;:'\"()") for w in source.split() if w[:1].isupper()]
     key = {names[-1].lower(): label} if names and names[-1] else {}
     # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
-    last = source.split()[-1].strip(".,;:'\"()") if source.split() else ""
+    words = re.sub(r"\s*\([^)]*\)", "", source).split()  # "Argentina's central bank (BCRA)"
+    last = words[-1].strip(".,;:'\"()") if words else ""
     if last.isalpha() and last.islower():
         key[f"the {last}"] = label
     return key

@@ -335,10 +335,12 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         # An office or body held in a party is the party's: "the awards committee of the credit
         # union association", "the club's president".
         return SourceKind("group_claim", party)
-    if (label is None and span is not None and span.label_ == "ROLE" and not any(k[2] for k in owner_kinds)
-            and any(kinds.get(c.i) is not None and kinds[c.i].label_ == "OFFICIAL_NAME" for c in speaker.children if c.dep_ in ("amod", "compound"))):
-        # "the national geophysics institute", "the regional health service": a public body described.
-        return SourceKind("official", _phrase_of(speaker))
+    if label is None and not any(k[2] for k in owner_kinds):
+        # "the national geophysics institute", "the regional health service": a public body
+        # described; "Rescue 1122, the provincial emergency service": named, then described.
+        body = next((t for t in [speaker, *(c for c in speaker.children if c.dep_ == "appos")] if _public_body(t, kinds)), None)
+        if body is not None:
+            return SourceKind("official", _phrase_of(body))
     if span is not None and span.label_ == "ROLE" and span.id_ == "MEDIA":
         # A message, document or report is its owner's when a pattern says whose ("a government
         # report", "the message released by the Army for the Liberation of ..."); an organisation
@@ -373,6 +375,14 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
 
 # Roles whose one job is to speak for a body or a person (the body is the source, not the role).
 SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative".split())
+
+
+def _public_body(tok: Token, kinds: Mapping[int, Span]) -> bool:
+    """A body described as public: a role noun ("service", "institute") under a word that marks a
+    state's ("national", "provincial", "municipal")."""
+    span = kinds.get(tok.i)
+    return span is not None and span.label_ == "ROLE" and any(
+        kinds.get(c.i) is not None and kinds[c.i].label_ == "OFFICIAL_NAME" for c in tok.children if c.dep_ in ("amod", "compound"))
 
 
 def _phrase_of(head: Token) -> str:

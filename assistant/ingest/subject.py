@@ -186,7 +186,12 @@ def trailing_speaker(verb: Token) -> Token | None:
     """ "61 migrants are feared dead ..., the International Organization for Migration said on
     Saturday": a speech verb with no subject of its own, after a comma, is spoken by the noun
     phrase between the comma and it (the parser often hangs that phrase elsewhere)."""
-    if children(verb, "nsubj", "nsubjpass", "csubj") or verb.dep_ not in ("conj", "ROOT", "parataxis", "ccomp"):
+    # "..., Spanish sports daily Marca reported on Tuesday.": the parser may read the verb as a
+    # participle modifying a noun before; with no agent or object and nothing after it but
+    # adjuncts, it is the speaker's.
+    trailing_participle = (verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "agent", "dobj", "ccomp")
+                           and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1 :]))
+    if children(verb, "nsubj", "nsubjpass", "csubj") or verb.dep_ not in ("conj", "ROOT", "parataxis", "ccomp") and not trailing_participle:
         return None
     doc = verb.doc
     comma = next((t for t in reversed(doc[: verb.i]) if t.text == ","), None)
