@@ -317,6 +317,12 @@ FAMILIES = {
         ("The game, released in 2020, sold two million copies.", "article"),
         ("Rescue 1122, the provincial emergency service, said its teams had evacuated 2,300 people by boat.", "official"),
     ],
+    "a complaint filed in a court is a court document; countries speak through their governments": [
+        ("Singer Marisa Vale has sued her former manager, according to a complaint filed in Los Angeles Superior Court.", "official"),
+        ("The strikes hit weapons depots, according to a joint statement from the countries involved.", "official"),
+        ("Both countries said the talks were constructive.", "official"),
+        ("Live Nation said both concerts had been sold out since March.", "group_claim"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],

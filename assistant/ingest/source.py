@@ -52,6 +52,7 @@ KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report",
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
 RESEARCH = frozenset("study survey poll paper".split())
 _OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
+FILING_VERBS = frozenset("file lodge submit".split())
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
 # What a statement is posted as: with a platform in it, the statement is a post.
 _POSTED_THINGS = frozenset("video clip photo picture selfie story reel message comment thread livestream".split())
@@ -166,6 +167,9 @@ def _owners(head: Token) -> list[Token]:
     for acl in head.children:
         if acl.dep_ in ("acl", "relcl"):
             owners.extend(o for agent in acl.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj")
+        if acl.dep_ == "acl" and acl.lemma_.lower() in FILING_VERBS:  # "a complaint filed in federal court": a court's document
+            owners.extend(o for prep in acl.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "at", "before")
+                          for o in prep.children if o.dep_ == "pobj")
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
