@@ -43,6 +43,8 @@ DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate 
 
 # What an outlet or a poster does to what it then reports ("documents obtained by TechCrunch").
 FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
+# How a post spreads: "a video viewed 2 million times", "posts shared thousands of times".
+CIRCULATION_VERBS = frozenset("share view watch like retweet repost forward circulate spread".split())
 # Verbs of a state, not an act: "Most EU members belong to it" describes, no authority acts.
 STATE_VERBS = frozenset("belong have include consist contain comprise own lie".split())
 # Who holds power is background, not an act: "The country has been ruled by a junta since 2022".
@@ -325,6 +327,11 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS \
                 and not (subj is not None and any(d.lower_ == "no" for d in children(subj, "det"))):  # "No injuries were reported": narration
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
+    if passive and lemma in CIRCULATION_VERBS and _main_clause(verb) and subj is not None \
+            and (kind := type_source(subj, known, entities=False)) is not None and kind.label == "social_media":
+        # "Posts on X claiming the derailment was sabotage have been shared tens of thousands of times".
+        head = _head_span(subj)
+        return Frame("social_media", _phrase(head), verb.text, f"'{_phrase(head)}' ({kind.cue}) circulates online: '{verb.text}'", speech=False)
     if passive and lemma in FOUND_VERBS and (agent := agent_of(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None:
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
             span = list(agent.subtree)

@@ -31,6 +31,7 @@ _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|[Oo]urs?|us)\b") 
 # How an outlet speaks of itself ("told us", "our correspondent"): a newsroom's voice, not an issuer's.
 _OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b",
                           re.IGNORECASE)
+AI_SOURCE = "text addressed to an AI system"
 _QUOTE_MARKS = "\"“”«»"
 # A release that names itself ("This press release contains forward-looking statements ...").
 _SELF_RELEASE = re.compile(r"\b[Tt]his (?:press|news|media) release\b")
@@ -158,14 +159,22 @@ def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:
 
 def _credit_post(labelled: list[LabelledSentence], marker: str) -> list[LabelledSentence]:
     """A text that is itself a post or thread: every sentence comes through social media, whoever
-    it cites ("2/ Officials say ..." stays the poster's), unless it addresses an AI system."""
+    it cites ("2/ Officials say ..." stays the poster's); text in it addressed to an AI system is the
+    poster's too, and says so."""
     return [
         s.model_copy(update={"label": "social_media", "attributed_to": "the post", "cue": marker,
                              "reason": f"the text is a post or thread (its layout: '{marker}'): it reaches the reader through social media, "
                                        f"whoever it cites" + (f" ({s.attributed_to})" if s.label != "article" else "")})
-        if s.attributed_to != "text addressed to an AI system" else s
+        if s.attributed_to != AI_SOURCE else _planted_by(s, "social_media", "the post")
         for s in labelled
     ]
+
+
+def _planted_by(sentence: LabelledSentence, label: Label, who: str) -> LabelledSentence:
+    """Text addressed to an AI system in a post or a party's page is that poster's or party's (never
+    an authority's word, whoever the text names)."""
+    return sentence.model_copy(update={"label": label, "attributed_to": who,
+                                       "reason": f"{sentence.reason}; written by {who}, whose text it is"})
 
 
 def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> list[LabelledSentence]:
@@ -179,7 +188,8 @@ def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> l
     return [
         s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
                              "reason": f"{issuer.why}: its narration is the issuer's"})
-        if s.label == "article" and s.cue == "" or issuer.cue == "we" and _speaks_as_we(s) else s
+        if s.label == "article" and s.cue == "" or issuer.cue == "we" and _speaks_as_we(s)
+        else _planted_by(s, issuer.label, issuer.name) if s.attributed_to == AI_SOURCE and issuer.label != "official" else s
         for s in labelled
     ]
 

@@ -33,7 +33,7 @@ from assistant.ingest.attribution import (
 )
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
-from assistant.ingest.issuer import credit_issuer
+from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import acting_source_words, addressed_to_ai
@@ -227,7 +227,7 @@ def label_sentences(
             ai = addressed_to_ai(text)
             if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article")):
                 labelled = LabelledSentence(
-                    **sentence.model_dump(), label="media_report", attributed_to="text addressed to an AI system", cue=ai,
+                    **sentence.model_dump(), label="media_report", attributed_to=AI_SOURCE, cue=ai,
                     reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
                 )
             elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence):
