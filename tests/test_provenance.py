@@ -327,6 +327,10 @@ FAMILIES = {
         ("Posts on X claiming the derailment was sabotage have been shared tens of thousands of times.", "social_media"),
         ("The report was shared with ministers.", "article"),
     ],
+    "a notice posted on a body's own website is that body's": [
+        ("Passwords were not affected, according to a notice posted on the bank's website.", "group_claim"),
+        ("Passwords were not affected, according to a notice posted on the ministry's website.", "official"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],
@@ -529,6 +533,14 @@ def test_a_source_named_by_a_common_noun_is_the_same_source_when_the_text_says_t
     assert held.label == said.label == "official"
     bank, again = Assistant.label("Acme Bank said profits rose. The bank said it would hire 200 people.")
     assert bank.label == again.label == "group_claim"
+
+
+def test_we_speaking_on_a_page_read_as_its_issuers_own_is_the_issuer() -> None:
+    text = ("Northern Lights Festival 2025 | Tromso, 24-27 July\n\n"
+            "We're thrilled to confirm our first headliners: Aurora Vale and The Nightjars. Early-bird passes cost EUR 390 "
+            "until 31 July. Register for the presale and you'll get your code by email.")
+    labelled = Assistant.label(text)
+    assert labelled[1].label == "group_claim" and labelled[1].attributed_to == "Northern Lights Festival 2025"
 
 
 def test_a_notice_signed_off_issued_by_a_body_is_that_bodys_own_text() -> None:

@@ -88,6 +88,13 @@ def _named_issuer(labelled: Sequence[LabelledSentence], voiced_only: bool) -> tu
     return None
 
 
+def _titled(title: str) -> tuple[str, Label]:
+    """A page's own name: an authority's or a party's."""
+    from assistant.ingest.source import type_name
+
+    return title, "official" if type_name(title) == "official" else "group_claim"
+
+
 _TITLE_PARTS = re.compile(r"\s(?:\||—|–)\s|:\s")
 MAX_TITLE_NAME_WORDS = 5
 
@@ -128,13 +135,11 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
     voice = wire is None and _own_voice(labelled)
     if wire is None and not voice and not own_text:
         return None
-    named = _named_issuer(labelled, voiced_only=voice)
+    # A page's title line names it ("Brightloom Notes | Plans and pricing"): before any name inside it.
+    title = _title_name(texts[0]) if own_text or voice else None
+    named = _titled(title) if title is not None else _named_issuer(labelled, voiced_only=voice)
     if named is None and not own_text:
         return None
-    if named is None and (title := _title_name(texts[0])) is not None:
-        from assistant.ingest.source import type_name
-
-        named = title, "official" if type_name(title) == "official" else "group_claim"  # a page's own name: an authority's or a party's
     name, label = named or ("the page's publisher", "group_claim")  # a page names no one: a party's, by default
     if wire is not None:
         return Issuer(name, label, wire, f"a press release by {name} ('{wire}')")
@@ -188,7 +193,7 @@ def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> l
     return [
         s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
                              "reason": f"{issuer.why}: its narration is the issuer's"})
-        if s.label == "article" and s.cue == "" or issuer.cue == "we" and _speaks_as_we(s)
+        if s.label == "article" and s.cue == "" or (issuer.cue == "we" or s.cue == "pronoun subject") and _speaks_as_we(s)
         else _planted_by(s, issuer.label, issuer.name) if s.attributed_to == AI_SOURCE and issuer.label != "official" else s
         for s in labelled
     ]

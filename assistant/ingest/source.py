@@ -167,6 +167,10 @@ def _owners(head: Token) -> list[Token]:
     for acl in head.children:
         if acl.dep_ in ("acl", "relcl"):
             owners.extend(o for agent in acl.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj")
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("post", "publish"):  # "a notice posted on the bank's website": the bank's
+            owners.extend(o for prep in acl.children if prep.dep_ == "prep" and prep.lower_ in ("on", "in")
+                          for site in prep.children if site.dep_ == "pobj" and site.lemma_.lower() in OWN_MEDIA
+                          for o in site.children if o.dep_ == "poss" and o.pos_ != "PRON")
         if acl.dep_ == "acl" and acl.lemma_.lower() in FILING_VERBS:  # "a complaint filed in federal court": a court's document
             owners.extend(o for prep in acl.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "at", "before")
                           for o in prep.children if o.dep_ == "pobj")
