@@ -543,6 +543,18 @@ def test_we_speaking_on_a_page_read_as_its_issuers_own_is_the_issuer() -> None:
     assert labelled[1].label == "group_claim" and labelled[1].attributed_to == "Northern Lights Festival 2025"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's National Disaster Management Authority (NDMA) said 40 people had died. The NDMA said more rain was expected.",
+        "Poland's National Electoral Commission, known by its Polish acronym PKW, said the vote would go ahead. "
+        "PKW spokesperson Tomasz Nowak said the date was fixed.",
+    ],
+)
+def test_an_acronym_the_text_gives_a_body_keeps_the_bodys_kind(text: str) -> None:
+    assert [s.label for s in Assistant.label(text)] == ["official", "official"]
+
+
 def test_a_notice_signed_off_issued_by_a_body_is_that_bodys_own_text() -> None:
     text = ("The inshore fishing season will close from 1 July to 31 July. The closure allows stocks of sardinella to recover. "
             "Affected fishers will receive a support package during the closed season.\n\n"

@@ -243,7 +243,7 @@ def label_sentences(
                 if not frame.decided and frame.description and undecided is not None:
                     undecided[sentence.idx] = frame.description
                 if frame.decided and frame.label not in ("article", "social_media"):  # a post is one statement, not its poster's kind
-                    known.update(_name_key(frame.source, frame.label))
+                    known.update(_name_key(frame.source, frame.label, text))
             elif isinstance(frame, Inherit) and frame.named is not None:
                 named = frame.named
                 labelled = LabelledSentence(
@@ -284,12 +284,19 @@ def label_sentences(
     return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's
 
 
-def _name_key(source: str, label: Label) -> dict[str, Label]:
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
+_ACRONYM_GIVEN = re.compile(r"\b(?:known as|acronym|abbreviated as|abbreviated)\s+(?:the\s+)?([A-Z][A-Z0-9&-]{1,9})\b")
+
+
+def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]:
     """What a later sentence may call a source typed here: its last capitalised word ("Perez" for
-    "Health Minister Lina Perez"). Not every word: "Energy" of "the Swedish Energy Agency" says
-    nothing about "Nordvolt Energy"."""
-    names = [w.strip(".,;:'\"()") for w in source.split() if w[:1].isupper()]
+    "Health Minister Lina Perez"), and the acronym the sentence gives it ("the National Disaster
+    Management Authority (NDMA)", "known by its Polish acronym PKW"). Not every word: "Energy" of
+    "the Swedish Energy Agency" says nothing about "Nordvolt Energy"."""
+    names = [w.strip(".,;:'\"()") for w in source.split() if w.strip(".,;:'\"()")[:1].isupper()]
     key = {names[-1].lower(): label} if names and names[-1] else {}
+    for acronym in _ACRONYM.findall(source) + _ACRONYM_GIVEN.findall(sentence):
+        key[acronym.lower()] = label
     # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
     words = re.sub(r"\s*\([^)]*\)", "", source).split()  # "Argentina's central bank (BCRA)"
     last = words[-1].strip(".,;:'\"()") if words else ""

@@ -318,6 +318,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
             continue  # "the statistics bureau", "the data protection authority": what it deals in, not whose it is
         if o_span is not None and o_span.label_ == "SOCIAL" and (o_span.id_ == "platform" or owner.head.lower_ in ("on", "in")):
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "owners on the community forum"
+        remembered = owner.lower_ in memory  # typed earlier in the article
         if o_label is None:
             for grand in _owners(owner):  # "a spokeswoman for the ministry's press office"
                 if _country(grand, kinds):
@@ -325,13 +326,14 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
                 g_label, g_cue, g_span = _own_kind(grand, kinds, memory, entities)
                 if g_label is not None:
                     o_label, o_cue, o_span = g_label, g_cue, g_span
+                    remembered = grand.lower_ in memory
                     break
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL:
             o_label = KIND_LABEL[o_span.id_]  # "Spokesman", "Inspector" before a name
         if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity":
             party = party or o_cue
         if o_label is not None:
-            by_pattern = o_span is not None or owner.dep_ == "poss"
+            by_pattern = o_span is not None or owner.dep_ == "poss" or remembered
             owner_kinds.append((o_label, o_cue, by_pattern))
     # A role speaks for its owner ("ministry spokeswoman", "the club's lawyer"); a title held in a
     # company or club is that party's ("Nintendo's president"); a name no pattern knows takes the
