@@ -54,3 +54,18 @@ def test_the_own_text_model_ships_with_its_training_data_checksum_and_threshold_
     # The threshold is the lowest of the grid whose precision (at the a priori share of pages) reaches the bar.
     chosen = next(g for g in card["cross_sector"]["grid"] if g["precision"] is not None and g["precision"] >= card["min_precision"])
     assert chosen["threshold"] == card["threshold"] == voice_model().threshold
+
+
+def test_a_page_that_names_no_one_but_gives_a_government_web_address_is_an_authoritys() -> None:
+    notice = ("Changes to bin collections over the Easter weekend\n\n"
+              "Bin collections due on Good Friday will take place on Saturday instead. Please put your bins out by 6.30am "
+              "on your revised collection day. If your collection is missed, you can report it online at marlowe.gov.uk/bins. "
+              "We're sorry for any inconvenience.")
+    labelled = Assistant.label(notice)
+    assert {s.label for s in labelled} == {"official"} and labelled[1].attributed_to == "marlowe.gov.uk"
+
+
+def test_a_companys_release_pointing_readers_to_a_government_site_stays_the_companys() -> None:
+    release = ("Kestrel Foods today announced third-quarter sales of 412 million euros. We expect volumes to grow in 2026. "
+               "Our filings are available at www.sec.gov. This press release contains forward-looking statements.")
+    assert {s.label for s in Assistant.label(release)} == {"group_claim"}

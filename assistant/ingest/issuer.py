@@ -32,6 +32,7 @@ _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|[Oo]urs?|us)\b") 
 _OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b",
                           re.IGNORECASE)
 AI_SOURCE = "text addressed to an AI system"
+UNANCHORED = ("unnamed source", "unnamed poster")  # a pronoun subject with no source before it
 _QUOTE_MARKS = "\"“”«»"
 # A release that names itself ("This press release contains forward-looking statements ...").
 _SELF_RELEASE = re.compile(r"\b[Tt]his (?:press|news|media) release\b")
@@ -141,11 +142,23 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
     if named is None and not own_text:
         return None
     name, label = named or ("the page's publisher", "group_claim")  # a page names no one: a party's, by default
+    if named is None and (host := next((m.group(0) for t in texts if (m := government_hosts().search(t))), None)) is not None:
+        # A page that names no one but gives a government's web address is an authority's (a press
+        # release pointing readers to sec.gov is still its company's).
+        name, label = host, "official"
     if wire is not None:
         return Issuer(name, label, wire, f"a press release by {name} ('{wire}')")
     if voice:
         return Issuer(name, label, "we", f"{name}'s own text (written in the first person, 'we', 'our')")
     return Issuer(name, label, "own page", f"{name}'s own page or notice (read so by its register: the own-text model)")
+
+
+@lru_cache(maxsize=1)
+def government_hosts() -> re.Pattern[str]:
+    """Host names only governments publish under (``sources/gov_domains.txt``)."""
+    lines = (resources.files("assistant.ingest") / "sources" / "gov_domains.txt").read_text(encoding="utf-8").splitlines()
+    endings = "|".join(f"(?:{x.strip()})" for x in lines if x.strip() and not x.startswith("#"))
+    return re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:" + endings + r")(?![a-z0-9.-]*[a-z0-9])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +207,7 @@ def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> l
         s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
                              "reason": f"{issuer.why}: its narration is the issuer's"})
         if s.label == "article" and s.cue == "" or (issuer.cue == "we" or s.cue == "pronoun subject") and _speaks_as_we(s)
+        or s.attributed_to in UNANCHORED  # "you can report it online": a pronoun with no source before it, on the issuer's page
         else _planted_by(s, issuer.label, issuer.name) if s.attributed_to == AI_SOURCE and issuer.label != "official" else s
         for s in labelled
     ]
