@@ -564,6 +564,12 @@ def test_a_notice_signed_off_issued_by_a_body_is_that_bodys_own_text() -> None:
     assert labelled[0].attributed_to == "Public Relations Unit, Ministry of Fisheries and Aquaculture Development"
 
 
+def test_a_name_titled_only_spokesman_speaks_for_the_body_named_before() -> None:
+    kremlin, orlov = Assistant.label("The Kremlin denied the report on Monday. "
+                                     "Spokesman Dmitry Orlov told reporters that Moscow had not received any proposal.")
+    assert kremlin.label == orlov.label == "official" and orlov.attributed_to == "The Kremlin"
+
+
 def test_a_spokesperson_no_one_owns_speaks_for_the_body_named_before() -> None:
     first, second = Assistant.label("The Red Cross said 40 people were rescued. "
                                     "Its volunteers were using boats to reach villages, a spokesman said.")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, bare_role, campaign_setting, is_person, own_channel, statement_channel, type_source
+from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, bare_role, bare_title, campaign_setting, is_person, own_channel, statement_channel, type_source
 from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, subject_of, trailing_speaker, verb_lemma
 from assistant.types import Label
 
@@ -260,6 +260,11 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     f"'{_phrase(_subject_span(speaker))}' speaks for a person's own affairs",
                 ) if personal else None)
             span = _subject_span(speaker)
+            if speaker.pos_ == "PROPN" and bare_title(speaker) and (kind is None or kind.by_entity):
+                # "Spokesman Dmitry Orlov told reporters ...": the spokesman of the source before;
+                # with none, a named person speaking.
+                return Inherit(channel, Frame("group_claim", _display_source(speaker), verb.text,
+                                              f"'{_phrase(span)}', a spokesperson no one is named for, speaks for themselves"))
             if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")

@@ -426,6 +426,14 @@ def bare_role(tok: Token) -> bool:
             and any(d.lower_ in articles for d in tok.children if d.dep_ == "det"))
 
 
+def bare_title(name: Token) -> bool:
+    """ "Spokesman Dmitry Orlov", "Spokeswoman Ana Ruiz": a name titled only as someone's spokesperson,
+    whose, the text said before."""
+    titles = [c for c in name.children if c.dep_ == "compound" and c.lemma_.lower() in SPEAKS_FOR]
+    others = [c for c in name.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PROPN" and c not in titles]
+    return bool(titles) and not others and not any(_owners(t) for t in titles)
+
+
 def campaign_setting(verb: Token) -> str | None:
     """Where a statement was made, when that makes its speaker a candidate: "told supporters at a
     rally", "Speaking at a fundraiser, ..." (the statement's own words are not its setting)."""
