@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import SPANS_KEY, SourceKind, anonymity, bare_role, bare_title, campaign_setting, is_person, own_channel, statement_channel, type_source
-from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, subject_of, trailing_speaker, verb_lemma
+from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, own_channel, statement_channel, type_source
+from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting
+from assistant.ingest.subject import (
+    PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
+)
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -167,16 +170,6 @@ def _candidate(speaker: Token, kind: SourceKind | None) -> bool:
     return _looks_like_name(speaker) and (kind is None or kind.label == "official" and not kind.by_entity and kind.cue != speaker.text)
 
 
-def _statement_subject(verb: Token) -> Token | None:
-    """The named subject of what a speech verb reports, when it comes before the speaker ("Acme
-    will cut 300 jobs, its chief executive said": Acme)."""
-    for clause in children(verb, "ccomp", "parataxis"):
-        subj = next((c for c in children(clause, "nsubj", "nsubjpass") if c.pos_ in ("PROPN", "NOUN") and c.i < verb.i), None)
-        if subj is not None:
-            return subj
-    return None
-
-
 def _reports_own(verb: Token) -> bool:
     """ "Tesla reported revenue of $6.3 billion": reporting a thing (its own figures), not reporting
     *that* something happened as an outlet does."""
@@ -208,7 +201,9 @@ def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | 
             # "The company added 8.8 million subscribers, according to its letter to shareholders":
             # the document is the main clause's subject's, or the source's before.
             subj = subject_of(verb)[0]
-            owner_kind = type_source(subj, known) if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+            if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+                return Inherit()
+            owner_kind = type_source(subj, known)
             if owner_kind is None or owner_kind.label == "article":
                 return Inherit()
             return Frame(owner_kind.label, _display_source(subj), "according to",
@@ -248,7 +243,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 # "His spokesman told ...": speaks for the source before; with none, "her
                 # representative" speaks for a person's own affairs.
                 owner = next(c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PRON")
-                if owner.lower_ in ("its", "their") and (body := _statement_subject(verb)) is not None \
+                if owner.lower_ in ("its", "their") and (body := statement_subject(verb)) is not None \
                         and (body_kind := type_source(body, known)) is not None and body_kind.label != "article":
                     # "The Unity Reform Party will leave the coalition, its leader said": "its" is the
                     # body the statement is about, speaking through its own officer.

@@ -51,7 +51,7 @@ KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report",
 # country or city for its government.
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
 RESEARCH = frozenset("study survey poll paper".split())
-_OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
+OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
 FILING_VERBS = frozenset("file lodge submit".split())
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
 # What a statement is posted as: with a platform in it, the statement is a post.
@@ -121,7 +121,7 @@ def addressed_to_ai(text: str) -> str | None:
     return found.group(0).strip() if found else None
 
 
-def _kinds(doc: Doc) -> dict[int, Span]:
+def source_kinds(doc: Doc) -> dict[int, Span]:
     """For each token, the longest source pattern covering it."""
     out: dict[int, Span] = {}
     for span in doc.spans.get(SPANS_KEY, []):
@@ -160,10 +160,10 @@ def _entity(tok: Token) -> str:
     return next((label for text, label in named_entities(name) if tok.text in text.split()), "")
 
 
-def _owners(head: Token) -> list[Token]:
+def owners_of(head: Token) -> list[Token]:
     """Who a head noun belongs to or speaks for: "the company's", "ministry", "for the club",
     "released by the committee"."""
-    owners = [c for c in head.children if c.dep_ in _OWNER_DEPS]
+    owners = [c for c in head.children if c.dep_ in OWNER_DEPS]
     for acl in head.children:
         if acl.dep_ in ("acl", "relcl"):
             owners.extend(o for agent in acl.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj")
@@ -238,7 +238,7 @@ def _name(tok: Token) -> list[Token]:
 
 def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label], entities: bool) -> tuple[Label | None, str, Span | None]:
     span = kinds.get(tok.i)
-    if tok.pos_ == "NOUN" and (the := f"the {tok.lower_}") in known and not _owners(tok) \
+    if tok.pos_ == "NOUN" and (the := f"the {tok.lower_}") in known and not owners_of(tok) \
             and any(d.lower_ == "the" for d in tok.children if d.dep_ == "det") \
             and not (span is not None and KIND_LABEL.get(span.label_) == known[the]):
         return known[the], the, None  # "the bank" after "Indonesia's central bank said": the same source
@@ -292,7 +292,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     spokeswoman Ilse Brandt"); ``entities``: let the entity recogniser type names no pattern knows
     (for speakers; an unknown name *acting* is narration).
     """
-    kinds = _kinds(speaker.doc)
+    kinds = source_kinds(speaker.doc)
     memory = known or {}
     label, cue, span = _own_kind(speaker, kinds, memory, entities)
     if span is not None and span.label_ == "SOCIAL" and span.id_ == "platform" and len([t for t in speaker.subtree if t.is_alpha and t.pos_ != "DET"]) == 1:
@@ -307,7 +307,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
     authorised = False
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
-    for owner in _owners(speaker):
+    for owner in owners_of(speaker):
         if _country(owner, kinds):
             continue  # "Australia captain", "US President": the country does not decide the kind
         if owner.lower_ == "official" and owner.dep_ == "amod" and not (span is not None and span.label_ == "DATA"):
@@ -320,7 +320,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "owners on the community forum"
         remembered = owner.lower_ in memory  # typed earlier in the article
         if o_label is None:
-            for grand in _owners(owner):  # "a spokeswoman for the ministry's press office"
+            for grand in owners_of(owner):  # "a spokeswoman for the ministry's press office"
                 if _country(grand, kinds):
                     continue
                 g_label, g_cue, g_span = _own_kind(grand, kinds, memory, entities)
@@ -366,12 +366,12 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     if label is None and span is not None and span.label_ == "ROLE" and not span.id_ and not owner_kinds:
         # "a representative for Berg", "a spokeswoman for Halvard": a name no pattern types speaks
         # through its role for its own affairs.
-        named = next((o for o in _owners(speaker) if o.pos_ == "PROPN" and not _country(o, kinds)), None)
+        named = next((o for o in owners_of(speaker) if o.pos_ == "PROPN" and not _country(o, kinds)), None)
         if named is not None:
             return SourceKind("group_claim", _proper_name(named), by_entity=True)
         # "a museum spokeswoman": a spokesperson speaks for the body that employs them, never as
         # a third party; a body no pattern types is a party speaking for itself.
-        body = next((o for o in _owners(speaker) if o.pos_ == "NOUN" and not _country(o, kinds)), None)
+        body = next((o for o in owners_of(speaker) if o.pos_ == "NOUN" and not _country(o, kinds)), None)
         if body is not None and speaker.lemma_.lower() in SPEAKS_FOR:
             return SourceKind("group_claim", f"{body.text} {speaker.text}", by_entity=True)
     if label is not None:
@@ -411,42 +411,6 @@ def type_name(name: str) -> Label:
     return kind.label if kind is not None and kind.label != "article" else "group_claim"
 
 
-def anonymity(doc: Doc) -> str | None:
-    """Words that make a speaker an unnamed source ("speaking on condition of anonymity")."""
-    return next((s.text for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "MEDIA" and s.id_ == "anonymous"), None)
-
-
-def bare_role(tok: Token) -> bool:
-    """ "the representative", "the spokesman", "a spokeswoman": a role that speaks for someone, with
-    no one named, stands for the one the text named before ("a" only for a spokesperson: "a
-    director" may be anyone's)."""
-    span = _kinds(tok.doc).get(tok.i)
-    articles = ("the", "a", "an") if tok.lemma_.lower() in SPEAKS_FOR else ("the",)
-    return (span is not None and span.label_ == "ROLE" and not span.id_ and not _owners(tok)
-            and any(d.lower_ in articles for d in tok.children if d.dep_ == "det"))
-
-
-def bare_title(name: Token) -> bool:
-    """ "Spokesman Dmitry Orlov", "Spokeswoman Ana Ruiz": a name titled only as someone's spokesperson,
-    whose, the text said before."""
-    titles = [c for c in name.children if c.dep_ == "compound" and c.lemma_.lower() in SPEAKS_FOR]
-    others = [c for c in name.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PROPN" and c not in titles]
-    return bool(titles) and not others and not any(_owners(t) for t in titles)
-
-
-def campaign_setting(verb: Token) -> str | None:
-    """Where a statement was made, when that makes its speaker a candidate: "told supporters at a
-    rally", "Speaking at a fundraiser, ..." (the statement's own words are not its setting)."""
-    kinds = _kinds(verb.doc)
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "csubj", "xcomp", "nsubj", "nsubjpass", "parataxis"):
-            continue
-        found = next((kinds[t.i] for t in child.subtree if t.i in kinds and kinds[t.i].label_ == "CAMPAIGN"), None)
-        if found is not None:
-            return found.text
-    return None
-
-
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
     """A place's name standing before a title or team ("Australia captain", "US President")."""
     return (_entity(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None
@@ -454,7 +418,7 @@ def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
 
 def statement_channel(verb: Token) -> str | None:
     """Words that say a statement was posted online ("tweeted", "on Instagram"), or None."""
-    kinds = _kinds(verb.doc)
+    kinds = source_kinds(verb.doc)
     if verb.lemma_.lower() in _CHANNEL_VERBS:
         return verb.text
     if any(c.dep_ == "advmod" and c.lower_ == "online" for c in verb.children):

@@ -202,3 +202,13 @@ def trailing_speaker(verb: Token) -> Token | None:
         return None
     heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not phrase.start <= t.head.i < phrase.end]
     return heads[0] if heads else None
+
+
+def statement_subject(verb: Token) -> Token | None:
+    """The named subject of what a speech verb reports, when it comes before the speaker ("Acme
+    will cut 300 jobs, its chief executive said": Acme)."""
+    for clause in children(verb, "ccomp", "parataxis"):
+        subj = next((c for c in children(clause, "nsubj", "nsubjpass") if c.pos_ in ("PROPN", "NOUN") and c.i < verb.i), None)
+        if subj is not None:
+            return subj
+    return None

@@ -1,0 +1,48 @@
+"""Speakers whose source lies elsewhere in the text: a role with no one named ("the spokesman",
+"Spokesman Dmitry Orlov": whose, the text said before), an unnamed source ("speaking on condition
+of anonymity"), a candidate speaking at a rally (the setting makes them one)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.ingest.source import OWNER_DEPS, SPANS_KEY, SPEAKS_FOR, owners_of, source_kinds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def anonymity(doc: Doc) -> str | None:
+    """Words that make a speaker an unnamed source ("speaking on condition of anonymity")."""
+    return next((s.text for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "MEDIA" and s.id_ == "anonymous"), None)
+
+
+def bare_role(tok: Token) -> bool:
+    """ "the representative", "the spokesman", "a spokeswoman": a role that speaks for someone, with
+    no one named, stands for the one the text named before ("a" only for a spokesperson: "a
+    director" may be anyone's)."""
+    span = source_kinds(tok.doc).get(tok.i)
+    articles = ("the", "a", "an") if tok.lemma_.lower() in SPEAKS_FOR else ("the",)
+    return (span is not None and span.label_ == "ROLE" and not span.id_ and not owners_of(tok)
+            and any(d.lower_ in articles for d in tok.children if d.dep_ == "det"))
+
+
+def bare_title(name: Token) -> bool:
+    """ "Spokesman Dmitry Orlov", "Spokeswoman Ana Ruiz": a name titled only as someone's spokesperson,
+    whose, the text said before."""
+    titles = [c for c in name.children if c.dep_ == "compound" and c.lemma_.lower() in SPEAKS_FOR]
+    others = [c for c in name.children if c.dep_ in OWNER_DEPS and c.pos_ != "PROPN" and c not in titles]
+    return bool(titles) and not others and not any(owners_of(t) for t in titles)
+
+
+def campaign_setting(verb: Token) -> str | None:
+    """Where a statement was made, when that makes its speaker a candidate: "told supporters at a
+    rally", "Speaking at a fundraiser, ..." (the statement's own words are not its setting)."""
+    kinds = source_kinds(verb.doc)
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "csubj", "xcomp", "nsubj", "nsubjpass", "parataxis"):
+            continue
+        found = next((kinds[t.i] for t in child.subtree if t.i in kinds and kinds[t.i].label_ == "CAMPAIGN"), None)
+        if found is not None:
+            return found.text
+    return None
