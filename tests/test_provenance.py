@@ -331,6 +331,13 @@ FAMILIES = {
         ("Passwords were not affected, according to a notice posted on the bank's website.", "group_claim"),
         ("Passwords were not affected, according to a notice posted on the ministry's website.", "official"),
     ],
+    "regulators, central banks and agencies of many countries by name or acronym": [
+        ("The Bundeskartellamt said on Wednesday that Amazon breached German competition law.", "official"),
+        ("Anvisa on Thursday ordered the seizure of three batches of counterfeit pens.", "official"),
+        ("The fine was reduced by 30% because the bank settled, the FCA said.", "official"),
+        ("The NDRRMC said the death toll had risen to 87.", "official"),
+        ("SEBI said it would tighten rules on derivatives trading.", "official"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],
@@ -530,6 +537,9 @@ def test_a_source_named_by_a_common_noun_is_the_same_source_when_the_text_says_t
     assert held.label == said.label == "official"
     held, said = Assistant.label("Argentina's central bank (BCRA) said it would cut its benchmark rate. "
                                  '"Disinflation is consolidating," the bank said.')
+    assert held.label == said.label == "official"
+    held, said = Assistant.label("The Bank of England held rates at 5.25% on Thursday. "
+                                 "The Bank said in a statement that inflation was falling.")
     assert held.label == said.label == "official"
     bank, again = Assistant.label("Acme Bank said profits rose. The bank said it would hire 200 people.")
     assert bank.label == again.label == "group_claim"

@@ -302,6 +302,8 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     last = words[-1].strip(".,;:'\"()") if words else ""
     if last.isalpha() and last.islower():
         key[f"the {last}"] = label
+    if (head := re.search(r"\b([A-Z][a-z]+) of [A-Z]", source)) is not None:  # "the Bank of England" is "the Bank" later
+        key[f"the {head.group(1).lower()}"] = label
     return key
 
 

@@ -238,10 +238,13 @@ def _name(tok: Token) -> list[Token]:
 
 def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label], entities: bool) -> tuple[Label | None, str, Span | None]:
     span = kinds.get(tok.i)
-    if tok.pos_ == "NOUN" and (the := f"the {tok.lower_}") in known and not owners_of(tok) \
+    # "the bank" after "Indonesia's central bank said", "the Bank" after "the Bank of England": the same source.
+    the = f"the {tok.lower_}"
+    again = known.get(the) or (known.get(tok.lower_) if tok.is_title else None)
+    if tok.pos_ in ("NOUN", "PROPN") and again is not None and not owners_of(tok) \
             and any(d.lower_ == "the" for d in tok.children if d.dep_ == "det") \
-            and not (span is not None and KIND_LABEL.get(span.label_) == known[the]):
-        return known[the], the, None  # "the bank" after "Indonesia's central bank said": the same source
+            and not (span is not None and KIND_LABEL.get(span.label_) == again):
+        return again, the, None
     titled = tok.is_title or tok.is_upper
     if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled and tok.lemma_.lower() not in STATE_ONLY:
         # A name that holds a party's word is that party's ("the Army for the Liberation of X").
