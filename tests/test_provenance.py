@@ -338,6 +338,14 @@ FAMILIES = {
         ("The NDRRMC said the death toll had risen to 87.", "official"),
         ("SEBI said it would tighten rules on derivatives trading.", "official"),
     ],
+    "a name built on an authority's word is one; an outlet named at the end reports the sentence; taking to social media posts": [
+        ("The Kaduna State Police Command spokesperson, Mansir Hassan, confirmed the incident on Saturday.", "official"),
+        ("The Police Federation said officers were exhausted.", "group_claim"),
+        ("Napoli have rejected an opening offer from Chelsea for winger Luca Ferri, Sky Sport Italia reports.", "media_report"),
+        ("Chocolate lovers have taken to social media in their thousands after noticing that the bars taste different.", "social_media"),
+        ("21:05 — Polls have now closed across mainland Portugal.", "article"),
+        ("Consob warns investors over fake crypto platform", "official"),
+    ],
     "a hyphen inside a name is no dateline's dash": [
         ("The Minister, Abena Osei-Mensah, said the closure was necessary.", "official"),
     ],

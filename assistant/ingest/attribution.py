@@ -289,7 +289,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Inherit(channel)
             if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
-            if speaker.pos_ == "PROPN" and is_person(speaker):
+            if speaker.pos_ == "PROPN" and is_person(speaker) and (lemma != "report" or _reports_own(verb)):
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
                 # one the reporter describes ("Sofia Marques, a hospital cleaner", "Bimala Rai,
                 # who lost her house") is a witness of the story, unless the description says more.
@@ -356,6 +356,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Inherit()  # "The information was contradictory": the source before
         # A witness's or resident's deeds ("Residents remain under a boil-water notice") are narration.
         category = (kind.label, kind.cue) if kind and not (kind.label == "media_report" and kind.person) else None
+        if subj.lemma_.lower() == "poll" and lemma in ("open", "close"):
+            category = None  # "Polls have now closed": polling stations, not surveys
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not children(verb, "neg"):
             label, cue = category
@@ -367,6 +369,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Inherit()
     if lemma in DISCUSSION_VERBS and statement_channel(verb):
         return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
+    if lemma == "take" and subj is not None and not passive and (channel := statement_channel(verb)) is not None:
+        # "Chocolate lovers have taken to social media in their thousands": they posted there.
+        return Frame("social_media", _phrase(_head_span(subj)), verb.text, f"'{_phrase(_head_span(subj))}' took {channel}", speech=False)
     return None
 
 
@@ -440,6 +445,8 @@ def find_frame(
         return lead
     quoted = _quoted(doc, inside_at_start)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]
+    # A source named at the end ("..., Sky Sport Italia reports.") speaks the whole sentence before it.
+    verbs.sort(key=lambda v: not (verb_lemma(v) in SPEECH_VERBS and trailing_speaker(v) is not None))
     for verb in (v for v in verbs if v.i not in quoted):
         frame = _frame_at(verb, known or {})
         if frame is not None:

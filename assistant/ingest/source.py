@@ -269,7 +269,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
     if titled and (span is None or span.label_ == "ROLE" or span.id_ == "body") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
         # "the National Audit Office", "the Federal Institute for Drugs", "the National Transportation
         # Safety Board": a public body's name ("board" alone is a company's or a club's).
-        mark = next((kinds[t.i] for t in _name(tok) if t.pos_ == "PROPN" and t.i in kinds and kinds[t.i].label_ == "OFFICIAL_NAME"), None)
+        # ... or a name built on an authority's word: "the Kaduna State Police Command".
+        mark = next((kinds[t.i] for t in _name(tok) if t.pos_ == "PROPN" and t.i in kinds
+                     and (kinds[t.i].label_ == "OFFICIAL_NAME" or kinds[t.i].label_ == "OFFICIAL" and t.i != tok.i and len(kinds[t.i]) == 1)), None)
         if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "body" for t in _name(tok)) \
                 and not _names_no_body(_name(tok)):
             return "official", " ".join(t.text for t in _name(tok)), mark

@@ -189,8 +189,9 @@ def trailing_speaker(verb: Token) -> Token | None:
     # "..., Spanish sports daily Marca reported on Tuesday.": the parser may read the verb as a
     # participle modifying a noun before; with no agent or object and nothing after it but
     # adjuncts, it is the speaker's.
-    trailing_participle = (verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "agent", "dobj", "ccomp")
-                           and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1 :]))
+    last = not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1 :])
+    trailing_participle = last and (verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBD")) \
+        and not children(verb, "agent", "dobj", "ccomp")  # "..., Sky Sport Italia reports." read as a clause of the main verb
     if children(verb, "nsubj", "nsubjpass", "csubj") or verb.dep_ not in ("conj", "ROOT", "parataxis", "ccomp") and not trailing_participle:
         return None
     doc = verb.doc
