@@ -29,13 +29,14 @@ def table(report: dict) -> list[str]:
                   f"({lab['accuracy_with_acceptable']:g} counting their acceptable alternatives)."]
     provenance = {
         "rgb_labels": "no rule written against it; its misses were read once, on 2026-12-02, when choosing which of issue 15's "
-                      "families of sources to build",
+                      "families of sources to build; its totals were read after changes, and three variants of the own-text "
+                      "model and one rule were dropped partly on them",
         "labels_check": "a check, two sets written by helpers from DESIGN.md §3 alone at the end of the fifth session of 2026-12-02: "
                         "`final2-*` (first contact 0.847; only the sentences whose label changed that session were read, one bug fixed) "
                         "and `final3-*` (never read; first contact 0.883, against 0.8125 for the session-start code)",
     }
     for score in report.get("label_sets", []):
-        fitted = provenance.get(score["name"], "the development set the source patterns were written against")
+        fitted = provenance.get(score["name"], "the development set the source patterns were written against; every figure on it is fitted")
         lines += ["", f"Provenance labels on `{score['name']}` ({fitted}): {score['accuracy']:g} on {score['sentences']} sentences "
                   f"of {score['articles']} texts."]
     if report.get("rgb"):
