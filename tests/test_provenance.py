@@ -580,6 +580,7 @@ def test_a_notice_signed_off_issued_by_a_body_is_that_bodys_own_text() -> None:
     labelled = Assistant.label(text)
     assert {s.label for s in labelled} == {"official"}
     assert labelled[0].attributed_to == "Public Relations Unit, Ministry of Fisheries and Aquaculture Development"
+    assert "signed off 'Issued by" in labelled[0].reason
 
 
 def test_a_name_titled_only_spokesman_speaks_for_the_body_named_before() -> None:

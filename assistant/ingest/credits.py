@@ -120,15 +120,16 @@ MAX_SIGN_OFF_WORDS = 16
 _ISSUED_BY = re.compile(r"(?:Issued|Released|Published) by (?:the )?([A-Z][^.]*?)\.?$")
 
 
-def press_release_issuer(sentences: Sequence[str]) -> str | None:
+def press_release_issuer(sentences: Sequence[str]) -> tuple[str, str] | None:
     """The issuer of a press release, from its boilerplate ("About Polar Mobility: Polar Mobility
     is a Swedish ..."): a sentence opening "About <Name>:", or "About <Name>" alone on its line,
-    in the second half of the text. "About half of Argentines ..." names no one."""
+    in the second half of the text ("About half of Argentines ..." names no one); or a notice's
+    sign-off ("Issued by the Public Relations Unit, ..."). With the form that named it."""
     for sentence in sentences[len(sentences) // 2 :]:
         found = _ABOUT.match(sentence.strip())
         if found and (sentence.strip().endswith(found.group(1).strip()) or ":" in found.group(0)):
-            return found.group(1).strip()
+            return found.group(1).strip(), "About"
         # A notice's sign-off line: "Issued by the Public Relations Unit, Ministry of Fisheries".
         if (issued := _ISSUED_BY.match(sentence.strip())) is not None and len(sentence.split()) <= MAX_SIGN_OFF_WORDS:
-            return issued.group(1).strip()
+            return issued.group(1).strip(), "Issued by"
     return None

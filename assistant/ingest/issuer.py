@@ -127,10 +127,12 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
     """The issuer when the text is its own, or None for a report about others. ``own_text``: the
     own-text model (``voice.py``) reads it as a page or notice of the body it is about."""
     texts = [s.text for s in labelled]
-    if (name := press_release_issuer(texts)) is not None:
+    if (release := press_release_issuer(texts)) is not None:
         from assistant.ingest.source import type_name
 
-        return Issuer(name, type_name(name), f"About {name}", f"a press release by {name} (its 'About {name}' boilerplate)")
+        name, form = release
+        why = f"its 'About {name}' boilerplate" if form == "About" else f"signed off 'Issued by {name}'"
+        return Issuer(name, type_name(name), f"{form} {name}", f"a press release by {name} ({why})")
     wire = next((m.group(0) for t in texts[:3] if (m := newswires().search(t))), None) \
         or next((m.group(0) for t in texts if (m := _SELF_RELEASE.search(t))), None)
     voice = wire is None and _own_voice(labelled)
