@@ -74,27 +74,32 @@ class VoiceModel:
 
     def probabilities(self, texts: Sequence[Sequence[str]], encoder: OnnxSentenceEncoder) -> np.ndarray:
         """P(own text) for each text, given as its sentences."""
+        return self._probabilities(texts, [register_features(t) for t in texts], encoder)
+
+    def _probabilities(self, texts: Sequence[Sequence[str]], feats: Sequence[np.ndarray], encoder: OnnxSentenceEncoder) -> np.ndarray:
         if not texts:
             return np.zeros(0)
-        feats = np.vstack([register_features(t) for t in texts])
         vectors = encoder.encode([" ".join(opening(t)) for t in texts])
-        x = np.hstack([feats, vectors, np.ones((len(texts), 1))])
+        x = np.hstack([np.vstack(feats), vectors, np.ones((len(texts), 1))])
         return 1.0 / (1.0 + np.exp(-(x @ self.weights)))
 
     def own_texts(self, texts: Sequence[Sequence[str]], encoder: OnnxSentenceEncoder) -> list[bool]:
         """Own texts: the model says so, and the text speaks as someone (first or second person, or
-        "is delighted to ...") outside quotations in its opening."""
-        speaking = [i for i, t in enumerate(texts) if _speaks(t)]
-        probs = self.probabilities([texts[i] for i in speaking], encoder)
+        "is delighted to ...") outside quotations in its opening (its features computed once)."""
+        feats = [register_features(t) for t in texts]
+        speaking = [i for i, f in enumerate(feats) if _speaks(f)]
+        probs = self._probabilities([texts[i] for i in speaking], [feats[i] for i in speaking], encoder)
         own = [False] * len(texts)
         for i, p in zip(speaking, probs):
             own[i] = bool(p >= self.threshold)
         return own
 
 
-def _speaks(sentences: Sequence[str]) -> bool:
-    feats = register_features(sentences)
-    return bool(feats[FEATURES.index("we")] or feats[FEATURES.index("you")] or feats[FEATURES.index("self")])
+_VOICE = [FEATURES.index(name) for name in ("we", "you", "self")]
+
+
+def _speaks(feats: np.ndarray) -> bool:
+    return bool(feats[_VOICE].any())
 
 
 @lru_cache(maxsize=1)
