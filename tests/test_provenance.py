@@ -251,6 +251,27 @@ FAMILIES = {
         ("Shell reports record annual profit of $40 billion.", "group_claim"),
         ("Kremlin officials say the talks stalled.", "official"),
     ],
+    "'per' credits a source where it opens or closes the sentence; 'per hour' and 'per the agreement' credit no one": [
+        ("Per a report from Bloomberg, the carmaker is working on a cheaper model.", "media_report"),
+        ("The deal is worth $3 billion, per Axios.", "media_report"),
+        ("The game sold two million copies in its first week, per the publisher.", "group_claim"),
+        ("Per the agreement, the company will pay $2 million.", "article"),
+        ("Cleaners earn $15, per hour.", "article"),
+    ],
+    "an outlet's 'has learned that' reports; a person who has learned something is told, not telling": [
+        ("Deadline has learned that the streaming service has ordered a second season.", "media_report"),
+        ("Marta Lindqvist has learned that her asylum application was rejected.", "article"),
+    ],
+    "an acronym spelt like a pronoun is a name; a document's word in an organisation's name is no document": [
+        ("The WHO declared the outbreak a public health emergency in July.", "official"),
+        ("The Recording Academy has revealed the full list of nominees.", "group_claim"),
+    ],
+    "a prize's awarding body is a party, and its decisions are its announcements; a state's are official": [
+        ("The Norwegian Nobel Committee has decided to award the peace prize to a human rights group.", "group_claim"),
+        ("The Royal Swedish Academy of Sciences has decided to award the prize to three physicists.", "group_claim"),
+        ("The UAE said it would introduce a five-year visa for remote workers.", "official"),
+        ("The rebel group launched dozens of attacks on shipping.", "article"),
+    ],
     "a national board is an authority, a company's or club's board a party": [
         ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
         ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),

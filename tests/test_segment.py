@@ -57,6 +57,12 @@ def test_apostrophes_dashes_and_titles_do_not_split() -> None:
     ]
 
 
+def test_a_sentence_may_open_with_a_name_in_camel_case() -> None:
+    text = "The new lineup has a larger display. iPhone 14 will be available on Friday. eBay said sales rose. It costs approx. eight dollars."
+    assert _texts(text) == ["The new lineup has a larger display.", "iPhone 14 will be available on Friday.", "eBay said sales rose.",
+                            "It costs approx. eight dollars."]
+
+
 def test_a_quoted_statement_of_several_sentences_is_split_with_its_quotes_kept() -> None:
     text = "The message read thus:\n“We are here. We gave the first blow. The fight has begun!”\nOthers disagreed."
     assert _texts(text) == [

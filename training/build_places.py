@@ -28,7 +28,7 @@ COMMON_NAMES = (
     "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "Holland", "Burma",
     "Czech Republic", "Ivory Coast", "Côte d'Ivoire", "Vatican", "the Vatican", "Gaza",
     "the West Bank", "Palestine", "Taiwan", "Hong Kong", "Macau", "Kosovo", "Korea", "Congo",
-    "Turkey", "Türkiye", "Russia", "the Kremlin", "Kremlin",
+    "Turkey", "Türkiye", "Russia", "the Kremlin", "Kremlin", "UAE", "U.A.E.", "DRC", "PRC", "DPRK",
 )
 
 

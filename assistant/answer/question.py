@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from assistant.errors import InvalidQuestion
 from assistant.index.lexical import STOPWORDS, terms, words
-from assistant.ingest.attribution import SPEECH_VERBS, question_sides
+from assistant.ingest.attribution import question_sides
 from assistant.ingest.nlp import load_parser
+from assistant.ingest.verbs import SPEECH_VERBS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 

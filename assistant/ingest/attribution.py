@@ -16,42 +16,19 @@ from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, own_channel, statement_channel, type_source
-from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting
+from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of
 from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
+)
+from assistant.ingest.verbs import (
+    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, REPORTING_VERBS,
+    RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VERDICTS,
 )
 from assistant.types import Label
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SPEECH_VERBS = frozenset(
-    "say tell state declare announce report claim deny confirm suggest speculate allege insist call describe "
-    "warn accuse attribute point add note write post publish release read reveal explain acknowledge admit "
-    "blame condemn urge vow threaten promise argue believe assert brand label dismiss reject discuss rumour "
-    "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
-    "contend theorize theorise speculate voice express characterise characterize respond react comment "
-    "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
-    "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
-    "caution concede reiterate testify".split()
-)
-# Verbs that state a finding only with a content clause ("They found that ...", "data show that
-# ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
-CLAUSE_VERBS = frozenset("find show indicate".split())
-# Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
-REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
-COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
-RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
-DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate share rumour rumor theorize".split())
-
-# What an outlet or a poster does to what it then reports ("documents obtained by TechCrunch").
-FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
-# How a post spreads: "a video viewed 2 million times", "posts shared thousands of times".
-CIRCULATION_VERBS = frozenset("share view watch like retweet repost forward circulate spread".split())
-# Verbs of a state, not an act: "Most EU members belong to it" describes, no authority acts.
-STATE_VERBS = frozenset("belong have include consist contain comprise own lie".split())
-# Who holds power is background, not an act: "The country has been ruled by a junta since 2022".
-RULE_VERBS = frozenset("rule govern run lead control administer".split())
 PRONOUNS = frozenset("they it he she we this these those".split())
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
@@ -87,27 +64,6 @@ def _points_back(noun: Token, kind: SourceKind | None) -> bool:
     (a role, or a message of unclear origin) continues the source before it; "the post" stays a
     post."""
     return (kind is None or kind.by_role or kind.label == "media_report") and _refers_back(noun)
-
-
-def _description(speaker: Token) -> str:
-    """What the text says the speaker is, names left out: "a 61-year-old baker", "Dermatologist"."""
-    drop: set[int] = set()
-    for child in speaker.children:
-        if child.dep_ in ("relcl", "acl"):
-            drop.update(t.i for t in child.subtree)
-    named = speaker.doc.has_annotation("ENT_IOB")
-
-    def is_name(t: Token) -> bool:
-        return bool(t.ent_type_) if named else t.pos_ == "PROPN"
-
-    words = [t for t in speaker.subtree if t.i not in drop and not is_name(t) and not t.is_punct and not t.like_num]
-    return " ".join(t.text for t in words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else ""
-
-
-def _described_by_clause(speaker: Token) -> str:
-    """ "who lost her house in Chainpur": a relative clause saying who a named person is."""
-    clause = next((c for c in speaker.children if c.dep_ == "relcl"), None)
-    return " ".join(t.text for t in clause.subtree) if clause is not None else ""
 
 
 def _head_span(subj: Token) -> list[Token]:
@@ -187,8 +143,22 @@ def _attributing_objects(verb: Token) -> list[Token]:
              for obj in children(to, "pobj")]
     for holder in [verb, *children(verb, "dobj", "attr", "acomp", "npadvmod")]:
         found += [obj for per in holder.children if per.lower_ == "per" and per.dep_ == "prep" and per.i > 0 and per.doc[per.i - 1].text == ","
-                  for obj in children(per, "pobj")]  # ", per Bloomberg"; "paid per hour" credits no one
+                  for obj in children(per, "pobj") if _names_someone(obj)]  # ", per Bloomberg"; "paid per hour" credits no one
+    if verb.dep_ == "ROOT" and not found:
+        # "Per a report from Bloomberg, Apple is ...", "... a foldable iPad, per Bloomberg.": a "per"
+        # phrase that opens or closes the sentence credits the whole of it, wherever the parser
+        # hangs it, when it names a source ("per hour", "per the agreement" name none).
+        doc = verb.doc
+        for per in (t for t in doc if t.lower_ == "per" and t.dep_ == "prep"):
+            edge = max(t.i for t in per.subtree)
+            opens = per.i == 0 and edge + 1 < len(doc) and doc[edge + 1].text == ","
+            closes = per.i > 0 and doc[per.i - 1].text == "," and all(t.is_punct for t in doc[edge + 1 :])
+            found += [obj for obj in children(per, "pobj") if (opens or closes) and _names_someone(obj)]
     return found
+
+
+def _names_someone(obj: Token) -> bool:
+    return obj.pos_ == "PROPN" or type_source(obj) is not None
 
 
 def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
@@ -196,6 +166,7 @@ def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | 
         if obj.pos_ == "PRON":
             return Inherit()
         span = list(obj.subtree)
+        word = "per" if obj.head.lower_ == "per" else "according to"
         kind = type_source(obj, known)
         if (kind is None or kind.by_role and kind.label == "media_report") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
             # "The company added 8.8 million subscribers, according to its letter to shareholders":
@@ -206,16 +177,30 @@ def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | 
             owner_kind = type_source(subj, known)
             if owner_kind is None or owner_kind.label == "article":
                 return Inherit()
-            return Frame(owner_kind.label, _display_source(subj), "according to",
-                         f"'according to {_phrase(span)}': the document of '{_phrase(_head_span(subj))}' ({owner_kind.cue})")
+            return Frame(owner_kind.label, _display_source(subj), word,
+                         f"'{word} {_phrase(span)}': the document of '{_phrase(_head_span(subj))}' ({owner_kind.cue})")
         found = (kind.label, kind.cue) if kind else None
         label, cue = found if found else ("media_report", "")
         reason = (
-            f"'according to {_phrase(span)}': source classified as {label}"
+            f"'{word} {_phrase(span)}': source classified as {label}"
             + (f" (cue word '{cue}')" if cue else " (a source of unclear status)")
         )
-        return Frame(label, _phrase(span), "according to", reason)
+        return Frame(label, _phrase(span), word, reason)
     return None
+
+
+def _has_learned(verb: Token, subj: Token | None, known: Mapping[str, Label]) -> Frame | None:
+    """ "Deadline has learned that ...", "CNN has learned that ...": an outlet's formula for what its
+    own sources told it. A person who "has learned that" their house burned is told, not telling."""
+    if verb_lemma(verb) != "learn" or subj is None or not any(a.lower_ in ("has", "have") for a in children(verb, "aux")) \
+            or not any(m.lower_ == "that" for c in children(verb, "ccomp") for m in children(c, "mark")):
+        return None
+    kind = type_source(subj, known)
+    outlet = kind.label == "media_report" if kind is not None else subj.pos_ in ("PROPN", "NOUN") and subj.is_title and not is_person(subj)
+    if not outlet:
+        return None
+    span = _head_span(subj)
+    return Frame("media_report", _display_source(subj), verb.text, f"'{_phrase(span)}' reports what it '{verb.text}' (an outlet's formula)")
 
 
 def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
@@ -229,6 +214,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in children(verb, "dobj")):
         source = _phrase(_head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
+    if (outlet := _has_learned(verb, subj, known)) is not None:
+        return outlet
     if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and children(verb, "ccomp")) and not _moves(verb) and not _event_clause(verb):
         speaker = agent_of(verb) if passive else subj
         if (trailing := trailing_speaker(verb)) is not None:
@@ -293,7 +280,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
                 # one the reporter describes ("Sofia Marques, a hospital cleaner", "Bimala Rai,
                 # who lost her house") is a witness of the story, unless the description says more.
-                described = _description(speaker) or _described_by_clause(speaker)
+                described = description_of(speaker) or described_by_clause(speaker)
                 # "Singer Lucía Arbeláez has cancelled two concerts, citing vocal problems": a person
                 # giving the reason for their own act speaks for their own affairs, not as a witness.
                 own_act = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj", "nsubjpass")
@@ -306,7 +293,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame(
                     "group_claim", _display_source(speaker), verb.text,
                     f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",
-                    decided=False, description=_description(speaker),
+                    decided=False, description=description_of(speaker),
                 )
             if _looks_like_name(speaker) and (lemma != "report" or _reports_own(verb)):
                 # A name no pattern, entity or gazetteer types ("Google", "Blizzard") is most often
@@ -314,13 +301,13 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame(
                     "group_claim", _display_source(speaker), verb.text,
                     f"'{_phrase(span)}', a name no pattern types, speaks for itself",
-                    decided=False, description=_description(speaker),
+                    decided=False, description=description_of(speaker),
                 )
             if speaker.pos_ in ("PROPN", "NOUN"):
                 return Frame(
                     "media_report", _display_source(speaker), verb.text,
                     f"'{_phrase(span)}' is the source of '{verb.text}' but is not an authority, group or online source",
-                    decided=False, description=_description(speaker),
+                    decided=False, description=description_of(speaker),
                 )
         if lemma in DISCUSSION_VERBS and statement_channel(verb):
             return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
@@ -359,6 +346,11 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if subj.lemma_.lower() == "poll" and lemma in ("open", "close"):
             category = None  # "Polls have now closed": polling stations, not surveys
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
+        if lemma in PARTY_ANNOUNCEMENTS and _main_clause(verb) and not children(verb, "neg") and not is_person(subj) \
+                and (party := type_source(subj, known)) is not None and party.label == "group_claim" and not party.person:
+            # "Samsung introduced the Galaxy S23", "the Academy has decided to award the prize to ...":
+            # a party's decisions and launches are what it announces of itself.
+            return Frame("group_claim", _phrase(head), verb.text, f"'{_phrase(head)}' ({party.cue}) announces its own decision: '{verb.text}'", speech=False)
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not children(verb, "neg"):
             label, cue = category
             channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj")])), None)
@@ -373,11 +365,6 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         # "Chocolate lovers have taken to social media in their thousands": they posted there.
         return Frame("social_media", _phrase(_head_span(subj)), verb.text, f"'{_phrase(_head_span(subj))}' took {channel}", speech=False)
     return None
-
-
-# A fact-checker's ratings: "The claim is false" judges the claim, it does not go on making it.
-VERDICTS = frozenset("false untrue baseless unfounded misleading fabricated fake incorrect inaccurate wrong true accurate "
-                     "correct unsubstantiated unproven doctored authentic genuine altered manipulated".split())
 
 
 def _verdict(verb: Token) -> bool:

@@ -18,15 +18,9 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.attribution import (
     ANAPHORIC_NOUNS,
-    CLAUSE_VERBS,
     CLOSE_QUOTES,
-    COMMAND_VERBS,
-    DISCUSSION_VERBS,
-    FOUND_VERBS,
     OPEN_QUOTES,
     PRONOUNS,
-    RESPONSIBILITY_VERBS,
-    SPEECH_VERBS,
     Frame,
     Inherit,
     find_frame,
@@ -37,6 +31,15 @@ from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import acting_source_words, addressed_to_ai
+from assistant.ingest.verbs import (
+    CLAUSE_VERBS,
+    COMMAND_VERBS,
+    DISCUSSION_VERBS,
+    FOUND_VERBS,
+    PARTY_ANNOUNCEMENTS,
+    RESPONSIBILITY_VERBS,
+    SPEECH_VERBS,
+)
 from assistant.ingest.voice import voice_model
 from assistant.types import Label, LabelledSentence, Sentence
 
@@ -79,7 +82,8 @@ def trigger_forms() -> frozenset[str]:
     """Surface forms of every cue the rules look for (verbs inflected, nouns pluralised)."""
     stems = (
         SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
-        | {"according", "responsibility"} | acting_source_words()
+        | PARTY_ANNOUNCEMENTS
+        | {"according", "per", "learn", "responsibility"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)
     for w in stems:

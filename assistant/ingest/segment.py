@@ -2,7 +2,8 @@
 
 Rule-based, so that offsets are exact and behaviour is predictable: lines are paragraphs,
 lines without letters or digits (``***``) are separators, and a sentence ends at ``. ! ? …``
-(plus any closing quotes or brackets, and footnote markers such as ``[1]``) before whitespace and a capitalised word, unless the
+(plus any closing quotes or brackets, and footnote markers such as ``[1]``) before whitespace and a capitalised word
+(or a name in camel case: "iPhone", "eBay"), unless the
 period belongs to an abbreviation (``Mr.``, ``Jan.``, an initial). Time abbreviations such as
 ``p.m.`` end a sentence only when a capitalised word follows. Apostrophes inside words
 (``d’état``) and dashes never split.
@@ -48,7 +49,12 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
         pos += 1
     while pos < n and text[pos] in _OPENERS:
         pos += 1
-    return pos < n and (text[pos].isupper() or text[pos].isdigit())
+    # ... or a name written in camel case ("iPhone 14 will be available ...", "eBay said ...").
+    return pos < n and (text[pos].isupper() or text[pos].isdigit() or _camel_case(text, pos))
+
+
+def _camel_case(text: str, pos: int) -> bool:
+    return text[pos].islower() and pos + 1 < len(text) and text[pos + 1].isupper()
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -12,7 +12,9 @@ per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
 - ``social.jsonl``: platforms (``id: platform``), posts, users, forums, rumours;
 - ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives
   (``id: person``: a person speaking for themselves, "the striker", "an activist"; ``id: activity``:
-  a party only alone, "the management", never inside a public body's name, "Disaster Management Authority");
+  a party only alone, "the management", never inside a public body's name, "Disaster Management Authority";
+  ``SPORT`` and ``PRIZE``: a body named for a sport or a prize is its federation or awarding body,
+  a party: "the International Cricket Council", "the Norwegian Nobel Committee");
 - ``roles.jsonl``: roles that speak for someone else ("spokeswoman", "account", "lawyer"): they
   take the kind of whoever they speak for, their ``id`` when they stand alone;
 - ``data.jsonl``: statistics, figures and records: the article reporting numbers (``article``);
@@ -248,10 +250,11 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
     titled = tok.is_title or tok.is_upper
     if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled and tok.lemma_.lower() not in STATE_ONLY:
         # A name that holds a party's word is that party's ("the Army for the Liberation of X").
-        # A sport's name makes a body its federation's: "the International Cricket Council".
+        # A sport's name makes a body its federation's: "the International Cricket Council"; a
+        # prize's its awarding body's: "the Norwegian Nobel Committee".
         # Only a state has a ministry: "the Union Health Ministry" (India's) is one.
         party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and (kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "activity"
-                                                                             or kinds[t.i].label_ == "SPORT")), None)
+                                                                             or kinds[t.i].label_ in ("SPORT", "PRIZE"))), None)
         if party is not None:
             return "group_claim", " ".join(t.text for t in _name(tok)), party
     if span is not None and span.label_ == "SOCIAL" and span.id_ != "platform" and tok.pos_ == "PROPN" and len(_name(tok)) > 1:
@@ -333,8 +336,11 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
                     o_label, o_cue, o_span = g_label, g_cue, g_span
                     remembered = grand.lower_ in memory
                     break
-        if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL:
-            o_label = KIND_LABEL[o_span.id_]  # "Spokesman", "Inspector" before a name
+        if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
+                and not (o_span.id_ == "MEDIA" and owner.dep_ == "compound" and _entity(speaker) == "ORG"):
+            # "Spokesman", "Inspector" before a name; a document's word in an organisation's name
+            # is no document: "the Recording Academy".
+            o_label = KIND_LABEL[o_span.id_]
         if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity":
             party = party or o_cue
         if o_label is not None:

@@ -1,12 +1,19 @@
 """Speakers whose source lies elsewhere in the text: a role with no one named ("the spokesman",
 "Spokesman Dmitry Orlov": whose, the text said before), an unnamed source ("speaking on condition
-of anonymity"), a candidate speaking at a rally (the setting makes them one)."""
+of anonymity"), a candidate speaking at a rally (the setting makes them one); and what the text
+says a speaker is ("a 61-year-old baker")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.ingest.source import OWNER_DEPS, SPANS_KEY, SPEAKS_FOR, owners_of, source_kinds
+from assistant.ingest.source import (
+    OWNER_DEPS,
+    SPANS_KEY,
+    SPEAKS_FOR,
+    owners_of,
+    source_kinds,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,3 +53,24 @@ def campaign_setting(verb: Token) -> str | None:
         if found is not None:
             return found.text
     return None
+
+
+def description_of(speaker: Token) -> str:
+    """What the text says the speaker is, names left out: "a 61-year-old baker", "Dermatologist"."""
+    drop: set[int] = set()
+    for child in speaker.children:
+        if child.dep_ in ("relcl", "acl"):
+            drop.update(t.i for t in child.subtree)
+    named = speaker.doc.has_annotation("ENT_IOB")
+
+    def is_name(t: Token) -> bool:
+        return bool(t.ent_type_) if named else t.pos_ == "PROPN"
+
+    words = [t for t in speaker.subtree if t.i not in drop and not is_name(t) and not t.is_punct and not t.like_num]
+    return " ".join(t.text for t in words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else ""
+
+
+def described_by_clause(speaker: Token) -> str:
+    """ "who lost her house in Chainpur": a relative clause saying who a named person is."""
+    clause = next((c for c in speaker.children if c.dep_ == "relcl"), None)
+    return " ".join(t.text for t in clause.subtree) if clause is not None else ""

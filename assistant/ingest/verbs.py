@@ -1,0 +1,42 @@
+"""The classes of verbs attribution reads: speech, findings, reporting without a source, orders,
+claims of responsibility, online discussion, what outlets obtain and posts do, a party's own
+decisions, states and rule (no acts), and a fact-checker's verdicts. General English, not fitted
+to any set; each class has tests in ``tests/test_provenance.py``."""
+
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset(
+    "say tell state declare announce report claim deny confirm suggest speculate allege insist call describe "
+    "warn accuse attribute point add note write post publish release read reveal explain acknowledge admit "
+    "blame condemn urge vow threaten promise argue believe assert brand label dismiss reject discuss rumour "
+    "rumor circulate tweet broadcast quote estimate predict conclude stress emphasise emphasize maintain "
+    "contend theorize theorise speculate voice express characterise characterize respond react comment "
+    "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
+    "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
+    "caution concede reiterate testify".split()
+)
+# Verbs that state a finding only with a content clause ("They found that ...", "data show that
+# ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
+CLAUSE_VERBS = frozenset("find show indicate".split())
+# Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
+REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
+COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
+RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
+DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate share rumour rumor theorize".split())
+
+# What an outlet or a poster does to what it then reports ("documents obtained by TechCrunch").
+FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
+# How a post spreads: "a video viewed 2 million times", "posts shared thousands of times".
+CIRCULATION_VERBS = frozenset("share view watch like retweet repost forward circulate spread".split())
+# A party's own decisions, announced by it ("Samsung introduced ...", "the committee decided to award ..."); "launch" is
+# left out: armed groups launch attacks.
+PARTY_ANNOUNCEMENTS = frozenset("introduce debut decide award appoint nominate select sign".split())
+# Verbs of a state, not an act: "Most EU members belong to it" describes, no authority acts.
+STATE_VERBS = frozenset("belong have include consist contain comprise own lie".split())
+# Who holds power is background, not an act: "The country has been ruled by a junta since 2022".
+RULE_VERBS = frozenset("rule govern run lead control administer".split())
+
+
+# A fact-checker's ratings: "The claim is false" judges the claim, it does not go on making it.
+VERDICTS = frozenset("false untrue baseless unfounded misleading fabricated fake incorrect inaccurate wrong true accurate "
+                     "correct unsubstantiated unproven doctored authentic genuine altered manipulated".split())
