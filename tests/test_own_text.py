@@ -69,3 +69,37 @@ def test_a_companys_release_pointing_readers_to_a_government_site_stays_the_comp
     release = ("Kestrel Foods today announced third-quarter sales of 412 million euros. We expect volumes to grow in 2026. "
                "Our filings are available at www.sec.gov. This press release contains forward-looking statements.")
     assert {s.label for s in Assistant.label(release)} == {"group_claim"}
+
+
+def test_a_release_whose_lede_dates_its_issuers_act_today_is_the_issuers_own_text() -> None:
+    release = ("Harbourline completes purchase of Kestrel Ferries\n\n"
+               "May 3, 2024 — OSLO and BERGEN, Norway — Harbourline ASA today announced it has completed its purchase of Kestrel Ferries. "
+               "The deal adds 14 vessels to the fleet. Kestrel shares will stop trading on Friday.")
+    club = ("Club statement on Tomas Berg\n\n"
+            "Mar 9, 2024 — Riverside Athletic Football Club has today parted company with Head Coach Tomas Berg. "
+            "Assistant coach Ana Lind will take charge of the team until the end of the season.")
+    agency = ("Aug 2, 2024 — Today, the Food and Drug Administration approved the first nasal spray for severe allergic reactions. "
+              "The spray is approved for adults and children who weigh at least 30 kilograms.")
+    for text, who, label in ((release, "Harbourline ASA", "group_claim"), (club, "Riverside Athletic Football Club", "group_claim"),
+                             (agency, "Food and Drug Administration", "official")):
+        sentences = Assistant.label(text)
+        assert all(s.label == label for s in sentences[1:]), [(s.text, s.label) for s in sentences]
+        assert who in sentences[-1].attributed_to, sentences[-1].attributed_to
+
+
+def test_a_report_that_dates_someone_elses_act_today_stays_the_articles_narration() -> None:
+    report = ("Harbourline shares rose 4% in Oslo after the company said it had completed its purchase of Kestrel Ferries. "
+              "Analysts expect further deals today. The ferries will keep their routes.")
+    assert Assistant.label(report)[-1].label == "article"
+
+
+def test_a_dateline_in_capitals_names_no_one() -> None:
+    first, second = Assistant.label("CUPERTINO, CALIFORNIA Orchard Devices today announced the Pebble 3 watch. The watch costs $299.")
+    assert (first.label, first.attributed_to) == ("group_claim", "Orchard Devices")
+    assert (second.label, second.attributed_to) == ("group_claim", "Orchard Devices")
+
+
+def test_a_release_that_speaks_of_itself_is_its_issuers() -> None:
+    text = ("Jan 9, 2024 — Norwell Pharma announced that regulators approved its asthma inhaler. The inhaler will cost $40 a month. "
+            "This release contains forward-looking statements that involve risks and uncertainties.")
+    assert {s.label for s in Assistant.label(text)} == {"group_claim"}

@@ -272,6 +272,10 @@ FAMILIES = {
         ("The UAE said it would introduce a five-year visa for remote workers.", "official"),
         ("The rebel group launched dozens of attacks on shipping.", "article"),
     ],
+    "'reportedly' is an unattributed report; a document's deeds with no source before are narration": [
+        ("The singer was reportedly paid $20 million for the residency.", "media_report"),
+        ("The report was released on Tuesday and covers 120 countries.", "article"),
+    ],
     "a national board is an authority, a company's or club's board a party": [
         ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
         ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),
@@ -489,6 +493,8 @@ def test_a_page_an_organisation_writes_about_itself_is_its_own_text() -> None:
         "Reddit · r/porto · 40 comments · Did the union call off the strike?\n\nOne reply: the union said it ends Friday.",
         "Did the central bank raise rates again?\n\nAnswer (8 votes): Yes, the central bank said it raised them by half a point.\n\n"
         "Answer (2 votes): No idea, sorry.",
+        "See Instagram photos and videos from Mara Quinn (@maraquinn). Officials confirmed the tour is cancelled.",
+        "12.4M Followers, 310 Following, 2,045 Posts - Mara Quinn (@maraquinn). Officials confirmed the tour is cancelled.",
     ],
 )
 def test_a_post_or_thread_is_social_media_whoever_it_cites(text: str) -> None:

@@ -18,10 +18,10 @@ from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, own_channel, statement_channel, type_source
 from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of
 from assistant.ingest.subject import (
-    PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
+    PARTITIVES, agent_of, capital_dateline, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, REPORTING_VERBS,
+    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, REPORTING_VERBS,
     RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VERDICTS,
 )
 from assistant.types import Label
@@ -50,7 +50,8 @@ def _display_source(subj: Token) -> str:
     for child in subj.children:
         if child.dep_ in ("appos", "relcl", "acl") or (child.dep_ == "punct" and child.text in "–—-,("):
             drop.update(t.i for t in child.subtree)
-    kept = [t for t in subj.subtree if t.i not in drop]
+    start = capital_dateline(subj.doc)  # "CUPERTINO, CALIFORNIA Apple": the dateline names no one
+    kept = [t for t in subj.subtree if t.i not in drop and t.i >= start]
     return _phrase(kept)
 
 
@@ -340,7 +341,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             # "The claim first appeared in a Facebook post": where it came from, whoever reported it.
             return Frame("social_media", _phrase(head), verb.text, f"'{_phrase(head)}' appeared online ('{channel}')", speech=False)
         if _points_back(subj, kind):
-            return Inherit()  # "The information was contradictory": the source before
+            return Inherit(speech=False)  # "The information was contradictory": the source before
         # A witness's or resident's deeds ("Residents remain under a boil-water notice") are narration.
         category = (kind.label, kind.cue) if kind and not (kind.label == "media_report" and kind.person) else None
         if subj.lemma_.lower() == "poll" and lemma in ("open", "close"):
@@ -358,12 +359,15 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 label, cue = "social_media", f"{cue}, {channel}"  # "Footage ... spread across forums"
             return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)
         if _refers_back(subj):
-            return Inherit()
+            return Inherit(speech=False)
     if lemma in DISCUSSION_VERBS and statement_channel(verb):
         return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
     if lemma == "take" and subj is not None and not passive and (channel := statement_channel(verb)) is not None:
         # "Chocolate lovers have taken to social media in their thousands": they posted there.
         return Frame("social_media", _phrase(_head_span(subj)), verb.text, f"'{_phrase(_head_span(subj))}' took {channel}", speech=False)
+    if _main_clause(verb) and (hedge := next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "reportedly"), None)) is not None:
+        # "He was reportedly paid $20 million": reports no one is named for.
+        return Frame("media_report", "unattributed reports", hedge.text, f"'{hedge.text}': reports the text names no source for")
     return None
 
 
@@ -383,7 +387,13 @@ def _event_clause(verb: Token) -> bool:
 def _moves(verb: Token) -> bool:
     """ "Typhoon Lanna slammed into the coast": a speech verb with a direction and nothing said
     (no object, no clause) is a movement."""
+    if verb.lemma_.lower() in COUNTING_VERBS and children(verb, "dobj") and not children(verb, "ccomp") and not _quoted_near(verb):
+        return True  # "The deal adds 14 vessels to the fleet": adding things, not words
     return any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+
+
+def _quoted_near(verb: Token) -> bool:
+    return any(t.text in ('"', "“", "”", "'", "‘", "’") for t in verb.doc)
 
 
 def _main_clause(verb: Token) -> bool:

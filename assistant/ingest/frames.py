@@ -40,6 +40,7 @@ class Inherit:
 
     channel: str | None = None
     named: Frame | None = None
+    speech: bool = True  # False: what a definite noun does ("The report covers 120 countries"), not a statement
 
 
 def phrase(tokens: Iterable[Token]) -> str:

@@ -34,8 +34,15 @@ _OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\
 AI_SOURCE = "text addressed to an AI system"
 UNANCHORED = ("unnamed source", "unnamed poster")  # a pronoun subject with no source before it
 _QUOTE_MARKS = "\"“”«»"
-# A release that names itself ("This press release contains forward-looking statements ...").
-_SELF_RELEASE = re.compile(r"\b[Tt]his (?:press|news|media) release\b")
+# A release that names itself ("This press release contains forward-looking statements ..."), or
+# carries a listed company's safe-harbour boilerplate.
+_SELF_RELEASE = re.compile(r"\b[Tt]his (?:press |news |media )?release (?:contains|includes|discusses|may contain)\b|\b[Tt]his (?:press|news|media) release\b")
+# A release's lede: its issuer acting "today" ("Microsoft Corp. today announced ...", "Today, the
+# FDA amended ...", "Chelsea Football Club has today parted company with ..."): a report dates
+# what others did; a body dates its own act by the day it publishes it.
+_TODAY = re.compile(r"\b[Tt]oday\b")
+_HAS_TODAY = re.compile(r"^(?:[^—–]{1,60}[—–]\s*){0,2}(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,6})\s+(?:has|have)\s+today\b")
+LEDE_SENTENCES = 2  # the lede: the opening sentences after a title line
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,9 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
         return Issuer(name, type_name(name), f"{form} {name}", f"a press release by {name} ({why})")
     wire = next((m.group(0) for t in texts[:3] if (m := newswires().search(t))), None) \
         or next((m.group(0) for t in texts if (m := _SELF_RELEASE.search(t))), None)
+    if wire is None and (lede := release_lede(labelled)) is not None:
+        name, label = lede
+        return Issuer(name, label, "today", f"a press release by {name} (its lede: '{name} ... today')")
     voice = wire is None and _own_voice(labelled)
     if wire is None and not voice and not own_text:
         return None
@@ -153,6 +163,23 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
     if voice:
         return Issuer(name, label, "we", f"{name}'s own text (written in the first person, 'we', 'our')")
     return Issuer(name, label, "own page", f"{name}'s own page or notice (read so by its register: the own-text model)")
+
+
+def release_lede(labelled: Sequence[LabelledSentence]) -> tuple[str, Label] | None:
+    """The issuer named in a release's lede: an authority or party that the opening sentences
+    (after a title line) attribute to, or that "has today" acted, with "today" outside quotations."""
+    from assistant.ingest.source import type_name
+
+    body = labelled[1:] if labelled and _title_name(labelled[0].text) is not None or labelled and not labelled[0].text.rstrip().endswith((".", "!", "?", '"', "”")) else labelled
+    for s in body[:LEDE_SENTENCES]:
+        if any(q in s.text for q in _QUOTE_MARKS) or not _TODAY.search(s.text):
+            continue
+        if s.label in ("group_claim", "official") and s.cue and s.cue not in INHERITED_CUES:
+            return s.attributed_to, s.label
+        if (found := _HAS_TODAY.match(s.text.strip())) is not None:
+            name = found.group("name")
+            return name, "official" if type_name(name) == "official" else "group_claim"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +237,7 @@ def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> l
                              "reason": f"{issuer.why}: its narration is the issuer's"})
         if s.label == "article" and s.cue == "" or (issuer.cue == "we" or s.cue == "pronoun subject") and _speaks_as_we(s)
         or s.attributed_to in UNANCHORED  # "you can report it online": a pronoun with no source before it, on the issuer's page
+        or _SELF_RELEASE.search(s.text) is not None  # "This release discusses ...": the release speaks of itself
         else _planted_by(s, issuer.label, issuer.name) if s.attributed_to == AI_SOURCE and issuer.label != "official" else s
         for s in labelled
     ]

@@ -83,7 +83,7 @@ def trigger_forms() -> frozenset[str]:
     stems = (
         SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
         | PARTY_ANNOUNCEMENTS
-        | {"according", "per", "learn", "responsibility"} | acting_source_words()
+        | {"according", "per", "learn", "reportedly", "responsibility"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)
     for w in stems:
@@ -261,6 +261,11 @@ def label_sentences(
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="social_media", attributed_to="unnamed poster", cue=frame.channel,
                     reason=f"posted online ('{frame.channel}') by a pronoun with no source before it",
+                )
+            elif isinstance(frame, Inherit) and not frame.speech:
+                labelled = LabelledSentence(
+                    **sentence.model_dump(), label="article", attributed_to="the article", cue="",
+                    reason="its subject refers back to a source, but none came before: the article's own narration",
                 )
             elif isinstance(frame, Inherit):
                 labelled = LabelledSentence(

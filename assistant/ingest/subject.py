@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest.credits import DASHES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Declining to speak is the party's answer ("declined to comment", "refused to confirm"); other
 # verbs before "to" say nothing of who speaks ("is expected to announce", "is asked to call").
@@ -146,16 +146,39 @@ def _after_dateline(verb: Token, subject: Token) -> Token | None:
     """ "Stockholm, 12 May - Polar Mobility today unveiled ...": a subject at the very start, before
     a dash, is the dateline; the speaker is the noun phrase between the dash and the verb."""
     doc = verb.doc
-    if subject.i > 1:
+    if subject.i > 1 and not any(t.text in DASHES for t in doc[: subject.i]):
         return None
-    # A dash set off by spaces ("Stockholm, 12 May - Polar ..."), not a hyphen inside a name ("Osei-Mensah").
-    dash = next((t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)]
-                 if t.text in DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
-    if dash is None or any(t.is_lower and t.is_alpha for t in doc[: dash.i]):
+    # A dash set off by spaces ("Stockholm, 12 May - Polar ..."), not a hyphen inside a name
+    # ("Osei-Mensah"); the last of them when a date and places are set off in turn ("Jan 6, 2023 —
+    # TOKYO and CAMBRIDGE, Mass. — Eisai ...").
+    dashes = [t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)] if t.text in DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)]
+    dash = next((d for d in reversed(dashes) if not any(t.is_lower and t.is_alpha and t.lower_ != "and" for t in doc[: d.i])), None)
+    if dash is None:
+        dash = _capital_dateline_end(doc, verb)
+    if dash is None:
         return None  # a dateline is names and dates ("Stockholm, 12 May -"), not a phrase ("A study by researchers ... –")
     heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i] \
         or [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")]  # hung on a verb misread inside it
     return heads[0] if heads else None
+
+
+def capital_dateline(doc: Doc) -> int:
+    """ "CUPERTINO, CALIFORNIA Apple today announced ...": a dateline in capitals with no dash, a
+    place and its state or country set off by a comma, ending in a place the gazetteer knows; the
+    index of the word after it (0: none)."""
+    from assistant.ingest.source import known_places
+
+    end = 0
+    while end < min(len(doc) - 1, MAX_DATELINE_WORDS) and (doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1 or doc[end].text == ","):
+        end += 1
+    if end < 3 or doc[end - 1].text == "," or "," not in doc[:end].text or not doc[end].is_title or doc[end - 1].lower_ not in known_places():
+        return 0
+    return end
+
+
+def _capital_dateline_end(doc: Doc, verb: Token) -> Token | None:
+    end = capital_dateline(doc)
+    return doc[end - 1] if 0 < end < verb.i else None
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -15,6 +15,9 @@ SPEECH_VERBS = frozenset(
     "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
     "caution concede reiterate testify".split()
 )
+# Speech verbs that also take things as their object: "The deal adds 14 vessels to the fleet"
+# says nothing; "She added that ..." and '"...," he added' do.
+COUNTING_VERBS = frozenset("add".split())
 # Verbs that state a finding only with a content clause ("They found that ...", "data show that
 # ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
 CLAUSE_VERBS = frozenset("find show indicate".split())
