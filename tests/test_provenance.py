@@ -276,6 +276,26 @@ FAMILIES = {
         ("The singer was reportedly paid $20 million for the residency.", "media_report"),
         ("The report was released on Tuesday and covers 120 countries.", "article"),
     ],
+    "a former official holds no office; a title held in an organisation is the organisation's": [
+        ("Former president Marta Lindgren said the election had been fair.", "group_claim"),
+        ("Ex-minister Ana Ruiz told reporters she would run again.", "group_claim"),
+        ("The former Soviet republic's foreign ministry said the talks had failed.", "official"),
+        ("Harvard president Claudine Gay said she was sorry.", "group_claim"),
+        ("US President Joe Biden said the talks would continue.", "official"),
+        ('"Consumers should be able to choose," Competition Commissioner Elena Maric said in a statement.', "official"),
+    ],
+    "ratings firms, bookmakers and consultants report; public health centres and a government's media office are authorities": [
+        ("According to Nielsen, the final drew an average of 19.5 million viewers.", "media_report"),
+        ("Bookmakers had made the novel the favourite going into the ceremony.", "media_report"),
+        ("Brand consultants told the newspaper that the move risked billions in brand value.", "media_report"),
+        ("The Africa Centres for Disease Control and Prevention declared a continental emergency.", "official"),
+        ("The Dubai Media Office said operations were being gradually restored.", "official"),
+    ],
+    "a platform acting is the company; a described person announcing their own news speaks for themselves": [
+        ('Twitter has begun replacing its bird logo with a stylised "X" on its website.', "article"),
+        ("Pop singer Lila Moreno has announced she is engaged to a racing driver.", "group_claim"),
+        ("Maria Lopez, a local baker, said she heard two explosions.", "media_report"),
+    ],
     "a national board is an authority, a company's or club's board a party": [
         ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
         ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, own_channel, statement_channel, type_source
+from assistant.ingest.channel import own_channel, statement_channel
+from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, type_source
 from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of
 from assistant.ingest.subject import (
     PARTITIVES, agent_of, capital_dateline, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, REPORTING_VERBS,
+    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, REPORTING_VERBS,
     RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VERDICTS,
 )
 from assistant.types import Label
@@ -284,7 +285,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 described = description_of(speaker) or described_by_clause(speaker)
                 # "Singer Lucía Arbeláez has cancelled two concerts, citing vocal problems": a person
                 # giving the reason for their own act speaks for their own affairs, not as a witness.
-                own_act = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj", "nsubjpass")
+                # "Pop singer Lila Moreno has announced she is engaged": a witness does not announce.
+                own_act = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj", "nsubjpass") or lemma in OWN_NEWS_VERBS
                 if described and not own_act:
                     return Frame(
                         "media_report", _display_source(speaker), verb.text,
@@ -453,7 +455,7 @@ def find_frame(
     if quoted:
         outside = [t for t in doc if t.i not in quoted]
         post = next((s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "SOCIAL" and s.start not in quoted), None)
-        if post is not None and outside:
+        if post is not None and outside and not (post.id_ == "platform" and post.root.dep_ in ("nsubj", "nsubjpass")):  # "Twitter has begun replacing ...": the company
             return Frame("social_media", post.text, post.text, f"a quotation introduced by '{post.text}': it keeps the label of who posted it")
     for verb in (v for v in verbs if v.i in quoted and quoted_fallback):
         frame = _frame_at(verb, known or {})

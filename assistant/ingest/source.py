@@ -26,8 +26,8 @@ When no pattern types the speaker, spaCy's entity recogniser does: an organisati
 itself (``group_claim``), a country's or city's name is its government (``official``) when the
 gazetteer ``sources/places.txt`` (GeoNames: countries, capitals, US states, large cities) knows it;
 a name the recogniser calls a place but no gazetteer knows ("Netflix said") is an organisation. The channel of a
-statement ("tweeted", "in a TikTok video", "on Instagram") makes it ``social_media`` unless the
-poster is official.
+statement (``channel.py``: "tweeted", "in a TikTok video", "on Instagram") makes it
+``social_media`` unless the poster is official.
 """
 
 from __future__ import annotations
@@ -56,10 +56,6 @@ RESEARCH = frozenset("study survey poll paper".split())
 OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
 FILING_VERBS = frozenset("file lodge submit".split())
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
-# What a statement is posted as: with a platform in it, the statement is a post.
-_POSTED_THINGS = frozenset("video clip photo picture selfie story reel message comment thread livestream".split())
-_CHANNEL_VERBS = frozenset("tweet retweet livestream vlog blog".split())
-_CHANNEL_PREPS = frozenset("on in via to across through onto".split())
 
 
 @dataclass(frozen=True)
@@ -298,8 +294,27 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
 
     ``known`` maps names typed earlier in the article to their kind ("Brandt" after "ministry
     spokeswoman Ilse Brandt"); ``entities``: let the entity recogniser type names no pattern knows
-    (for speakers; an unknown name *acting* is narration).
+    (for speakers; an unknown name *acting* is narration). A former official holds no office
+    ("Former president Lula said ..."): a person speaking for themselves.
     """
+    kind = _typed(speaker, known, entities)
+    if kind is not None and kind.label == "official" and (former := _former(speaker)) is not None:
+        return SourceKind("group_claim", f"{former} {kind.cue}", person=True)
+    return kind
+
+
+FORMER = frozenset("former ex ex-".split())
+
+
+def _former(speaker: Token) -> str | None:
+    """ "Former president", "ex-minister": the word that says the speaker's office is past."""
+    titles = {speaker.i} | {c.i for c in speaker.children if c.dep_ in ("compound", "amod") and c.i < speaker.i}
+    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.lower_ in FORMER and t.head.i in titles), None)
+
+
+def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) -> SourceKind | None:
+    from assistant.ingest.channel import statement_channel as _statement_channel
+
     kinds = source_kinds(speaker.doc)
     memory = known or {}
     label, cue, span = _own_kind(speaker, kinds, memory, entities)
@@ -310,7 +325,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     for acl in speaker.children:  # "a video posted on TikTok", "one version circulating online"
         if acl.dep_ in ("acl", "relcl"):
             for verb in (v for v in acl.subtree if v.pos_ == "VERB"):
-                if channel := statement_channel(verb):
+                if channel := _statement_channel(verb):
                     return SourceKind("social_media", channel)
     owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
     authorised = False
@@ -336,6 +351,8 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
                     o_label, o_cue, o_span = g_label, g_cue, g_span
                     remembered = grand.lower_ in memory
                     break
+        if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" and (held := _held_in(owner, kinds)) is not None:
+            o_label, o_cue = "group_claim", held  # "Nintendo president Shuntaro Furukawa": a title held in an organisation no pattern knows
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
                 and not (o_span.id_ == "MEDIA" and owner.dep_ == "compound" and _entity(speaker) == "ORG"):
             # "Spokesman", "Inspector" before a name; a document's word in an organisation's name
@@ -394,6 +411,15 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     return None
 
 
+def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
+    """The name of an organisation no pattern types that a title stands after ("Harvard president"):
+    one the recogniser calls an organisation (not a place, "US President"; not a person)."""
+    name = next((o for o in title.children if o.dep_ in ("compound", "poss") and o.pos_ == "PROPN" and o.i < title.i), None)
+    if name is None or _country(name, kinds) or _entity(name) != "ORG" or kinds.get(name.i) is not None:
+        return None  # "Competition Commissioner": a word of the title, no organisation
+    return _proper_name(name)
+
+
 # Roles whose one job is to speak for a body or a person (the body is the source, not the role).
 SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative".split())
 
@@ -427,53 +453,8 @@ def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
     return (_entity(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None
 
 
-def statement_channel(verb: Token) -> str | None:
-    """Words that say a statement was posted online ("tweeted", "on Instagram"), or None."""
-    kinds = source_kinds(verb.doc)
-    if verb.lemma_.lower() in _CHANNEL_VERBS:
-        return verb.text
-    if any(c.dep_ == "advmod" and c.lower_ == "online" for c in verb.children):
-        return "online"
-    candidates = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS]
-    for obj in [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTED_THINGS]:
-        candidates.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS)
-        if any(kinds.get(t.i) is not None and kinds[t.i].label_ == "SOCIAL" for t in obj.subtree):
-            return obj.text
-    for prep in candidates:
-        for tok in prep.subtree:
-            span = kinds.get(tok.i)
-            if span is not None and span.label_ == "SOCIAL":
-                return f"{prep.text} {span.text}"
-    for part in (c for c in verb.children if c.dep_ in ("prep", "dobj")):
-        tag = next((t for t in part.subtree if t.text.startswith("#")), None)  # "#" is often a token of its own
-        if tag is not None and (len(tag.text) > 1 or tag.i + 1 < len(tag.doc) and tag.doc[tag.i + 1].text[:1].isalnum()):
-            return "#" + tag.text.lstrip("#") + (tag.doc[tag.i + 1].text if tag.text == "#" else "")  # "under the hashtag #GraciasElena"
-    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
-        # "announced the birth of their daughter on Instagram": the parser hangs the platform on
-        # the object; a platform's name there still says where it was announced.
-        for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in _CHANNEL_PREPS):
-            for tok in (c for c in prep.children if c.dep_ == "pobj"):
-                span = kinds.get(tok.i)
-                if span is not None and span.label_ == "SOCIAL" and span.id_ == "platform":
-                    return f"{prep.text} {span.text}"
-    return None
-
-
 # Channels an organisation publishes itself (a person's blog is still online posting).
 OWN_MEDIA = frozenset("blog website newsletter".split())
-
-
-def own_channel(verb: Token, organisation: bool = False) -> bool:
-    """ "said in a post on its official blog", "on the club's official account": an organisation's
-    own channel, where it speaks as itself, not as a poster; with ``organisation`` (the speaker is
-    no person), any blog or website ("PulseFit said in a blog post")."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS):
-        for tok in prep.subtree:
-            if any(c.dep_ == "poss" and c.lower_ in ("its", "their") or c.dep_ == "amod" and c.lower_ == "official" for c in tok.children):
-                return True
-            if organisation and tok.lemma_.lower() in OWN_MEDIA:
-                return True
-    return False
 
 
 @lru_cache(maxsize=1)

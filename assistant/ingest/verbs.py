@@ -18,6 +18,8 @@ SPEECH_VERBS = frozenset(
 # Speech verbs that also take things as their object: "The deal adds 14 vessels to the fleet"
 # says nothing; "She added that ..." and '"...," he added' do.
 COUNTING_VERBS = frozenset("add".split())
+# What a person does with news of their own, never as a witness of someone else's.
+OWN_NEWS_VERBS = frozenset("announce unveil".split())
 # Verbs that state a finding only with a content clause ("They found that ...", "data show that
 # ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
 CLAUSE_VERBS = frozenset("find show indicate".split())
