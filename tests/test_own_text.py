@@ -103,3 +103,13 @@ def test_a_release_that_speaks_of_itself_is_its_issuers() -> None:
     text = ("Jan 9, 2024 — Norwell Pharma announced that regulators approved its asthma inhaler. The inhaler will cost $40 a month. "
             "This release contains forward-looking statements that involve risks and uncertainties.")
     assert {s.label for s in Assistant.label(text)} == {"group_claim"}
+
+
+def test_a_club_notice_thanking_others_in_its_own_name_is_the_clubs_own_text() -> None:
+    notice = ("Official Announcement: Tomas Berg\n\n"
+              "Riverside Athletic and Northgate United have agreed the transfer of Tomas Berg, who will be linked to the club "
+              "until 30 June 2029. Riverside Athletic would like to thank Northgate United for their conduct throughout the "
+              "negotiations. The player will be presented on Thursday at the club's training ground.")
+    sentences = Assistant.label(notice)
+    assert {s.label for s in sentences} == {"group_claim"}, [(s.text, s.label, s.attributed_to) for s in sentences]
+    assert all(s.attributed_to != "Official Announcement" for s in sentences)

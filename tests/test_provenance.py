@@ -291,6 +291,9 @@ FAMILIES = {
         ("The Africa Centres for Disease Control and Prevention declared a continental emergency.", "official"),
         ("The Dubai Media Office said operations were being gradually restored.", "official"),
     ],
+    "figures are their owner's, however the parser reads 'according to WHO figures'": [
+        ("More than 15,600 cases have been reported so far this year, according to WHO figures.", "official"),
+    ],
     "a platform acting is the company; a described person announcing their own news speaks for themselves": [
         ('Twitter has begun replacing its bird logo with a stylised "X" on its website.', "article"),
         ("Pop singer Lila Moreno has announced she is engaged to a racing driver.", "group_claim"),

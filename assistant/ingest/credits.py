@@ -102,7 +102,8 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
             label = CREDIT_KINDS[span.label_]
             return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")
     dateline = lead.text.isupper() or any(is_place(t) or t.ent_type_ == "GPE" for t in lead)
-    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline:
+    notice = lead[0].lower_ in NOTICE_WORDS  # "Official Announcement: Jude Bellingham" says what the page is, not who speaks
+    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline and not notice:
         # 'Vanguard CEO Tim Buckley: "There are so many brilliant people ..."': a named speaker
         # (a dateline, "NEW DELHI: ...", names a place and is left alone).
         found = classify_source(list(lead), known)
@@ -113,6 +114,8 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     return None
 
 
+# Words a notice's title opens with to say what it is ("Official Announcement:", "Statement:").
+NOTICE_WORDS = frozenset("official statement announcement update notice press news breaking".split())
 _ABOUT = re.compile(r"^About ((?:[A-Z0-9][\w&.'’-]*\s?){1,6})(?::|$)")
 
 

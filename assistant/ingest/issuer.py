@@ -20,7 +20,8 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.ingest.context import INHERITED_CUES, QUOTED_CUE
-from assistant.ingest.credits import press_release_issuer
+from assistant.ingest.credits import NOTICE_WORDS, press_release_issuer
+from assistant.ingest.voice import OPENING_SENTENCES
 from assistant.types import Label, LabelledSentence
 
 # A page in its own voice: at least this many sentences, and this share of them, say "we"/"our"
@@ -43,6 +44,8 @@ _SELF_RELEASE = re.compile(r"\b[Tt]his (?:press |news |media )?release (?:contai
 _TODAY = re.compile(r"\b[Tt]oday\b")
 _HAS_TODAY = re.compile(r"^(?:[^—–]{1,60}[—–]\s*){0,2}(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,6})\s+(?:has|have)\s+today\b")
 LEDE_SENTENCES = 2  # the lede: the opening sentences after a title line
+# A body thanking others in its own name, outside quotations: "Real Madrid would like to thank ...".
+_THANKS = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,6})\s+(?:would like|wishes|wants) to thank\b")
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ def _title_name(first: str) -> str | None:
         return None
     name = parts[0].strip()
     words = name.split()
+    if words and words[0].lower() in NOTICE_WORDS:
+        return None  # "Official Announcement: Jude Bellingham": what the page is, not whose
     return name if 0 < len(words) <= MAX_TITLE_NAME_WORDS and words[0][:1].isupper() else None
 
 
@@ -144,7 +149,7 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
         or next((m.group(0) for t in texts if (m := _SELF_RELEASE.search(t))), None)
     if wire is None and (lede := release_lede(labelled)) is not None:
         name, label = lede
-        return Issuer(name, label, "today", f"a press release by {name} (its lede: '{name} ... today')")
+        return Issuer(name, label, "own notice", f"a press release or notice by {name} (its lede names it: '{name} ... today' or '{name} would like to thank')")
     voice = wire is None and _own_voice(labelled)
     if wire is None and not voice and not own_text:
         return None
@@ -167,7 +172,8 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
 
 def release_lede(labelled: Sequence[LabelledSentence]) -> tuple[str, Label] | None:
     """The issuer named in a release's lede: an authority or party that the opening sentences
-    (after a title line) attribute to, or that "has today" acted, with "today" outside quotations."""
+    (after a title line) attribute to, or that "has today" acted, with "today" outside quotations;
+    or one thanking others in its own name in the text's opening."""
     from assistant.ingest.source import type_name
 
     body = labelled[1:] if labelled and _title_name(labelled[0].text) is not None or labelled and not labelled[0].text.rstrip().endswith((".", "!", "?", '"', "”")) else labelled
@@ -179,6 +185,9 @@ def release_lede(labelled: Sequence[LabelledSentence]) -> tuple[str, Label] | No
         if (found := _HAS_TODAY.match(s.text.strip())) is not None:
             name = found.group("name")
             return name, "official" if type_name(name) == "official" else "group_claim"
+    thanks = next((m for s in labelled[:OPENING_SENTENCES] if not any(q in s.text for q in _QUOTE_MARKS) and (m := _THANKS.match(s.text.strip()))), None)
+    if thanks is not None:
+        return thanks.group("name"), "official" if type_name(thanks.group("name")) == "official" else "group_claim"
     return None
 
 

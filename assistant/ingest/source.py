@@ -162,6 +162,8 @@ def owners_of(head: Token) -> list[Token]:
     """Who a head noun belongs to or speaks for: "the company's", "ministry", "for the club",
     "released by the committee"."""
     owners = [c for c in head.children if c.dep_ in OWNER_DEPS]
+    if head.dep_ == "pobj":  # "according to WHO figures", misparsed as a clause: a subject before an object is its owner
+        owners.extend(c for c in head.children if c.dep_ == "nsubj" and c.i < head.i and c.pos_ == "PROPN")
     for acl in head.children:
         if acl.dep_ in ("acl", "relcl"):
             owners.extend(o for agent in acl.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj")
