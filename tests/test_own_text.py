@@ -113,3 +113,10 @@ def test_a_club_notice_thanking_others_in_its_own_name_is_the_clubs_own_text() -
     sentences = Assistant.label(notice)
     assert {s.label for s in sentences} == {"group_claim"}, [(s.text, s.label, s.attributed_to) for s in sentences]
     assert all(s.attributed_to != "Official Announcement" for s in sentences)
+
+
+def test_a_headline_names_no_one_for_the_sentences_after_it() -> None:
+    text = ("Judge Rules Orchard Must Allow Links to Outside Payments\n\n"
+            "A federal judge ordered Orchard to let developers link to other payment options. "
+            "Orchard said in a statement that it would appeal.")
+    assert Assistant.label(text)[-1].label == "group_claim"

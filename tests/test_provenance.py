@@ -205,6 +205,8 @@ FAMILIES = {
         ("Speaking at a fundraiser in Denver, Senator Lia Ortiz said she would cut fuel taxes.", "group_claim"),
         ("Mayor Kofi Mensah told reporters that the new market would open in May.", "official"),
         ("The electoral commission said the rally had been peaceful.", "official"),
+        ("Prime Minister Ana Duarte, speaking at Liberal Party headquarters in Lisbon, conceded defeat.", "group_claim"),
+        ("Governor Ana Ruiz, speaking at the state capitol, said the curfew would be lifted.", "official"),
     ],
     "pollsters, ratings and tracking firms are analysts; election observers of an intergovernmental body are official": [
         ("The series drew 4 million viewers, according to Comscore.", "media_report"),

@@ -246,7 +246,9 @@ def label_sentences(
                 )
                 if not frame.decided and frame.description and undecided is not None:
                     undecided[sentence.idx] = frame.description
-                if frame.decided and frame.label not in ("article", "social_media"):  # a post is one statement, not its poster's kind
+                if frame.decided and frame.label not in ("article", "social_media") and text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'")):
+                    # A post is one statement, not its poster's kind; a headline's parse is too
+                    # unsure to name anyone for later ("Judge Rules Apple Must Allow ...").
                     known.update(_name_key(frame.source, frame.label, text))
             elif isinstance(frame, Inherit) and frame.named is not None:
                 named = frame.named

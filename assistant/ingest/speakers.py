@@ -46,9 +46,10 @@ def campaign_setting(verb: Token) -> str | None:
     """Where a statement was made, when that makes its speaker a candidate: "told supporters at a
     rally", "Speaking at a fundraiser, ..." (the statement's own words are not its setting)."""
     kinds = source_kinds(verb.doc)
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "csubj", "xcomp", "nsubj", "nsubjpass", "parataxis"):
-            continue
+    # "Sunak, speaking at Conservative Party headquarters, conceded ...": a participle on the subject sets the scene too.
+    settings = [c for c in verb.children if c.dep_ not in ("ccomp", "csubj", "xcomp", "nsubj", "nsubjpass", "parataxis")]
+    settings += [a for s in verb.children if s.dep_ == "nsubj" for a in s.children if a.dep_ == "acl" and a.tag_ == "VBG"]
+    for child in settings:
         found = next((kinds[t.i] for t in child.subtree if t.i in kinds and kinds[t.i].label_ == "CAMPAIGN"), None)
         if found is not None:
             return found.text
