@@ -301,6 +301,14 @@ FAMILIES = {
         ("Pop singer Lila Moreno has announced she is engaged to a racing driver.", "group_claim"),
         ("Maria Lopez, a local baker, said she heard two explosions.", "media_report"),
     ],
+    "a dateline names no one, however the parser hangs it; company officers are the company's": [
+        ("DAKAR, Feb 3 (Reuters) - Senegal's President Ana Sall on Saturday postponed the election.", "official"),
+        ("LONDON (Reuters) - Britain's finance ministry said on Monday it would cut taxes.", "official"),
+        ("Nov 14, 2023 — Savanna Retail AG (NYSE: SVR), the leading e-commerce platform, today announced its results.", "group_claim"),
+        ("Chief Executive Officer Francis Dufay said the company remained on track.", "group_claim"),
+        ("Chief Justice D.Y. Chandrachud, writing for the bench, said the scheme was unconstitutional.", "official"),
+        ("The Economic Community of West African States urged the authorities to restore the calendar.", "official"),
+    ],
     "a national board is an authority, a company's or club's board a party": [
         ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
         ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),

@@ -63,6 +63,12 @@ def test_a_sentence_may_open_with_a_name_in_camel_case() -> None:
                             "It costs approx. eight dollars."]
 
 
+def test_initials_go_on_to_a_name_unless_a_function_word_follows() -> None:
+    assert _texts("Chief Justice D.Y. Chandrachud wrote it. Author J.R.R. Tolkien agreed.") == [
+        "Chief Justice D.Y. Chandrachud wrote it.", "Author J.R.R. Tolkien agreed."]
+    assert _texts("She moved to the U.K. The company said so.") == ["She moved to the U.K.", "The company said so."]
+
+
 def test_a_quoted_statement_of_several_sentences_is_split_with_its_quotes_kept() -> None:
     text = "The message read thus:\n“We are here. We gave the first blow. The fight has begun!”\nOthers disagreed."
     assert _texts(text) == [

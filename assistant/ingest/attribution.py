@@ -19,7 +19,7 @@ from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, type_source
 from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of
 from assistant.ingest.subject import (
-    PARTITIVES, agent_of, capital_dateline, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
+    PARTITIVES, agent_of, children, dateline_end, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, REPORTING_VERBS,
@@ -51,7 +51,7 @@ def _display_source(subj: Token) -> str:
     for child in subj.children:
         if child.dep_ in ("appos", "relcl", "acl") or (child.dep_ == "punct" and child.text in "–—-,("):
             drop.update(t.i for t in child.subtree)
-    start = capital_dateline(subj.doc)  # "CUPERTINO, CALIFORNIA Apple": the dateline names no one
+    start = dateline_end(subj.doc)  # "CUPERTINO, CALIFORNIA Apple", "DAKAR, Feb 3 (Reuters) - ...": the dateline names no one
     kept = [t for t in subj.subtree if t.i not in drop and t.i >= start]
     return _phrase(kept)
 
@@ -146,7 +146,7 @@ def _attributing_objects(verb: Token) -> list[Token]:
     for holder in [verb, *children(verb, "dobj", "attr", "acomp", "npadvmod")]:
         found += [obj for per in holder.children if per.lower_ == "per" and per.dep_ == "prep" and per.i > 0 and per.doc[per.i - 1].text == ","
                   for obj in children(per, "pobj") if _names_someone(obj)]  # ", per Bloomberg"; "paid per hour" credits no one
-    if verb.dep_ == "ROOT" and not found:
+    if verb.dep_ == "ROOT" and not found and "per" in verb.doc.text.lower():
         # "Per a report from Bloomberg, Apple is ...", "... a foldable iPad, per Bloomberg.": a "per"
         # phrase that opens or closes the sentence credits the whole of it, wherever the parser
         # hangs it, when it names a source ("per hour", "per the agreement" name none).

@@ -33,10 +33,11 @@ ACRONYM_NAMES = "acronym_names"
 def acronym_names(doc: Doc) -> Doc:
     """An acronym spelt like a pronoun is a name in mixed-case text ("The WHO declared ...", "US
     officials"): the small tagger reads "WHO" as "who". A question that opens with it is left alone."""
-    mixed = any(t.is_lower for t in doc)
-    for tok in doc:
-        if tok.pos_ == "PRON" and tok.is_upper and len(tok) > 1 and mixed and not (tok.i == 0 and doc.text.rstrip().endswith("?")):
-            tok.pos_, tok.tag_ = "PROPN", "NNP"
+    shouted = [tok for tok in doc if tok.is_upper and len(tok) > 1 and tok.pos_ == "PRON"]
+    if shouted and any(t.is_lower for t in doc):
+        for tok in shouted:
+            if not (tok.i == 0 and doc.text.rstrip().endswith("?")):
+                tok.pos_, tok.tag_ = "PROPN", "NNP"
     return doc
 
 

@@ -87,9 +87,13 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
         return False
     if word in _MAYBE_FINAL:
         return True  # a capitalised word follows (checked above)
-    if word in _NAME_PREFIX:
+    if word in _NAME_PREFIX or _INITIALS.fullmatch(word):
+        # "D.Y. Chandrachud", "J.R.R. Tolkien": initials go on to a name unless a function word follows.
         return _next_word(line, match.end()).lower() in _stop_words()
     return True
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:

@@ -161,7 +161,10 @@ def _entity(tok: Token) -> str:
 def owners_of(head: Token) -> list[Token]:
     """Who a head noun belongs to or speaks for: "the company's", "ministry", "for the club",
     "released by the committee"."""
-    owners = [c for c in head.children if c.dep_ in OWNER_DEPS]
+    from assistant.ingest.subject import dateline_end
+
+    start = dateline_end(head.doc)  # "DAKAR, Feb 3 (Reuters) - Senegal's President ...": the dateline owns nothing
+    owners = [c for c in head.children if c.dep_ in OWNER_DEPS and c.i >= start]
     if head.dep_ == "pobj":  # "according to WHO figures", misparsed as a clause: a subject before an object is its owner
         owners.extend(c for c in head.children if c.dep_ == "nsubj" and c.i < head.i and c.pos_ == "PROPN")
     for acl in head.children:

@@ -90,6 +90,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     on_aux = [s for a in children(verb, "aux", "auxpass") for s in children(a, "nsubj", "nsubjpass")]
     if on_aux:  # "Analysts polled by LSEG had on average expected ...": the subject hung on the auxiliary
         return on_aux[0], False
+    if verb.dep_ == "ROOT" and (first := verb.doc[0]).head == verb and (after := _after_dateline(verb, first)) is not None:
+        return after, False  # "Nov 14, 2023 — Jumia Technologies AG (NYSE: JMIA), ..., today announced": hung on the date
     return _stranded_subject(verb), False
 
 
@@ -144,22 +146,33 @@ MAX_DATELINE_WORDS = 16  # tokens: "LAGOS, Nigeria, 2 May 2025 /PRNewswire/ --"
 
 def _after_dateline(verb: Token, subject: Token) -> Token | None:
     """ "Stockholm, 12 May - Polar Mobility today unveiled ...": a subject at the very start, before
-    a dash, is the dateline; the speaker is the noun phrase between the dash and the verb."""
+    a dash, is the dateline; the speaker is the noun phrase between the dash and the verb. A time
+    word read as the subject ("Nov 14, 2023 — Jumia Technologies AG (NYSE: JMIA), the leading
+    ... platform, today announced ...") is no speaker either."""
     doc = verb.doc
-    if subject.i > 1 and not any(t.text in DASHES for t in doc[: subject.i]):
-        return None
-    # A dash set off by spaces ("Stockholm, 12 May - Polar ..."), not a hyphen inside a name
-    # ("Osei-Mensah"); the last of them when a date and places are set off in turn ("Jan 6, 2023 —
-    # TOKYO and CAMBRIDGE, Mass. — Eisai ...").
-    dashes = [t for t in doc[subject.i + 1 : min(verb.i, MAX_DATELINE_WORDS)] if t.text in DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)]
-    dash = next((d for d in reversed(dashes) if not any(t.is_lower and t.is_alpha and t.lower_ != "and" for t in doc[: d.i])), None)
-    if dash is None:
-        dash = _capital_dateline_end(doc, verb)
-    if dash is None:
-        return None  # a dateline is names and dates ("Stockholm, 12 May -"), not a phrase ("A study by researchers ... –")
-    heads = [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not dash.i < t.head.i < verb.i] \
-        or [t for t in doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")]  # hung on a verb misread inside it
+    end = dateline_end(doc, verb.i)
+    if end == 0 or subject.i >= end and subject.lower_ not in TIME_WORDS:
+        return None  # no dateline, or the subject stands after it
+    heads = [t for t in doc[end : verb.i] if t.pos_ in ("NOUN", "PROPN") and not end - 1 < t.head.i < verb.i and t.lower_ not in TIME_WORDS] \
+        or [t for t in doc[end : verb.i] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")]  # hung on a verb misread inside it
     return heads[0] if heads else None
+
+
+TIME_WORDS = frozenset("today yesterday tonight tomorrow".split())
+
+
+def dateline_end(doc: Doc, limit: int | None = None) -> int:
+    """The index of the first word after a dateline (0: none): names and dates up to a dash set
+    off by spaces ("Stockholm, 12 May -", "DAKAR, Feb 3 (Reuters) -"; the last such dash when a
+    date and places are set off in turn, "Jan 6, 2023 — TOKYO and CAMBRIDGE, Mass. —"; a hyphen
+    inside a name, "Osei-Mensah", is none), or a dateline in capitals with no dash ("CUPERTINO,
+    CALIFORNIA Apple ...")."""
+    stop = min(len(doc) if limit is None else limit, MAX_DATELINE_WORDS)
+    dashes = [t for t in doc[1:stop] if t.text in DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)]
+    dash = next((d for d in reversed(dashes) if not any(t.is_lower and t.is_alpha and t.lower_ != "and" for t in doc[: d.i])), None)
+    if dash is not None:
+        return dash.i + 1
+    return capital_dateline(doc) if limit is None or capital_dateline(doc) < limit else 0
 
 
 def capital_dateline(doc: Doc) -> int:
@@ -174,11 +187,6 @@ def capital_dateline(doc: Doc) -> int:
     if end < 3 or doc[end - 1].text == "," or "," not in doc[:end].text or not doc[end].is_title or doc[end - 1].lower_ not in known_places():
         return 0
     return end
-
-
-def _capital_dateline_end(doc: Doc, verb: Token) -> Token | None:
-    end = capital_dateline(doc)
-    return doc[end - 1] if 0 < end < verb.i else None
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -225,7 +233,7 @@ def trailing_speaker(verb: Token) -> Token | None:
     if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase):
         return None
     heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not phrase.start <= t.head.i < phrase.end]
-    return heads[0] if heads else None
+    return heads[0] if heads and heads[0].lower_ not in TIME_WORDS else None  # "..., today announced": a time, no speaker
 
 
 def statement_subject(verb: Token) -> Token | None:
