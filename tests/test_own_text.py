@@ -120,3 +120,14 @@ def test_a_headline_names_no_one_for_the_sentences_after_it() -> None:
             "A federal judge ordered Orchard to let developers link to other payment options. "
             "Orchard said in a statement that it would appeal.")
     assert Assistant.label(text)[-1].label == "group_claim"
+
+
+def test_a_page_in_the_third_person_under_a_title_line_is_its_issuers_own_text() -> None:
+    page = ("The Lantern Keepers (Die Leuchtturmwärter)\n\n"
+            "The drama returns for a second series on 3 January 2025 at 20:15 on ZDF and in the ZDFmediathek. "
+            "All six episodes will be available to stream from 10:00 on the day of broadcast.")
+    assert {s.label for s in Assistant.label(page)} == {"group_claim"}
+    headline = ("Floods close main road into Dunmere\n\n"
+                "The main road into Dunmere was closed on Tuesday after the river burst its banks. "
+                "Residents were told to avoid the area until the water recedes.")
+    assert Assistant.label(headline)[1].label == "article"

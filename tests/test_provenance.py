@@ -309,6 +309,9 @@ FAMILIES = {
         ("Chief Justice D.Y. Chandrachud, writing for the bench, said the scheme was unconstitutional.", "official"),
         ("The Economic Community of West African States urged the authorities to restore the calendar.", "official"),
     ],
+    "a speaker named after the verb that follows quoted words, however the parser hangs the name": [
+        ("“This is a story nobody could have written,” said coach Ana Lind, who took charge after Tomas Berg was sacked.", "group_claim"),
+    ],
     "a national board is an authority, a company's or club's board a party": [
         ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
         ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),

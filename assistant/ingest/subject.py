@@ -104,7 +104,14 @@ def _inverted_speaker(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in _CLOSING_QUOTES:
         return None
-    return next((c for c in children(verb, "dobj", "attr") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i), None)
+    found = next((c for c in children(verb, "dobj", "attr") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i), None)
+    if found is None:
+        # '"...," said coach Emerse Fae, who took charge after X was sacked': the parser hangs the
+        # name on a later clause; the noun phrase right after the verb, up to a comma, speaks.
+        end = next((t.i for t in doc[verb.i + 1 :] if t.is_punct), len(doc))
+        phrase = doc[verb.i + 1 : end]
+        found = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not phrase.start <= t.head.i < phrase.end), None)
+    return found
 
 
 def _in_quotes(tok: Token) -> bool:

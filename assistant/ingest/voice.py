@@ -85,7 +85,8 @@ class VoiceModel:
 
     def own_texts(self, texts: Sequence[Sequence[str]], encoder: OnnxSentenceEncoder) -> list[bool]:
         """Own texts: the model says so, and the text speaks as someone (first or second person, or
-        "is delighted to ...") outside quotations in its opening (its features computed once)."""
+        "is delighted to ...") outside quotations in its opening, or opens with a title line as a
+        page does (its features computed once)."""
         feats = [register_features(t) for t in texts]
         speaking = [i for i, f in enumerate(feats) if _speaks(f)]
         probs = self._probabilities([texts[i] for i in speaking], [feats[i] for i in speaking], encoder)
@@ -95,7 +96,7 @@ class VoiceModel:
         return own
 
 
-_VOICE = [FEATURES.index(name) for name in ("we", "you", "self")]
+_VOICE = [FEATURES.index(name) for name in ("we", "you", "self", "title")]
 
 
 def _speaks(feats: np.ndarray) -> bool:
