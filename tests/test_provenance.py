@@ -312,6 +312,12 @@ FAMILIES = {
     "a speaker named after the verb that follows quoted words, however the parser hangs the name": [
         ("“This is a story nobody could have written,” said coach Ana Lind, who took charge after Tomas Berg was sacked.", "group_claim"),
     ],
+    "a head of state or government named without a title speaks as an official; their deeds are narration": [
+        ("Zelensky said Ukraine would not give up any territory.", "official"),
+        ("Tedros told reporters in Geneva that the emergency was over.", "official"),
+        ("Ana Ruiz said she would appeal the ruling.", "group_claim"),
+        ("Keir Starmer became prime minister on Friday after a landslide win.", "article"),
+    ],
     "a national board is an authority, a company's or club's board a party": [
         ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
         ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),
@@ -879,3 +885,11 @@ def test_an_editor_labels_an_article_from_the_command_line(tmp_path: Path) -> No
     assert "official" in plain.stdout and "why:" in plain.stdout
     missing = run_cli("label", str(tmp_path / "nope.txt"))
     assert missing.returncode != 0 and "hint:" in missing.stderr
+
+
+def test_the_leaders_list_is_data_with_full_names_and_only_distinctive_short_names() -> None:
+    from assistant.ingest.source import leaders
+
+    names = leaders()
+    assert {"volodymyr zelensky", "zelensky", "emmanuel macron", "macron", "tedros"} <= names
+    assert not {"johnson", "harris", "martin", "khan", "sharif", "kim", "li", "wang"} & names  # surnames many people share

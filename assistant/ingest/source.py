@@ -225,6 +225,19 @@ def _proper_name(tok: Token) -> str:
     return doc[start : end + 1].text
 
 
+@lru_cache(maxsize=1)
+def leaders() -> frozenset[str]:
+    """Lower-cased names of heads of state and government (``sources/leaders.txt``), each full name
+    and the distinctive names it goes by alone."""
+    text = (resources.files("assistant.ingest") / "sources" / "leaders.txt").read_text(encoding="utf-8")
+    return frozenset(name.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#") for name in line.split("|"))
+
+
+def _leader(tok: Token) -> str | None:
+    name = _proper_name(tok)
+    return name if name.lower() in leaders() else None
+
+
 def is_place(tok: Token) -> bool:
     """Is the name ``tok`` stands in (its run of proper nouns) a country, capital, state or large city?"""
     return tok.pos_ == "PROPN" and _proper_name(tok).lower().removeprefix("the ") in known_places()
@@ -285,6 +298,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return None, span.text, span
     if tok.pos_ == "PROPN" and tok.lower_ in known:
         return known[tok.lower_], tok.text, None
+    if entities and tok.pos_ == "PROPN" and (leader := _leader(tok)) is not None:
+        return "official", leader, None  # "Zelensky said": a head of state or government named without a title
     if entities and is_place(tok):
         return "official", tok.text, None  # "Moscow said", "Kazakhstan denied": its government
     if entities and tok.pos_ in ("PROPN", "NOUN") and (ent := _entity(tok)) in ENTITY_LABEL:
