@@ -33,6 +33,8 @@ FAMILIES = {
         ("The FDA said the recall covered three batches of the syrup.", "official"),
         ("The World Health Organization said the outbreak was contained.", "official"),
         ("The OSCE observation mission said it would present its findings on Monday.", "official"),
+        ("INEC said the vote would go ahead as planned.", "official"),
+        ("The TSE said there was no evidence of fraud.", "official"),
     ],
     "official by title of office": [
         ("Governor Ana Ruiz said the curfew would be lifted at dawn.", "official"),
