@@ -174,21 +174,22 @@ def release_lede(labelled: Sequence[LabelledSentence]) -> tuple[str, Label] | No
     """The issuer named in a release's lede: an authority or party that the opening sentences
     (after a title line) attribute to, or that "has today" acted, with "today" outside quotations;
     or one thanking others in its own name in the text's opening."""
-    from assistant.ingest.source import type_name
-
-    body = labelled[1:] if labelled and _title_name(labelled[0].text) is not None or labelled and not labelled[0].text.rstrip().endswith((".", "!", "?", '"', "”")) else labelled
+    body = labelled[1:] if labelled and _title_line(labelled[0].text) else labelled
     for s in body[:LEDE_SENTENCES]:
         if any(q in s.text for q in _QUOTE_MARKS) or not _TODAY.search(s.text):
             continue
         if s.label in ("group_claim", "official") and s.cue and s.cue not in INHERITED_CUES:
             return s.attributed_to, s.label
         if (found := _HAS_TODAY.match(s.text.strip())) is not None:
-            name = found.group("name")
-            return name, "official" if type_name(name) == "official" else "group_claim"
+            return _titled(found.group("name"))
     thanks = next((m for s in labelled[:OPENING_SENTENCES] if not any(q in s.text for q in _QUOTE_MARKS) and (m := _THANKS.match(s.text.strip()))), None)
-    if thanks is not None:
-        return thanks.group("name"), "official" if type_name(thanks.group("name")) == "official" else "group_claim"
-    return None
+    return _titled(thanks.group("name")) if thanks is not None else None
+
+
+def _title_line(text: str) -> bool:
+    """A page's title: a first line that ends with no sentence's punctuation, or splits a name
+    from a topic ("Brightloom Notes | Plans and pricing")."""
+    return not text.rstrip().endswith((".", "!", "?", '"', "”")) or _title_name(text) is not None
 
 
 @lru_cache(maxsize=1)
