@@ -767,6 +767,12 @@ def test_the_places_a_speaker_may_be_named_by_are_a_gazetteer_with_its_checksum(
     assert not {"netflix", "google", "reuters", "nintendo", "liverpool", "sevilla"} & places  # clubs speak as cities
 
 
+def test_a_surname_the_tagger_reads_as_a_noun_keeps_the_kind_it_was_first_given() -> None:
+    first, later = Assistant.label("SRH captain Pat Cummins admitted his side never got going. "
+                                   "Cummins said the team would take positives from the season.")
+    assert first.label == later.label == "group_claim", later.reason
+
+
 def test_a_name_first_typed_with_its_office_keeps_its_kind() -> None:
     sentences = Assistant.label(
         "Health Minister Lina Perez visited the clinic on Monday and said vaccines would arrive soon. "
