@@ -320,6 +320,11 @@ FAMILIES = {
         ("Ana Ruiz said she would appeal the ruling.", "group_claim"),
         ("Keir Starmer became prime minister on Friday after a landslide win.", "article"),
     ],
+    "a fake document is no one's word; an acronym after a number is a unit, not a title": [
+        ("A fake ministry statement said schools would close on Monday.", "media_report"),
+        ("A 6.5-inch display and a 50 MP main camera deliver flagship performance.", "article"),
+        ("Two MPs said the bill would fail.", "official"),
+    ],
     "a national board is an authority, a company's or club's board a party": [
         ("The National Transportation Safety Board said the pilot had not reported any problems.", "official"),
         ("Pakistan's Federal Board of Revenue said collections rose 30%.", "official"),

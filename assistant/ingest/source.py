@@ -120,9 +120,11 @@ def addressed_to_ai(text: str) -> str | None:
 
 
 def source_kinds(doc: Doc) -> dict[int, Span]:
-    """For each token, the longest source pattern covering it."""
+    """For each token, the longest source pattern covering it ("a 50 MP camera": a unit, no title)."""
     out: dict[int, Span] = {}
     for span in doc.spans.get(SPANS_KEY, []):
+        if span.label_ == "OFFICIAL" and len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num and span.text.isupper():
+            continue
         for i in range(span.start, span.end):
             if i not in out or len(out[i]) < len(span):
                 out[i] = span
@@ -320,10 +322,18 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     kind = _typed(speaker, known, entities)
     if kind is not None and kind.label == "official" and (former := _former(speaker)) is not None:
         return SourceKind("group_claim", f"{former} {kind.cue}", person=True)
+    if kind is not None and kind.label in ("official", "group_claim") and (fake := _fake(speaker)) is not None:
+        # "A fake INEC letter": not its named owner's; a message of unclear origin.
+        return SourceKind("media_report", f"{fake} {kind.cue}")
     return kind
 
 
 FORMER = frozenset("former ex ex-".split())
+FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported".split())
+
+
+def _fake(speaker: Token) -> str | None:
+    return next((c.text for c in speaker.children if c.dep_ in ("amod", "compound") and c.lower_ in FAKES), None)
 
 
 def _former(speaker: Token) -> str | None:
