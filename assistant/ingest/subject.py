@@ -179,7 +179,8 @@ def dateline_end(doc: Doc, limit: int | None = None) -> int:
     dash = next((d for d in reversed(dashes) if not any(t.is_lower and t.is_alpha and t.lower_ != "and" for t in doc[: d.i])), None)
     if dash is not None:
         return dash.i + 1
-    return capital_dateline(doc) if limit is None or capital_dateline(doc) < limit else 0
+    end = capital_dateline(doc)
+    return end if limit is None or end < limit else 0
 
 
 def capital_dateline(doc: Doc) -> int:
