@@ -42,10 +42,11 @@ _SELF_RELEASE = re.compile(r"\b[Tt]his (?:press |news |media )?release (?:contai
 # FDA amended ...", "Chelsea Football Club has today parted company with ..."): a report dates
 # what others did; a body dates its own act by the day it publishes it.
 _TODAY = re.compile(r"\b[Tt]oday\b")
-_HAS_TODAY = re.compile(r"^(?:[^—–]{1,60}[—–]\s*){0,2}(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,6})\s+(?:has|have)\s+today\b")
+_BODY_NAME = r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,6})"  # "Chelsea Football Club", "Bank of Ghana"
+_HAS_TODAY = re.compile(r"^(?:[^—–]{1,60}[—–]\s*){0,2}" + _BODY_NAME + r"\s+(?:has|have)\s+today\b")
 LEDE_SENTENCES = 2  # the lede: the opening sentences after a title line
 # A body thanking others in its own name, outside quotations: "Real Madrid would like to thank ...".
-_THANKS = re.compile(r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,6})\s+(?:would like|wishes|wants) to thank\b")
+_THANKS = re.compile(r"^" + _BODY_NAME + r"\s+(?:would like|wishes|wants) to thank\b")
 
 
 @dataclass(frozen=True)
