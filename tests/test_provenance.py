@@ -151,6 +151,14 @@ FAMILIES = {
         ("The inspectors recommended that the plant be closed.", "official"),
         ("Police found a body in the river on Tuesday.", "official"),
     ],
+    "a named person's deeds are narration whatever the reporter calls them; a headline's bare participle is passive": [
+        ("Javier Milei, a libertarian economist and congressman, won the runoff with 55.7% of the vote.", "article"),
+        ("Priya Nair, an analyst at a Mumbai brokerage, moved to Singapore in 2019.", "article"),
+        ("Analysts at Jefferies cut their price target on the stock.", "media_report"),
+        ("PS5 Pro revealed: $700 price, no disc drive", "article"),
+        ("New Zelda game announced for Switch 2", "article"),
+        ("Apple unveiled the iPhone 15 in Cupertino", "group_claim"),
+    ],
     "a doctor quoted is an expert; a sentence-opening participle the tagger misreads still has its subject": [
         ('"Every child deserves protection," said Dr Amara Okafor, a paediatrician in Lagos.', "media_report"),
         ("Misleading videos on TikTok have claimed that the vaccine causes autism.", "social_media"),

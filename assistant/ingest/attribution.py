@@ -344,15 +344,16 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("social_media", _phrase(head), verb.text, f"'{_phrase(head)}' appeared online ('{channel}')", speech=False)
         if _points_back(subj, kind):
             return Inherit(speech=False)  # "The information was contradictory": the source before
-        # A witness's or resident's deeds ("Residents remain under a boil-water notice") are narration.
-        category = (kind.label, kind.cue) if kind and not (kind.label == "media_report" and kind.person) else None
+        # A witness's, a resident's or a named person's deeds ("Residents remain under a boil-water
+        # notice", "Javier Milei, a libertarian economist, won ...") are narration.
+        named = is_person(subj) or subj.pos_ == "PROPN" and not subj.ent_type_ and bool(children(subj, "appos"))
+        category = (kind.label, kind.cue) if kind and not (kind.label == "media_report" and (kind.person or named)) else None
         if subj.lemma_.lower() == "poll" and lemma in ("open", "close"):
             category = None  # "Polls have now closed": polling stations, not surveys
         # Authorities acting, reports or posts appearing; a group's or company's deeds are narration.
         if lemma in PARTY_ANNOUNCEMENTS and _main_clause(verb) and not children(verb, "neg") and not is_person(subj) \
                 and (party := type_source(subj, known)) is not None and party.label == "group_claim" and not party.person:
-            # "Samsung introduced the Galaxy S23", "the Academy has decided to award the prize to ...":
-            # a party's decisions and launches are what it announces of itself.
+            # "Samsung introduced the Galaxy S23", "the Academy decided to award ...": what it announces of itself.
             return Frame("group_claim", _phrase(head), verb.text, f"'{_phrase(head)}' ({party.cue}) announces its own decision: '{verb.text}'", speech=False)
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not children(verb, "neg"):
             label, cue = category

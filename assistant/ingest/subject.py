@@ -63,6 +63,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return obj, False
     if subj and (whole := _partitive_whole(verb, subj[0])) is not None:
         return whole, False
+    if subj and _headline_participle(verb, subj[0]):
+        return subj[0], True
     if subj:
         return subj[0], False
     passive = children(verb, "nsubjpass", "csubjpass")
@@ -96,6 +98,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 
 _CLOSING_QUOTES = ('"', "”", "’", "'", "»")
+
+
+def _headline_participle(verb: Token, subj: Token) -> bool:
+    """ "PS5 Pro revealed: $700 price, no disc drive": in a headline (no closing full stop) a past
+    form with nothing done to anything is a passive with its auxiliary left out, as headlines
+    write them; the thing named was revealed, it revealed nothing ("Sony reveals PS5 Pro" acts)."""
+    text = verb.doc.text.rstrip()
+    colon = next((t.i for t in verb.doc[verb.i + 1 :] if t.text == ":"), len(verb.doc))  # what follows a colon is the news, not an object
+    return (not text.endswith((".", "!", "?", '"', "”", "'", "’")) and verb.tag_ in ("VBD", "VBN") and subj.i < verb.i
+            and not any(c.i < colon for c in children(verb, "dobj", "ccomp", "xcomp", "attr", "dative", "prt")))
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
