@@ -158,6 +158,15 @@ FAMILIES = {
         ("PS5 Pro revealed: $700 price, no disc drive", "article"),
         ("New Zelda game announced for Switch 2", "article"),
         ("Apple unveiled the iPhone 15 in Cupertino", "group_claim"),
+        ("Netflix adds 13.1 million subscribers, shares jump", "article"),
+    ],
+    "a platform named at a sentence's end is still a platform; a clause's auxiliaries hide no verb": [
+        ("False claims that the mayor had staged the fire circulated widely on X.", "social_media"),
+        ("Residents have been urged to ignore messages circulating on WhatsApp claiming that the water is poisoned.", "social_media"),
+    ],
+    "a verb of putting out says something only with what it puts out": [
+        ("The ferry was seized, but the crew immediately released – the pirates only wanted fuel for the boat.", "article"),
+        ("The ministry released figures showing a 5% rise.", "official"),
     ],
     "a doctor quoted is an expert; a sentence-opening participle the tagger misreads still has its subject": [
         ('"Every child deserves protection," said Dr Amara Okafor, a paediatrician in Lagos.', "media_report"),
@@ -677,6 +686,13 @@ def test_a_spokesperson_no_one_owns_speaks_for_the_body_named_before() -> None:
     first, second = Assistant.label("The Red Cross said 40 people were rescued. "
                                     "Its volunteers were using boats to reach villages, a spokesman said.")
     assert (second.label, second.attributed_to) == (first.label, first.attributed_to) == ("group_claim", "The Red Cross")
+
+
+def test_people_of_his_no_pattern_knows_speak_for_themselves_not_for_the_source_before() -> None:
+    first, second = Assistant.label("The county medical examiner ruled that he died of natural causes. "
+                                    "His former castmates said in a joint statement that they were devastated.")
+    assert first.label == "official"
+    assert (second.label, second.attributed_to) == ("group_claim", "His former castmates")
 
 
 def test_her_representative_speaks_for_her_own_affairs() -> None:

@@ -67,6 +67,8 @@ def test_initials_go_on_to_a_name_unless_a_function_word_follows() -> None:
     assert _texts("Chief Justice D.Y. Chandrachud wrote it. Author J.R.R. Tolkien agreed.") == [
         "Chief Justice D.Y. Chandrachud wrote it.", "Author J.R.R. Tolkien agreed."]
     assert _texts("She moved to the U.K. The company said so.") == ["She moved to the U.K.", "The company said so."]
+    assert _texts("The studio posted on X. The game is due in 2025. George W. Bush and J. A. Smith came.") == [
+        "The studio posted on X.", "The game is due in 2025.", "George W. Bush and J. A. Smith came."]
 
 
 def test_a_quoted_statement_of_several_sentences_is_split_with_its_quotes_kept() -> None:

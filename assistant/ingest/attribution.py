@@ -16,13 +16,13 @@ from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.channel import own_channel, statement_channel
-from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, type_source
+from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, source_kinds, type_source
 from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of
 from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, dateline_end, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, REPORTING_VERBS,
+    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, RELEASING_VERBS, REPORTING_VERBS,
     RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VERDICTS,
 )
 from assistant.types import Label
@@ -239,10 +239,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     return Frame(body_kind.label, _display_source(body), verb.text,
                                  f"'{_phrase(_subject_span(speaker))}' speaks for '{_phrase(_head_span(body))}' ({body_kind.cue})")
                 personal = owner.lower_ in ("his", "her") and not channel
-                return Inherit(channel, Frame(
-                    "group_claim", _display_source(speaker), verb.text,
-                    f"'{_phrase(_subject_span(speaker))}' speaks for a person's own affairs",
-                ) if personal else None)
+                own = Frame("group_claim", _display_source(speaker), verb.text, f"'{_phrase(_subject_span(speaker))}' speaks for a person's own affairs")
+                # "His former castmates said ...": people of his no pattern knows speak for themselves, not for the source before.
+                return own if personal and source_kinds(verb.doc).get(speaker.i) is None else Inherit(channel, own if personal else None)
             span = _subject_span(speaker)
             if speaker.pos_ == "PROPN" and bare_title(speaker) and (kind is None or kind.by_entity):
                 # "Spokesman Dmitry Orlov told reporters ...": the spokesman of the source before;
@@ -388,11 +387,12 @@ def _event_clause(verb: Token) -> bool:
 
 
 def _moves(verb: Token) -> bool:
-    """ "Typhoon Lanna slammed into the coast": a speech verb with a direction and nothing said
-    (no object, no clause) is a movement."""
-    if verb.lemma_.lower() in COUNTING_VERBS and children(verb, "dobj") and not children(verb, "ccomp") and not _quoted_near(verb):
-        return True  # "The deal adds 14 vessels to the fleet": adding things, not words
-    return any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+    """A speech verb that says nothing: a movement ("Typhoon Lanna slammed into the coast"), things added, nothing put out."""
+    objects, clauses = children(verb, "dobj"), children(verb, "ccomp")
+    if verb.lemma_.lower() in COUNTING_VERBS and objects and not (clauses and clauses[0].i < objects[0].i) and not _quoted_near(verb):
+        return True  # "The deal adds 14 vessels to the fleet", "Netflix adds 13.1 million subscribers, shares jump": things, not words
+    released = verb.lemma_.lower() in RELEASING_VERBS and not children(verb, "dobj", "ccomp", "xcomp", "nsubjpass") and not _quoted_near(verb)
+    return released or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
 
 
 def _quoted_near(verb: Token) -> bool:
@@ -419,7 +419,7 @@ def _verbs_by_depth(doc: Doc) -> list[Token]:
             if tok.i in seen:
                 continue
             seen.add(tok.i)
-            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") or tok.dep_ == "ROOT":  # "have been": no clause
                 order.append(tok)
             nxt.extend(tok.children)
         frontier = nxt

@@ -23,11 +23,25 @@ def load_parser() -> Language:
     if not Language.has_factory(ACRONYM_NAMES):
         Language.component(ACRONYM_NAMES, func=acronym_names)
     nlp.add_pipe(ACRONYM_NAMES, after="attribute_ruler")
+    if not Language.has_factory(FINAL_STOP):
+        Language.component(FINAL_STOP, func=final_stop)
+    nlp.add_pipe(FINAL_STOP, first=True)
     add_source_ruler(nlp)
     return nlp
 
 
 ACRONYM_NAMES = "acronym_names"
+FINAL_STOP = "final_stop"
+
+
+def final_stop(doc: Doc) -> Doc:
+    """ "... circulated widely on X.": the tokenizer keeps a capital letter and its full stop
+    together as an initial ("George W. Bush"); at the end of a sentence the stop is the sentence's."""
+    last = doc[-1] if len(doc) else None
+    if last is not None and len(last.text) == 2 and last.text[0].isupper() and last.text[1] == ".":
+        with doc.retokenize() as retokenizer:
+            retokenizer.split(last, [last.text[0], "."], heads=[(last, 0), (last, 0)])
+    return doc
 
 
 def acronym_names(doc: Doc) -> Doc:

@@ -83,13 +83,12 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     word = word_match.group(1).lower()
     if word in _NEVER_FINAL:
         return False
-    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
-        return False
     if word in _MAYBE_FINAL:
         return True  # a capitalised word follows (checked above)
-    if word in _NAME_PREFIX or _INITIALS.fullmatch(word):
-        # "D.Y. Chandrachud", "J.R.R. Tolkien": initials go on to a name unless a function word follows.
-        return _next_word(line, match.end()).lower() in _stop_words()
+    if word in _NAME_PREFIX or _INITIALS.fullmatch(word) or len(word) == 1 and word.isalpha():
+        # "J. Smith", "D.Y. Chandrachud", "J.R.R. Tolkien": initials go on to a name unless a
+        # function word follows ("... the studio posted on X. The game is due in 2025").
+        return len(following := _next_word(line, match.end())) > 1 and following.lower() in _stop_words()  # "J. A. Smith"
     return True
 
 

@@ -18,6 +18,9 @@ SPEECH_VERBS = frozenset(
 # Speech verbs that also take things as their object: "The deal adds 14 vessels to the fleet"
 # says nothing; "She added that ..." and '"...," he added' do.
 COUNTING_VERBS = frozenset("add".split())
+# Speech verbs that say something only through what they put out: with no object, no clause and no
+# quotation ("the hostages were released", "the passengers immediately released") nothing was said.
+RELEASING_VERBS = frozenset("release publish unveil disclose issue".split())
 # What a person does with news of their own, never as a witness of someone else's.
 OWN_NEWS_VERBS = frozenset("announce unveil".split())
 # Verbs that state a finding only with a content clause ("They found that ...", "data show that
