@@ -150,6 +150,8 @@ FAMILIES = {
         ("Researchers at the University of Ghana found that the vaccine cut infections by half.", "media_report"),
         ("The inspectors recommended that the plant be closed.", "official"),
         ("Police found a body in the river on Tuesday.", "official"),
+        ("The court held that the ban was unlawful.", "official"),
+        ("The party held a rally in Lagos.", "article"),
     ],
     "a named person's deeds are narration whatever the reporter calls them; a headline's bare participle is passive": [
         ("Javier Milei, a libertarian economist and congressman, won the runoff with 55.7% of the vote.", "article"),

@@ -23,9 +23,9 @@ COUNTING_VERBS = frozenset("add".split())
 RELEASING_VERBS = frozenset("release publish unveil disclose issue".split())
 # What a person does with news of their own, never as a witness of someone else's.
 OWN_NEWS_VERBS = frozenset("announce unveil".split())
-# Verbs that state a finding only with a content clause ("They found that ...", "data show that
-# ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage").
-CLAUSE_VERBS = frozenset("find show indicate".split())
+# Verbs that state a finding only with a content clause ("They found that ...", "data show that ...", "the court held that
+# ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage", "held a rally").
+CLAUSE_VERBS = frozenset("find show indicate hold".split())
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
