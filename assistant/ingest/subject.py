@@ -106,7 +106,7 @@ def _headline_participle(verb: Token, subj: Token) -> bool:
     write them; the thing named was revealed, it revealed nothing ("Sony reveals PS5 Pro" acts)."""
     text = verb.doc.text.rstrip()
     colon = next((t.i for t in verb.doc[verb.i + 1 :] if t.text == ":"), len(verb.doc))  # what follows a colon is the news, not an object
-    return (not text.endswith((".", "!", "?", '"', "”", "'", "’")) and verb.tag_ in ("VBD", "VBN") and subj.i < verb.i
+    return (text[-1:].isalnum() and verb.tag_ in ("VBD", "VBN") and subj.i < verb.i  # "... said in a statement:" introduces
             and not any(c.i < colon for c in children(verb, "dobj", "ccomp", "xcomp", "attr", "dative", "prt")))
 
 
