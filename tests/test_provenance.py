@@ -166,6 +166,14 @@ FAMILIES = {
         ("False claims that the mayor had staged the fire circulated widely on X.", "social_media"),
         ("Residents have been urged to ignore messages circulating on WhatsApp claiming that the water is poisoned.", "social_media"),
     ],
+    "a rank's word in a company's name is no rank; a portfolio's title is an office whatever the recogniser calls it": [
+        ("General Motors said it would cut 1,000 jobs in Michigan.", "group_claim"),
+        ("General Mark Milley said the troops would withdraw.", "official"),
+        ("Defense Secretary Lloyd Austin said the troops would withdraw.", "official"),
+    ],
+    "a finite verb the parser hangs on a dateline still has its subject": [
+        ("SEOUL, July 7 (Reuters) - Samsung Electronics estimated on Friday that its quarterly profit fell 96%.", "group_claim"),
+    ],
     "a verb of putting out says something only with what it puts out": [
         ("The ferry was seized, but the crew immediately released – the pirates only wanted fuel for the boat.", "article"),
         ("The ministry released figures showing a 5% rise.", "official"),

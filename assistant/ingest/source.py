@@ -384,9 +384,9 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" and (held := _held_in(owner, kinds)) is not None:
             o_label, o_cue = "group_claim", held  # "Nintendo president Shuntaro Furukawa": a title held in an organisation no pattern knows
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
-                and not (o_span.id_ == "MEDIA" and owner.dep_ == "compound" and _entity(speaker) == "ORG"):
+                and not (owner.dep_ == "compound" and _entity(speaker) == "ORG" and (o_span.id_ == "MEDIA" or owner.lower_ == "general" and speaker.i not in kinds)):
             # "Spokesman", "Inspector" before a name; a document's word in an organisation's name
-            # is no document: "the Recording Academy".
+            # is no document ("the Recording Academy"), nor is the adjective a rank ("General Motors").
             o_label = KIND_LABEL[o_span.id_]
         if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity":
             party = party or o_cue

@@ -76,6 +76,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return objs[0], False
     if verb.dep_ == "acl" and verb.head.dep_ == "npadvmod" and verb.i == verb.head.i + 1:
         return verb.head, False  # "..., the two companies announced on Tuesday": a trailing speaker, read as a modifier
+    if verb.dep_ == "acl" and children(verb, "ccomp") and verb.i > 0 and (before := verb.doc[verb.i - 1]).pos_ in ("NOUN", "PROPN"):
+        return before, False  # "SEOUL, July 7 (Reuters) - Samsung Electronics estimated on Friday that ...": a finite verb with its clause
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
         return verb.head, verb.tag_ == "VBN"  # "the game, released in 2020": what was released
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
