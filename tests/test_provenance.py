@@ -705,6 +705,13 @@ def test_people_of_his_no_pattern_knows_speak_for_themselves_not_for_the_source_
     assert (second.label, second.attributed_to) == ("group_claim", "His former castmates")
 
 
+def test_a_pronoun_speaking_inside_the_sentence_stands_for_its_named_subject_not_the_source_before() -> None:
+    first, second = Assistant.label("Police said the roads around the stadium would reopen at 7 p.m. "
+                                    "In her speech, Iga Swiatek dedicated the title to her coach, who she said had been ill.")
+    assert first.label == "official"
+    assert (second.label, second.attributed_to) == ("group_claim", "Iga Swiatek")
+
+
 def test_her_representative_speaks_for_her_own_affairs() -> None:
     [sentence] = Assistant.label("Pop singer Lena Marsh has postponed her tour, her representative said on Tuesday.")
     assert sentence.label == "group_claim", sentence.reason

@@ -17,9 +17,10 @@ from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_so
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, source_kinds, type_source
+from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of
 from assistant.ingest.subject import (
-    PARTITIVES, agent_of, children, dateline_end, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
+    PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, RELEASING_VERBS, REPORTING_VERBS,
@@ -35,27 +36,6 @@ OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
 
 
-def _subject_span(subj: Token) -> list[Token]:
-    """The subject's whole subtree: what decides its category."""
-    return list(subj.subtree)
-
-
-def _display_source(subj: Token) -> str:
-    """A short name for the source: a statement's author, without appositions or relative clauses."""
-    if subj.lemma_.lower() in ANAPHORIC_NOUNS:
-        for acl in children(subj, "acl"):
-            agent = agent_of(acl)
-            if agent is not None:
-                return _display_source(agent)
-    drop: set[int] = set()
-    for child in subj.children:
-        if child.dep_ in ("appos", "relcl", "acl") or (child.dep_ == "punct" and child.text in "–—-,("):
-            drop.update(t.i for t in child.subtree)
-    start = dateline_end(subj.doc)  # "CUPERTINO, CALIFORNIA Apple", "DAKAR, Feb 3 (Reuters) - ...": the dateline names no one
-    kept = [t for t in subj.subtree if t.i not in drop and t.i >= start]
-    return _phrase(kept)
-
-
 def _refers_back(noun: Token) -> bool:
     """ "The information", "this statement": a definite noun that names no source of its own."""
     return noun.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in children(noun, "det"))
@@ -66,37 +46,6 @@ def _points_back(noun: Token, kind: SourceKind | None) -> bool:
     (a role, or a message of unclear origin) continues the source before it; "the post" stays a
     post."""
     return (kind is None or kind.by_role or kind.label == "media_report") and _refers_back(noun)
-
-
-def _head_span(subj: Token) -> list[Token]:
-    """The subject's head noun with its compounds and adjectives ("law-enforcement agencies")."""
-    toks = [subj] + [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss", "appos")]
-    for c in list(toks[1:]):
-        toks.extend(g for g in c.children if g.dep_ in ("compound", "amod", "punct", "prep", "pobj", "det"))
-    for appos in children(subj, "appos"):
-        toks.extend(appos.subtree)
-    return toks
-
-
-def _fronted_frame(verb: Token, pronoun: Token, channel: str | None, known: Mapping[str, Label]) -> Frame | None:
-    """In "The agency will hire 2,000 inspectors, it said", the pronoun after the statement may
-    stand for the statement's own subject (a noun that is a source, singular for "it", plural for
-    "they"; "the bridge will reopen, it said" is not the bridge's). Used only when no source before
-    it in the paragraph goes on speaking: "A channel posted a video. The government staged it, it
-    said." stays the channel's."""
-    if pronoun.lower_ not in ("it", "they"):
-        return None
-    for clause in children(verb, "ccomp"):
-        if clause.i > verb.i:
-            continue
-        subj = next((c for c in children(clause, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
-        kind = type_source(subj, known) if subj is not None else None
-        if subj is None or kind is None or ("Plur" in subj.morph.get("Number", [])) != (pronoun.lower_ == "they"):
-            continue
-        label: Label = "social_media" if channel and kind.label not in ("official", "group_claim") else kind.label
-        why = f"'{pronoun.text} {verb.text}' after the statement: '{pronoun.text}' stands for '{_phrase(_subject_span(subj))}' ({kind.cue})"
-        return Frame(label, _display_source(subj), verb.text, why)
-    return None
 
 
 def _not_authority(name: Token, verb: Token, known: Mapping[str, Label]) -> bool:
@@ -179,8 +128,8 @@ def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | 
             owner_kind = type_source(subj, known)
             if owner_kind is None or owner_kind.label == "article":
                 return Inherit()
-            return Frame(owner_kind.label, _display_source(subj), word,
-                         f"'{word} {_phrase(span)}': the document of '{_phrase(_head_span(subj))}' ({owner_kind.cue})")
+            return Frame(owner_kind.label, display_source(subj), word,
+                         f"'{word} {_phrase(span)}': the document of '{_phrase(head_span(subj))}' ({owner_kind.cue})")
         found = (kind.label, kind.cue) if kind else None
         label, cue = found if found else ("media_report", "")
         reason = (
@@ -201,8 +150,8 @@ def _has_learned(verb: Token, subj: Token | None, known: Mapping[str, Label]) ->
     outlet = kind.label == "media_report" if kind is not None else subj.pos_ in ("PROPN", "NOUN") and subj.is_title and not is_person(subj)
     if not outlet:
         return None
-    span = _head_span(subj)
-    return Frame("media_report", _display_source(subj), verb.text, f"'{_phrase(span)}' reports what it '{verb.text}' (an outlet's formula)")
+    span = head_span(subj)
+    return Frame("media_report", display_source(subj), verb.text, f"'{_phrase(span)}' reports what it '{verb.text}' (an outlet's formula)")
 
 
 def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
@@ -214,7 +163,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     lemma = verb_lemma(verb)
     subj, passive = subject_of(verb)
     if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in children(verb, "dobj")):
-        source = _phrase(_head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
+        source = _phrase(head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
@@ -226,7 +175,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             # "A message being forwarded on WhatsApp claims ...": the channel of the shared verb.
             channel = statement_channel(verb) or (statement_channel(verb.head) if verb.dep_ == "conj" else None)
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children):
-                return Inherit(channel, _fronted_frame(verb, speaker, channel, known))
+                return main_speaker(verb, speaker, known) or Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
                 # "His spokesman told ...": speaks for the source before; with none, "her
@@ -236,17 +185,17 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                         and (body_kind := type_source(body, known)) is not None and body_kind.label != "article":
                     # "The Unity Reform Party will leave the coalition, its leader said": "its" is the
                     # body the statement is about, speaking through its own officer.
-                    return Frame(body_kind.label, _display_source(body), verb.text,
-                                 f"'{_phrase(_subject_span(speaker))}' speaks for '{_phrase(_head_span(body))}' ({body_kind.cue})")
+                    return Frame(body_kind.label, display_source(body), verb.text,
+                                 f"'{_phrase(subject_span(speaker))}' speaks for '{_phrase(head_span(body))}' ({body_kind.cue})")
                 personal = owner.lower_ in ("his", "her") and not channel
-                own = Frame("group_claim", _display_source(speaker), verb.text, f"'{_phrase(_subject_span(speaker))}' speaks for a person's own affairs")
+                own = Frame("group_claim", display_source(speaker), verb.text, f"'{_phrase(subject_span(speaker))}' speaks for a person's own affairs")
                 # "His former castmates said ...": people of his no pattern knows speak for themselves, not for the source before.
                 return own if personal and source_kinds(verb.doc).get(speaker.i) is None else Inherit(channel, own if personal else None)
-            span = _subject_span(speaker)
+            span = subject_span(speaker)
             if speaker.pos_ == "PROPN" and bare_title(speaker) and (kind is None or kind.by_entity):
                 # "Spokesman Dmitry Orlov told reporters ...": the spokesman of the source before;
                 # with none, a named person speaking.
-                return Inherit(channel, Frame("group_claim", _display_source(speaker), verb.text,
+                return Inherit(channel, Frame("group_claim", display_source(speaker), verb.text,
                                               f"'{_phrase(span)}', a spokesperson no one is named for, speaks for themselves"))
             if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."
@@ -255,10 +204,10 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Inherit(channel)  # "The statement said ...": the source before
             if (anonymous := anonymity(verb.doc)) is not None and speaker.pos_ in ("NOUN", "PROPN"):
                 # "Two diplomats, speaking on condition of anonymity, said ...": an unnamed source.
-                return Frame("media_report", _display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as an unnamed source ('{anonymous}')")
+                return Frame("media_report", display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as an unnamed source ('{anonymous}')")
             if (rally := campaign_setting(verb)) is not None and _candidate(speaker, kind):
                 # "Torres told supporters at a rally ...": a candidate speaking as such, in office or not.
-                return Frame("group_claim", _display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as a candidate ('{rally}')")
+                return Frame("group_claim", display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as a candidate ('{rally}')")
             if kind:
                 label, cue = kind.label, kind.cue
                 if lemma == "report" and kind.by_entity and label == "group_claim" and not _reports_own(verb):
@@ -270,9 +219,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                                 or label == "group_claim" and (is_person(speaker) or kind.by_entity or kind.person)
                                 and not own_channel(verb, organisation=not is_person(speaker) and not kind.person)):
                     label, reason = "social_media", reason + f", posted online ('{channel}')"
-                return Frame(label, _display_source(speaker), verb.text, reason)
+                return Frame(label, display_source(speaker), verb.text, reason)
             if channel:
-                return Frame("social_media", _display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
+                return Frame("social_media", display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
             if _refers_back(speaker) or bare_role(speaker):
                 return Inherit(channel)
             if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
@@ -288,12 +237,12 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 own_act = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj", "nsubjpass") or lemma in OWN_NEWS_VERBS
                 if described and not own_act:
                     return Frame(
-                        "media_report", _display_source(speaker), verb.text,
+                        "media_report", display_source(speaker), verb.text,
                         f"'{_phrase(span)}', a person the reporter describes ({described}), is a witness of the story",
                         decided=False, description=described,
                     )
                 return Frame(
-                    "group_claim", _display_source(speaker), verb.text,
+                    "group_claim", display_source(speaker), verb.text,
                     f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",
                     decided=False, description=description_of(speaker),
                 )
@@ -301,13 +250,13 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 # A name no pattern, entity or gazetteer types ("Google", "Blizzard") is most often
                 # a party speaking for itself; an outlet reports *that* something happened.
                 return Frame(
-                    "group_claim", _display_source(speaker), verb.text,
+                    "group_claim", display_source(speaker), verb.text,
                     f"'{_phrase(span)}', a name no pattern types, speaks for itself",
                     decided=False, description=description_of(speaker),
                 )
             if speaker.pos_ in ("PROPN", "NOUN"):
                 return Frame(
-                    "media_report", _display_source(speaker), verb.text,
+                    "media_report", display_source(speaker), verb.text,
                     f"'{_phrase(span)}' is the source of '{verb.text}' but is not an authority, group or online source",
                     decided=False, description=description_of(speaker),
                 )
@@ -319,7 +268,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if passive and lemma in CIRCULATION_VERBS and _main_clause(verb) and subj is not None \
             and (kind := type_source(subj, known, entities=False)) is not None and kind.label == "social_media":
         # "Posts on X claiming the derailment was sabotage have been shared tens of thousands of times".
-        head = _head_span(subj)
+        head = head_span(subj)
         return Frame("social_media", _phrase(head), verb.text, f"'{_phrase(head)}' ({kind.cue}) circulates online: '{verb.text}'", speech=False)
     if passive and lemma in FOUND_VERBS and (agent := agent_of(verb)) is not None and (kind := type_source(agent, known, entities=False)) is not None:
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
@@ -331,12 +280,12 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         span = list(agent.subtree)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' ({kind.cue}) acts: '{verb.text}' (passive)", speech=False)
     if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
-        span = _head_span(subj)
+        span = head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
     if subj is not None and not passive and _verdict(verb) and _refers_back(subj):
         return Frame("article", "the article", verb.text, f"the article's verdict on what was said ('{verb.text} {_phrase(children(verb, 'acomp', 'attr'))}')")
     if subj is not None and not passive:
-        head = _head_span(subj)
+        head = head_span(subj)
         kind = type_source(subj, known, entities=False)
         if _points_back(subj, kind) and (channel := statement_channel(verb)) is not None and not _verdict(verb):
             # "The claim first appeared in a Facebook post": where it came from, whoever reported it.
@@ -366,7 +315,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
     if lemma == "take" and subj is not None and not passive and (channel := statement_channel(verb)) is not None:
         # "Chocolate lovers have taken to social media in their thousands": they posted there.
-        return Frame("social_media", _phrase(_head_span(subj)), verb.text, f"'{_phrase(_head_span(subj))}' took {channel}", speech=False)
+        return Frame("social_media", _phrase(head_span(subj)), verb.text, f"'{_phrase(head_span(subj))}' took {channel}", speech=False)
     if _main_clause(verb) and (hedge := next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "reportedly"), None)) is not None:
         # "He was reportedly paid $20 million": reports no one is named for.
         return Frame("media_report", "unattributed reports", hedge.text, f"'{hedge.text}': reports the text names no source for")
