@@ -174,6 +174,17 @@ FAMILIES = {
     "a finite verb the parser hangs on a dateline still has its subject": [
         ("SEOUL, July 7 (Reuters) - Samsung Electronics estimated on Friday that its quarterly profit fell 96%.", "group_claim"),
     ],
+    "what was put online by no one named is a post; a commentator who took no part is a third party; a rep speaks for someone": [
+        ("A doctored clip of the minister was posted on TikTok late on Friday.", "social_media"),
+        ("Dr Ana Lima, a cardiologist who was not involved in the study, said the results were promising.", "media_report"),
+        ("Singer Maya Corwin is engaged, rep confirms", "group_claim"),
+    ],
+    "a box office, a photo agency and a talent agency are no authorities; the Elysée is one": [
+        ('"Ember Falls" tops box office with $48 million debut', "article"),
+        ("The photograph was withdrawn by several photo agencies on Sunday.", "article"),
+        ("The talent agency said the singer would take a break.", "group_claim"),
+        ("The Elysée said the president had declared a state of emergency.", "official"),
+    ],
     "a verb of putting out says something only with what it puts out": [
         ("The ferry was seized, but the crew immediately released – the pirates only wanted fuel for the boat.", "article"),
         ("The ministry released figures showing a 5% rise.", "official"),

@@ -16,9 +16,9 @@ from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.channel import own_channel, statement_channel
-from assistant.ingest.source import SPANS_KEY, SourceKind, is_person, source_kinds, type_source
+from assistant.ingest.source import SPANS_KEY, SPEAKS_FOR, SourceKind, is_person, source_kinds, type_source
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
-from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of
+from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, uninvolved
 from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
@@ -202,6 +202,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
             if _points_back(speaker, kind):
                 return Inherit(channel)  # "The statement said ...": the source before
+            if (outside := uninvolved(speaker)) is not None:
+                return Frame("media_report", display_source(speaker), verb.text, f"'{_phrase(head_span(speaker))}' comments from outside ('{outside}')")
             if (anonymous := anonymity(verb.doc)) is not None and speaker.pos_ in ("NOUN", "PROPN"):
                 # "Two diplomats, speaking on condition of anonymity, said ...": an unnamed source.
                 return Frame("media_report", display_source(speaker), verb.text, f"'{_phrase(span)}' speaks as an unnamed source ('{anonymous}')")
@@ -254,6 +256,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     f"'{_phrase(span)}', a name no pattern types, speaks for itself",
                     decided=False, description=description_of(speaker),
                 )
+            if speaker.lemma_.lower() in SPEAKS_FOR:  # "..., rep confirms": a spokesperson speaks for someone, never as a third party
+                return Frame("group_claim", display_source(speaker), verb.text, f"'{_phrase(head_span(speaker))}' speaks for someone's own affairs")
             if speaker.pos_ in ("PROPN", "NOUN"):
                 return Frame(
                     "media_report", display_source(speaker), verb.text,
@@ -274,6 +278,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if kind.label in ("media_report", "social_media"):  # "documents obtained by TechCrunch", "a video shared by users"
             span = list(agent.subtree)
             return Frame(kind.label, _phrase(span), verb.text, f"'{verb.text}' by '{_phrase(span)}' ({kind.cue})", speech=False)
+    if passive and lemma in FOUND_VERBS and _main_clause(verb) and agent_of(verb) is None and (channel := statement_channel(verb)) is not None:
+        # "An AI-generated speech was posted on the party's X account": put online, by whoever.
+        return Frame("social_media", "a post", verb.text, f"'{verb.text}' online ('{channel}'), no poster named", speech=False)
     if passive and _main_clause(verb) and lemma not in STATE_VERBS | RULE_VERBS and (agent := agent_of(verb)) is not None \
             and (kind := type_source(agent, known, entities=False)) is not None and kind.label == "official" and not children(verb, "neg"):
         # "Meta has been fined EUR 1.2 billion by Ireland's Data Protection Commission": an authority acting.
@@ -305,7 +312,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("group_claim", _phrase(head), verb.text, f"'{_phrase(head)}' ({party.cue}) announces its own decision: '{verb.text}'", speech=False)
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not children(verb, "neg"):
             label, cue = category
-            channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj")])), None)
+            channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj"), *children(subj, "acl")])), None)  # "Videos posted on X showed"
             if label == "media_report" and channel:
                 label, cue = "social_media", f"{cue}, {channel}"  # "Footage ... spread across forums"
             return Frame(label, _phrase(head), verb.text, f"'{_phrase(head)}' ({cue}) acts: '{verb.text}'", speech=False)

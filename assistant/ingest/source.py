@@ -451,7 +451,7 @@ def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
 
 
 # Roles whose one job is to speak for a body or a person (the body is the source, not the role).
-SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative".split())
+SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative rep reps".split())
 
 
 def _public_body(tok: Token, kinds: Mapping[int, Span]) -> bool:

@@ -1,6 +1,7 @@
 """Speakers whose source lies elsewhere in the text: a role with no one named ("the spokesman",
 "Spokesman Dmitry Orlov": whose, the text said before), an unnamed source ("speaking on condition
-of anonymity"), a candidate speaking at a rally (the setting makes them one); and what the text
+of anonymity"), a candidate speaking at a rally (the setting makes them one), a commentator who
+took no part ("who was not involved in the study"); and what the text
 says a speaker is ("a 61-year-old baker")."""
 
 from __future__ import annotations
@@ -75,3 +76,12 @@ def described_by_clause(speaker: Token) -> str:
     """ "who lost her house in Chainpur": a relative clause saying who a named person is."""
     clause = next((c for c in speaker.children if c.dep_ == "relcl"), None)
     return " ".join(t.text for t in clause.subtree) if clause is not None else ""
+
+
+def uninvolved(speaker: Token) -> str | None:
+    """ "Music copyright lawyer Dina Ruiz, who was not involved in the case": a speaker the reporter
+    says took no part in what they comment on is a third party, whatever their trade."""
+    for clause in (c for c in speaker.children if c.dep_ in ("relcl", "acl", "appos")):
+        if any(t.lemma_.lower() == "involve" and any(c.dep_ == "neg" for c in t.children) for t in clause.subtree):
+            return " ".join(t.text for t in clause.subtree)
+    return None
