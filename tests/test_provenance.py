@@ -185,6 +185,12 @@ FAMILIES = {
         ("The talent agency said the singer would take a break.", "group_claim"),
         ("The Elysée said the president had declared a state of emergency.", "official"),
     ],
+    "putting a figure at a number estimates it; ratings agencies and heads of research report": [
+        ("The Red Crescent put the death toll at 11,300.", "group_claim"),
+        ("She put the book on the table.", "article"),
+        ("Fitch said the country's outlook was stable.", "media_report"),
+        ('"The impact should be limited," said Greg Roh, head of research at Hyundai Motor Securities.', "media_report"),
+    ],
     "a verb of putting out says something only with what it puts out": [
         ("The ferry was seized, but the crew immediately released – the pirates only wanted fuel for the boat.", "article"),
         ("The ministry released figures showing a 5% rise.", "official"),

@@ -167,7 +167,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
-    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and children(verb, "ccomp")) and not _moves(verb) and not _event_clause(verb):
+    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and children(verb, "ccomp") or _puts_at(verb)) and not _moves(verb) and not _event_clause(verb):
         speaker = agent_of(verb) if passive else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -340,6 +340,12 @@ def _event_clause(verb: Token) -> bool:
     """ "Shares fell after the chipmaker forecast weak sales": a statement that only dates the main
     clause's event is part of the narration."""
     return verb.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in children(verb, "mark", "advmod"))
+
+
+def _puts_at(verb: Token) -> bool:
+    """ "The Red Crescent put the death toll at 11,300": putting a figure at a number is estimating it."""
+    return verb.lemma_.lower() == "put" and bool(children(verb, "dobj")) and any(
+        p.lower_ == "at" and any(o.like_num or any(n.like_num for n in o.children) for o in children(p, "pobj")) for p in children(verb, "prep"))
 
 
 def _moves(verb: Token) -> bool:

@@ -83,7 +83,7 @@ def trigger_forms() -> frozenset[str]:
     stems = (
         SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
         | PARTY_ANNOUNCEMENTS
-        | {"according", "per", "learn", "reportedly", "responsibility"} | acting_source_words()
+        | {"according", "per", "learn", "reportedly", "responsibility", "put"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)
     for w in stems:
