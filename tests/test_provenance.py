@@ -151,6 +151,8 @@ FAMILIES = {
         ("The inspectors recommended that the plant be closed.", "official"),
         ("Police found a body in the river on Tuesday.", "official"),
         ("The court held that the ban was unlawful.", "official"),
+        ("The company's earnings report showed revenue of $90.1 billion, up 8%.", "group_claim"),
+        ("The ministry's figures showed a 5% rise in exports.", "official"),
         ("The party held a rally in Lagos.", "article"),
     ],
     "a named person's deeds are narration whatever the reporter calls them; a headline's bare participle is passive": [
