@@ -173,6 +173,11 @@ FAMILIES = {
         ("General Mark Milley said the troops would withdraw.", "official"),
         ("Defense Secretary Lloyd Austin said the troops would withdraw.", "official"),
     ],
+    "a speaker between a closed quotation and its verb speaks; a data word inside a name is no figures": [
+        ('"We will not allow it," the regulator\'s chief executive, Sarah Cardell, said.', "official"),
+        ("Her label, Columbia Records, said the album would be released on March 29.", "group_claim"),
+        ("The statistics office's figures showed the population grew by 2%.", "official"),
+    ],
     "a finite verb the parser hangs on a dateline still has its subject": [
         ("SEOUL, July 7 (Reuters) - Samsung Electronics estimated on Friday that its quarterly profit fell 96%.", "group_claim"),
     ],

@@ -265,10 +265,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return again, the, None
     titled = tok.is_title or tok.is_upper
     if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and titled and tok.lemma_.lower() not in STATE_ONLY:
-        # A name that holds a party's word is that party's ("the Army for the Liberation of X").
-        # A sport's name makes a body its federation's: "the International Cricket Council"; a
-        # prize's its awarding body's: "the Norwegian Nobel Committee".
-        # Only a state has a ministry: "the Union Health Ministry" (India's) is one.
+        # A name holding a party's, a sport's or a prize's word is that party's ("the Army for the
+        # Liberation of X", "the International Cricket Council", "the Norwegian Nobel Committee");
+        # only a state has a ministry ("the Union Health Ministry").
         party = next((kinds[t.i] for t in _name(tok) if t.i in kinds and (kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "activity"
                                                                              or kinds[t.i].label_ in ("SPORT", "PRIZE"))), None)
         if party is not None:
@@ -277,6 +276,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         span = None  # "the Exporters' Forum", "the World Economic Forum": a body's name, not a web forum
     if span is not None and span.label_ == "MEDIA" and span.id_ == "person" and tok.pos_ == "PROPN" and len(_name(tok)) > 1:
         span = None  # "Global Witness": an organisation's name, not a witness
+    if span is not None and span.label_ == "DATA" and len(name := {tok, *_name(tok)}) > 1 and (tok.pos_ == "PROPN" or min(t.i for t in name) > 0):
+        span = None  # "Esports Charts", "Columbia Records": an organisation's name, not figures
     if span is not None and span.label_ == "OFFICIAL" and len(span) == 1 and not titled and any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
     ):
@@ -411,10 +412,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             return SourceKind("official", _phrase_of(body))
     if span is not None and span.label_ == "ROLE" and span.id_ == "MEDIA":
         # A message, document or report is its owner's when a pattern says whose ("a government
-        # report", "the message released by the Army for the Liberation of ..."); an organisation
-        # only the recogniser found does not make "a survey by Gallup" its claim, and a study,
-        # survey or poll not run by a state body reports (DESIGN.md §3), whoever ran it ("a survey
-        # by the Sant Maral Foundation").
+        # report"); one only the recogniser found does not make "a survey by Gallup" its claim, and
+        # a study, survey or poll not run by a state body reports, whoever ran it (DESIGN.md §3).
         research = span.text.lower().rstrip("s") in RESEARCH
         owner_kinds = [k for k in owner_kinds if k[2] and (k[0] == "official" or not research)]
     if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds) or span is not None and span.label_ == "DATA"):

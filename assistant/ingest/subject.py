@@ -91,6 +91,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return subject_of(verb.head)  # "Arcwell sued ..., alleging that ...": the main clause's subject
     if (inverted := _inverted_speaker(verb)) is not None:
         return inverted, False  # '"...," read the caption of the most widely shared video'
+    if (between := _speaker_after_quote(verb)) is not None:
+        return between, False  # '"...," the CMA's chief executive, Sarah Cardell, said': hung inside the quotation
     on_aux = [s for a in children(verb, "aux", "auxpass") for s in children(a, "nsubj", "nsubjpass")]
     if on_aux:  # "Analysts polled by LSEG had on average expected ...": the subject hung on the auxiliary
         return on_aux[0], False
@@ -110,6 +112,23 @@ def _headline_participle(verb: Token, subj: Token) -> bool:
     colon = next((t.i for t in verb.doc[verb.i + 1 :] if t.text == ":"), len(verb.doc))  # what follows a colon is the news, not an object
     return (text[-1:].isalnum() and verb.tag_ in ("VBD", "VBN") and subj.i < verb.i  # "... said in a statement:" introduces
             and not any(c.i < colon for c in children(verb, "dobj", "ccomp", "xcomp", "attr", "dative", "prt")))
+
+
+def _speaker_after_quote(verb: Token) -> Token | None:
+    """ '"...," the CMA's chief executive, Sarah Cardell, said.': a verb with no subject after a
+    closed quotation has its speaker between the two, which the small parser may hang on a word of
+    the quotation: the phrase's noun whose head lies outside it."""
+    doc = verb.doc
+    close = next((t.i for t in reversed(doc[: verb.i]) if t.text in _CLOSING_QUOTES), None)
+    if close is None or close + 1 >= verb.i or not _in_quotes_before(doc, close):
+        return None
+    phrase = doc[close + 1 : verb.i]
+    return next((t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not phrase.start <= t.head.i < phrase.end), None)
+
+
+def _in_quotes_before(doc: Doc, close: int) -> bool:
+    """Does the mark at ``close`` close a quotation opened before it in the sentence?"""
+    return _in_quotes(doc[close]) or doc[close].text in "”»"
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
