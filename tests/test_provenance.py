@@ -178,6 +178,10 @@ FAMILIES = {
         ("Her label, Columbia Records, said the album would be released on March 29.", "group_claim"),
         ("The statistics office's figures showed the population grew by 2%.", "official"),
     ],
+    "an unnamed some posting online is social media whoever spoke before; museums and aid groups speak for themselves": [
+        ("The museum describes the exhibition as the most comprehensive survey of textiles ever staged.", "group_claim"),
+        ("The International Rescue Committee said its clinics were seeing rising malnutrition.", "group_claim"),
+    ],
     "a finite verb the parser hangs on a dateline still has its subject": [
         ("SEOUL, July 7 (Reuters) - Samsung Electronics estimated on Friday that its quarterly profit fell 96%.", "group_claim"),
     ],
@@ -734,6 +738,13 @@ def test_a_pronoun_speaking_inside_the_sentence_stands_for_its_named_subject_not
                                     "In her speech, Iga Swiatek dedicated the title to her coach, who she said had been ill.")
     assert first.label == "official"
     assert (second.label, second.attributed_to) == ("group_claim", "Iga Swiatek")
+
+
+def test_an_unnamed_some_posting_online_is_social_media_whoever_spoke_before() -> None:
+    first, second = Assistant.label("The union said teachers backed the ban. "
+                                    "In Facebook groups for parents, some argued that phones should be banned.")
+    assert first.label == "group_claim"
+    assert second.label == "social_media"
 
 
 def test_her_representative_speaks_for_her_own_affairs() -> None:

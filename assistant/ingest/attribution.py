@@ -174,6 +174,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if speaker is not None:
             # "A message being forwarded on WhatsApp claims ...": the channel of the shared verb.
             channel = statement_channel(verb) or (statement_channel(verb.head) if verb.dep_ == "conj" else None)
+            if speaker.lower_ in PARTITIVES and not list(speaker.children) and channel and verb.dep_ not in ("pcomp", "advcl"):
+                return Frame("social_media", "social-media users", verb.text, f"'{speaker.text}' posting online ('{channel}')")  # "In Facebook groups, some argued ..."
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children):
                 return main_speaker(verb, speaker, known) or Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
