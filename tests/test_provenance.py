@@ -187,6 +187,7 @@ FAMILIES = {
     ],
     "what was put online by no one named is a post; a commentator who took no part is a third party; a rep speaks for someone": [
         ("A doctored clip of the minister was posted on TikTok late on Friday.", "social_media"),
+        ("Videos posted by residents on social media showed volunteers clearing rubble.", "social_media"),
         ("Dr Ana Lima, a cardiologist who was not involved in the study, said the results were promising.", "media_report"),
         ("Singer Maya Corwin is engaged, rep confirms", "group_claim"),
     ],

@@ -26,6 +26,8 @@ def statement_channel(verb: Token) -> str | None:
     if any(c.dep_ == "advmod" and c.lower_ == "online" for c in verb.children):
         return "online"
     candidates = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS]
+    # "Videos posted by residents on social media": the parser hangs the channel on the poster.
+    candidates += [p for a in verb.children if a.dep_ == "agent" for o in a.children for p in o.children if p.dep_ == "prep" and p.lower_ in _CHANNEL_PREPS]
     for obj in [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTED_THINGS]:
         candidates.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS)
         if any(kinds.get(t.i) is not None and kinds[t.i].label_ == "SOCIAL" for t in obj.subtree):
