@@ -197,6 +197,10 @@ FAMILIES = {
         ("The talent agency said the singer would take a break.", "group_claim"),
         ("The Elysée said the president had declared a state of emergency.", "official"),
     ],
+    "research not run by a state body reports; a work's title is no outlet": [
+        ("Research by Oxford University found that the drug cut deaths by a third.", "media_report"),
+        ('Sadie Vale\'s "Paper Moons" climbs back to No. 1 on the Billboard Hot 100.', "article"),
+    ],
     "putting a figure at a number estimates it; ratings agencies and heads of research report": [
         ("The Red Crescent put the death toll at 11,300.", "group_claim"),
         ("She put the book on the table.", "article"),

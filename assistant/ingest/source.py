@@ -52,7 +52,7 @@ KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report",
 # Entities the recogniser finds when no pattern does: an organisation speaks for itself, a
 # country or city for its government.
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
-RESEARCH = frozenset("study survey poll paper".split())
+RESEARCH = frozenset("study survey poll paper research".split())
 OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
 FILING_VERBS = frozenset("file lodge submit".split())
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
