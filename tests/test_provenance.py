@@ -197,6 +197,9 @@ FAMILIES = {
         ("The talent agency said the singer would take a break.", "group_claim"),
         ("The Elysée said the president had declared a state of emergency.", "official"),
     ],
+    "a US attorney prosecutes for the state": [
+        ('"He perpetrated one of the biggest frauds in history," US Attorney Damian Williams said.', "official"),
+    ],
     "research not run by a state body reports; a work's title is no outlet": [
         ("Research by Oxford University found that the drug cut deaths by a third.", "media_report"),
         ('Sadie Vale\'s "Paper Moons" climbs back to No. 1 on the Billboard Hot 100.', "article"),
@@ -750,6 +753,13 @@ def test_an_unnamed_some_posting_online_is_social_media_whoever_spoke_before() -
                                     "In Facebook groups for parents, some argued that phones should be banned.")
     assert first.label == "group_claim"
     assert second.label == "social_media"
+
+
+def test_an_outlet_named_with_a_capitalised_common_noun_is_no_reference_back() -> None:
+    first, second = Assistant.label("Altman was fired on Friday, the board said. "
+                                    "The Information reported that the chief scientist had played a key role.")
+    assert first.label == "group_claim"
+    assert (second.label, second.attributed_to) == ("media_report", "The Information")
 
 
 def test_her_representative_speaks_for_her_own_affairs() -> None:

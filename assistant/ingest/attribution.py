@@ -37,8 +37,9 @@ CLOSE_QUOTES = "”»"
 
 
 def _refers_back(noun: Token) -> bool:
-    """ "The information", "this statement": a definite noun that names no source of its own."""
-    return noun.lemma_.lower() in ANAPHORIC_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "such") for d in children(noun, "det"))
+    """ "The information", "this statement": a definite noun that names no source of its own ("The
+    Information reported", capitalised inside the sentence, is an outlet's name)."""
+    return noun.lemma_.lower() in ANAPHORIC_NOUNS and not (noun.is_title and noun.i > 0) and any(d.lower_ in ("the", "this", "that", "these", "such") for d in children(noun, "det"))
 
 
 def _points_back(noun: Token, kind: SourceKind | None) -> bool:
