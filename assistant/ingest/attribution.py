@@ -168,7 +168,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
-    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document_subject(verb)) or _puts_at(verb)) and not _moves(verb) and not _event_clause(verb):
+    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or _puts_at(verb)) and not _moves(verb) and not _event_clause(verb):
         speaker = agent_of(verb) if passive else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -346,12 +346,13 @@ def _event_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(m.lower_ in TIME_MARKS for m in children(verb, "mark", "advmod"))
 
 
-def _document_subject(verb: Token) -> bool:
+def _document(subj: Token | None, passive: bool) -> bool:
     """ "The company's earnings report showed revenue of $90 billion": a report, a statement or
     figures state what they show, with or without a content clause ("Police found a body" acts)."""
-    subj, passive = subject_of(verb)
-    span = source_kinds(verb.doc).get(subj.i) if subj is not None and not passive else None
-    return subj is not None and not passive and (subj.lemma_.lower() in ANAPHORIC_NOUNS or span is not None and span.label_ == "DATA")
+    if subj is None or passive:
+        return False
+    span = source_kinds(subj.doc).get(subj.i)
+    return subj.lemma_.lower() in ANAPHORIC_NOUNS or span is not None and span.label_ == "DATA"
 
 
 def _puts_at(verb: Token) -> bool:
