@@ -4,8 +4,11 @@ Two formats, both read as (article text, gold sentences with their allowed label
 
 - an article per line (``evals/labels_dev.jsonl``, the development set written here):
   ``{"id", "kind", "text", "sentences": [{"sentence", "labels", "attributed_to", "note"}]}``;
-- RGB's labelled sentences (``../shared/data/rgb_labels.jsonl``), each an exact substring of an
-  RGB passage read from ``rgb_en_fact.json`` beside it. A check only: never fitted on.
+- sentences of RGB's passages (``rgb_en_fact.json``, which stays in ``../shared/data``): rows
+  ``{"id", "field", "passage", ...}`` naming a passage, and the sentence either as its text
+  (``"sentence"``, RGB's own ``rgb_labels.jsonl``, read beside the passages: a check only, never
+  fitted on) or as character offsets (``"start"``, ``"end"``, with ``"passages"``: the passages'
+  file relative to the set's), so a set written here copies none of RGB's text.
 
 Each gold sentence is scored against the labelled sentence that overlaps it most; it is right
 when the predicted label is one the gold allows. Rows of the confusion matrix: the preferred gold
@@ -77,19 +80,26 @@ def read_label_set(path: Path) -> list[LabelledText]:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, ValueError) as exc:
         raise EvalSetError(f"Cannot read the label set {path}: {exc}", "Give a JSONL file (DESIGN.md §4, evals/).") from exc
-    if rows and "passage" in rows[0]:
-        return _rgb_texts(path, rows)
-    return [_located(r["id"], r["text"], [(s["sentence"], s["labels"]) for s in r["sentences"]]) for r in rows]
+    try:
+        if rows and "passage" in rows[0]:
+            return _rgb_texts(path, rows)
+        return [_located(r["id"], r["text"], [(s["sentence"], s["labels"]) for s in r["sentences"]]) for r in rows]
+    except (KeyError, IndexError, TypeError) as exc:
+        raise EvalSetError(f"The label set {path} has a row it cannot read ({type(exc).__name__}: {exc}).",
+                           "Rows follow one of the two formats in assistant/evaluation/labelsets.py.") from exc
 
 
 def _rgb_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText]:
-    source = path.with_name("rgb_en_fact.json")
+    source = (path.parent / rows[0]["passages"]).resolve() if "passages" in rows[0] else path.with_name("rgb_en_fact.json")
     if not source.is_file():
-        raise EvalSetError(f"{path} needs RGB's passages in {source}.", "Keep rgb_en_fact.json beside rgb_labels.jsonl.")
+        raise EvalSetError(f"{path} needs RGB's passages in {source}.",
+                           "Keep rgb_en_fact.json where the set says (../shared/data; see its README).")
     records = {r["id"]: r for r in (json.loads(x) for x in source.read_text(encoding="utf-8").splitlines() if x.strip())}
     grouped: dict[tuple[int, str, int], list[tuple[str, Sequence[str]]]] = {}
     for r in rows:
-        grouped.setdefault((r["id"], r["field"], r["passage"]), []).append((r["sentence"], r["labels"]))
+        key = (r["id"], r["field"], r["passage"])
+        sentence = r["sentence"] if "sentence" in r else records[r["id"]][r["field"]][r["passage"]][r["start"] : r["end"]]
+        grouped.setdefault(key, []).append((sentence, r["labels"]))
     return [
         _located(f"rgb-{rid}-{fld}-{n}", records[rid][fld][n], sorted(sents, key=lambda s: records[rid][fld][n].find(s[0])))
         for (rid, fld, n), sents in grouped.items()

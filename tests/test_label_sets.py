@@ -1,0 +1,76 @@
+"""Label sets: the formats `make eval` scores provenance labels on, and the sets shipped in evals/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import EvalSetError
+from assistant.evaluation.labelsets import read_label_set, score_label_set
+
+from .conftest import ROOT
+
+SHARED = ROOT.parent / "shared" / "data"
+TEXT = "The ministry said the bridge would reopen in May. The bridge was built in 1931."
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_a_text_set_is_scored_sentence_by_sentence_with_a_confusion_matrix(tmp_path: Path) -> None:
+    rows = [{"id": "t1", "kind": "wire", "text": TEXT, "sentences": [
+        {"sentence": "The ministry said the bridge would reopen in May.", "labels": ["official"]},
+        {"sentence": "The bridge was built in 1931.", "labels": ["social_media"]}]}]
+    score = score_label_set("tiny", read_label_set(_write(tmp_path / "set.jsonl", rows)))
+    assert (score.sentences, score.articles, score.accuracy) == (2, 1, 0.5)
+    assert score.confusion["official"]["official"] == 1
+    assert score.confusion["social_media"]["article"] == 1
+    assert [m["text"] for m in score.misses] == ["The bridge was built in 1931."]
+
+
+def test_passage_rows_by_offsets_read_the_sentence_from_the_passages_file(tmp_path: Path) -> None:
+    passages = tmp_path / "data" / "passages.json"
+    passages.parent.mkdir()
+    passages.write_text(json.dumps({"id": 7, "positive": [TEXT], "negative": []}) + "\n", encoding="utf-8")
+    start = TEXT.index("The bridge was")
+    rows = [{"passages": "data/passages.json", "id": 7, "field": "positive", "passage": 0,
+             "start": start, "end": len(TEXT), "labels": ["article"], "attributed_to": "the article", "note": ""}]
+    (text,) = read_label_set(_write(tmp_path / "set.jsonl", rows))
+    assert text.text == TEXT
+    assert [text.text[g.start : g.end] for g in text.gold] == ["The bridge was built in 1931."]
+    assert score_label_set("offsets", [text]).accuracy == 1.0
+
+
+@pytest.mark.parametrize("rows", [
+    [{"id": "t1", "text": TEXT}],
+    [{"id": "t1", "text": TEXT, "sentences": [{"sentence": "Not in the text.", "labels": ["article"]}]}],
+    [{"id": "t1", "text": TEXT, "sentences": [{"sentence": "The bridge was built in 1931.", "labels": ["fact"]}]}],
+    [{"passages": "missing.json", "id": 7, "field": "positive", "passage": 0, "start": 0, "end": 5, "labels": ["article"]}],
+], ids=["no sentences", "sentence not in text", "unknown label", "passages file missing"])
+def test_a_malformed_set_is_refused_with_a_hint(tmp_path: Path, rows: list[dict]) -> None:
+    with pytest.raises(EvalSetError) as caught:
+        read_label_set(_write(tmp_path / "set.jsonl", rows))
+    assert caught.value.hint
+
+
+@pytest.mark.parametrize("name", ["labels_dev.jsonl", "labels_check.jsonl", "labels_rgb_dev.jsonl"])
+def test_the_shipped_label_sets_locate_every_sentence(name: str) -> None:
+    path = ROOT / "evals" / name
+    if name == "labels_rgb_dev.jsonl" and not SHARED.is_dir():
+        pytest.skip("RGB's passages live in ../shared/data")
+    texts = read_label_set(path)
+    gold = [g for t in texts for g in t.gold]
+    assert len(texts) >= 20 and len(gold) >= 200
+    assert all(t.text[g.start : g.end].strip() for t in texts for g in t.gold)
+
+
+def test_the_rgb_dev_set_shares_no_passage_with_the_rgb_check() -> None:
+    if not SHARED.is_dir():
+        pytest.skip("RGB's passages live in ../shared/data")
+    check = {(r["id"]) for r in map(json.loads, (SHARED / "rgb_labels.jsonl").read_text(encoding="utf-8").splitlines())}
+    dev = {r["id"] for r in map(json.loads, (ROOT / "evals" / "labels_rgb_dev.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert dev and not dev & check
