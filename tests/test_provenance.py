@@ -513,6 +513,22 @@ FAMILIES = {
         ("The blaze was under control by noon, Fire Chief Dana Orr said.", "official"),
         ("Fact-checking organisation Africa Check said the photo was from 2015.", "media_report"),
     ],
+    "claiming a title, threatening a rival and concluding a season say nothing; a film directed by someone orders nothing": [
+        ("Nadia Petrova claimed her second Olympic gold in the 200 metres.", "article"),
+        ("The rebels claimed the attack on the convoy.", "group_claim"),
+        ("The company claimed that its rival had copied the design.", "group_claim"),
+        ("Gomez threatened Ruiz on the final lap but could not pass him.", "article"),
+        ("The union threatened to strike if the offer was not improved.", "group_claim"),
+        ("The third series concluded on 4 March with a two-part finale.", "article"),
+        ("The inquiry concluded that the dam had been poorly maintained.", "media_report"),
+        ('"The Long Winter", directed by Aino Virtanen, won three awards in Tampere.', "article"),
+        ("The governor directed state agencies to prepare for evacuations.", "official"),
+    ],
+    "a plural heading or names alone after a colon make a list, not a speaker": [
+        ("Golden Boot Winners: K. Mbappe, H. Kane, M. Salah", "article"),
+        ("Best Director: Aino Virtanen, \"The Long Winter.\"", "article"),
+        ("Northwind Air: software fault behind ground stop", "group_claim"),
+    ],
     "narration and what a source did not say": [
         ("The festival has been held every summer since 1972.", "article"),
         ("India beat Australia by six wickets on Sunday.", "article"),

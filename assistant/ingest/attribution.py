@@ -23,8 +23,8 @@ from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, PARTY_ANNOUNCEMENTS, RELEASING_VERBS, REPORTING_VERBS,
-    RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VERDICTS,
+    CIRCULATION_VERBS, CLAUSE_COMMANDS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, DEED_UNLESS_CLAUSE, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS,
+    PARTY_ANNOUNCEMENTS, RELEASING_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VERDICTS, WON_THINGS,
 )
 from assistant.types import Label
 
@@ -229,7 +229,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame("social_media", display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
             if _refers_back(speaker) or bare_role(speaker):
                 return Inherit(channel)
-            if lemma in COMMAND_VERBS and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
+            if _orders(verb) and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
             if speaker.pos_ == "PROPN" and is_person(speaker) and (lemma != "report" or _reports_own(verb)):
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
@@ -289,7 +289,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         # "Meta has been fined EUR 1.2 billion by Ireland's Data Protection Commission": an authority acting.
         span = list(agent.subtree)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' ({kind.cue}) acts: '{verb.text}' (passive)", speech=False)
-    if lemma in COMMAND_VERBS and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
+    if _orders(verb) and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
         span = head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
     if subj is not None and not passive and _verdict(verb) and _refers_back(subj):
@@ -367,7 +367,26 @@ def _moves(verb: Token) -> bool:
     if verb.lemma_.lower() in COUNTING_VERBS and objects and not (clauses and clauses[0].i < objects[0].i) and not _quoted_near(verb):
         return True  # "The deal adds 14 vessels to the fleet", "Netflix adds 13.1 million subscribers, shares jump": things, not words
     released = verb.lemma_.lower() in RELEASING_VERBS and not children(verb, "dobj", "ccomp", "xcomp", "nsubjpass") and not _quoted_near(verb)
-    return released or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+    return released or _deed(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+
+
+def _deed(verb: Token) -> bool:
+    """ "The season concluded on Nov 20", "Pliskova threatened Barty", "Barty claimed her first title": no clause, nothing said."""
+    lemma = verb.lemma_.lower()
+    infinitive = any(a.tag_ == "TO" for x in children(verb, "xcomp") for a in x.children)
+    if lemma not in DEED_UNLESS_CLAUSE or children(verb, "ccomp") or infinitive or _quoted_near(verb):
+        return False
+    objects = children(verb, "dobj")
+    if lemma == "threaten":
+        return any(o.pos_ in ("PROPN", "PRON") for o in objects)
+    # The thing won is the object or, as the parser sometimes has it, hangs before it ("claimed her first title ... Pliskova").
+    return lemma == "conclude" or any(t.lemma_.lower() in WON_THINGS for o in objects for t in o.subtree if t.i <= o.i)
+
+
+def _orders(verb: Token) -> bool:
+    """An order: "ordered an evacuation", "directed the agency to review ..."; not "a film directed by ..."."""
+    lemma = verb_lemma(verb)
+    return lemma in COMMAND_VERBS and (lemma not in CLAUSE_COMMANDS or bool(children(verb, "ccomp", "xcomp")))
 
 
 def _quoted_near(verb: Token) -> bool:

@@ -15,7 +15,7 @@ from assistant.ingest.source import SPANS_KEY, is_place, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 INTRODUCING_FORMS = frozenset("read reads said says stated states wrote writes added adds".split())
@@ -103,7 +103,7 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
             return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")
     dateline = lead.text.isupper() or any(is_place(t) or t.ent_type_ == "GPE" for t in lead)
     notice = lead[0].lower_ in NOTICE_WORDS  # "Official Announcement: Jude Bellingham" says what the page is, not who speaks
-    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline and not notice:
+    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline and not notice and _introduces_words(doc, colon):
         # 'Vanguard CEO Tim Buckley: "There are so many brilliant people ..."': a named speaker
         # (a dateline, "NEW DELHI: ...", names a place and is left alone).
         found = classify_source(list(lead), known)
@@ -112,6 +112,18 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
         return Frame("group_claim", lead.text, ":", f"'{lead.text}:', a name with no office or outlet, introduces what follows",
                      decided=False)
     return None
+
+
+def _introduces_words(doc: Doc, colon: Token) -> bool:
+    """A speaker's name and colon introduce words, not a list: a plural heading ("Heisman Trophy
+    Winners: ...", "65th Annual Grammy Awards: full list of winners") or names alone after the colon
+    ("Best Actress: Ines Varga, 'Paper Moons.'") is a list's title, no one speaking."""
+    rest, quoted = [], False
+    for t in doc[colon.i + 1 :]:
+        quoted ^= t.is_quote
+        if not (t.is_punct or quoted):  # a work's title in quotation marks is a name however it is tagged
+            rest.append(t)
+    return doc[colon.i - 1].tag_ != "NNPS" and not (rest and all(t.pos_ in ("PROPN", "NUM") for t in rest))
 
 
 # Words a notice's title opens with to say what it is ("Official Announcement:", "Statement:").

@@ -21,6 +21,13 @@ COUNTING_VERBS = frozenset("add".split())
 # Speech verbs that say something only through what they put out: with no object, no clause and no
 # quotation ("the hostages were released", "the passengers immediately released") nothing was said.
 RELEASING_VERBS = frozenset("release publish unveil disclose issue".split())
+# Speech verbs that are deeds unless a content clause, an infinitive or a quotation says something:
+# "the season concluded on Nov 20", "Pliskova threatened Barty on serve" (a person threatened),
+# "Barty claimed her first title" (a thing won, WON_THINGS); "concluded that ...", "threatened to
+# resign", "claimed that ..." and "claimed the attack" say something.
+DEED_UNLESS_CLAUSE = frozenset("conclude threaten claim".split())
+WON_THINGS = frozenset("title crown victory win medal gold silver bronze trophy championship cup prize award "
+                       "seat place spot pole record lead life".split())
 # What a person does with news of their own, never as a witness of someone else's.
 OWN_NEWS_VERBS = frozenset("announce unveil".split())
 # Verbs that state a finding only with a content clause ("They found that ...", "data show that ...", "the court held that
@@ -29,6 +36,9 @@ CLAUSE_VERBS = frozenset("find show indicate hold".split())
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
+# Orders only with what is ordered as a clause or an infinitive ("directed the agency to review ..."):
+# "a film directed by Guillermo del Toro", "he commanded the 3rd Division" lead, they order nothing.
+CLAUSE_COMMANDS = frozenset("direct command".split())
 RESPONSIBILITY_VERBS = frozenset("take claim assume accept admit".split())
 DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate share rumour rumor theorize".split())
 
