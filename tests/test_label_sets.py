@@ -45,6 +45,17 @@ def test_passage_rows_by_offsets_read_the_sentence_from_the_passages_file(tmp_pa
     assert score_label_set("offsets", [text]).accuracy == 1.0
 
 
+def test_paragraph_rows_by_offsets_read_the_sentence_from_squad_json(tmp_path: Path) -> None:
+    squad = tmp_path / "squad.json"
+    squad.write_text(json.dumps({"data": [{"title": "Bridges", "paragraphs": [{"context": "x"}, {"context": TEXT}]}]}),
+                     encoding="utf-8")
+    rows = [{"passages": "squad.json", "title": "Bridges", "paragraph": 1, "start": 0, "end": TEXT.index(" The bridge was"),
+             "labels": ["official"], "attributed_to": "the ministry", "note": ""}]
+    (text,) = read_label_set(_write(tmp_path / "set.jsonl", rows))
+    assert [text.text[g.start : g.end] for g in text.gold] == ["The ministry said the bridge would reopen in May."]
+    assert score_label_set("offsets", [text]).accuracy == 1.0
+
+
 @pytest.mark.parametrize("rows", [
     [{"id": "t1", "text": TEXT}],
     [{"id": "t1", "text": TEXT, "sentences": [{"sentence": "Not in the text.", "labels": ["article"]}]}],
@@ -57,11 +68,11 @@ def test_a_malformed_set_is_refused_with_a_hint(tmp_path: Path, rows: list[dict]
     assert caught.value.hint
 
 
-@pytest.mark.parametrize("name", ["labels_dev.jsonl", "labels_check.jsonl", "labels_rgb_dev.jsonl"])
+@pytest.mark.parametrize("name", ["labels_dev.jsonl", "labels_check.jsonl", "labels_rgb_dev.jsonl", "labels_wiki_dev.jsonl"])
 def test_the_shipped_label_sets_locate_every_sentence(name: str) -> None:
     path = ROOT / "evals" / name
-    if name == "labels_rgb_dev.jsonl" and not SHARED.is_dir():
-        pytest.skip("RGB's passages live in ../shared/data")
+    if name in ("labels_rgb_dev.jsonl", "labels_wiki_dev.jsonl") and not SHARED.is_dir():
+        pytest.skip("RGB's passages and SQuAD's paragraphs live in ../shared/data")
     texts = read_label_set(path)
     gold = [g for t in texts for g in t.gold]
     assert len(texts) >= 20 and len(gold) >= 200

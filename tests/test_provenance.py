@@ -524,6 +524,21 @@ FAMILIES = {
         ('"The Long Winter", directed by Aino Virtanen, won three awards in Tampere.', "article"),
         ("The governor directed state agencies to prepare for evacuations.", "official"),
     ],
+    "keeping something, a state and a writer's hedge say nothing; proposing that and proclaiming do": [
+        ("The club maintains a youth academy in Lisbon.", "article"),
+        ("The defendant has maintained that he was at home that night.", "group_claim"),
+        ("The ambassadors were among the guests at the state banquet.", "article"),
+        ("Social media users were less convinced.", "social_media"),
+        ("Tidal mills can be said to have powered the first factories of the region.", "article"),
+        ("If a glacier loses more ice than it gains, it is said to be retreating.", "article"),
+        ("The suspect is said to have fled to Spain.", "media_report"),
+        ("The physician Galen proposed that the blood moved by ebb and flow.", "media_report"),
+        ("The rebel council proclaimed a provisional government in the north.", "group_claim"),
+    ],
+    "a clause about something, with a relative or a pronoun speaking in it, attributes nothing": [
+        ("The bakery withdrew its oldest loaf, which it said was rarely bought.", "article"),
+        ("The group aimed its attacks at what it believed were corrupt regimes.", "article"),
+    ],
     "a plural heading or names alone after a colon make a list, not a speaker": [
         ("Golden Boot Winners: K. Mbappe, H. Kane, M. Salah", "article"),
         ("Best Director: Aino Virtanen, \"The Long Winter.\"", "article"),

@@ -1,14 +1,15 @@
 """Provenance labels against sentences labelled by hand, on text beyond the seed article.
 
-Two formats, both read as (article text, gold sentences with their allowed labels):
+Three formats, all read as (article text, gold sentences with their allowed labels):
 
 - an article per line (``evals/labels_dev.jsonl``, the development set written here):
   ``{"id", "kind", "text", "sentences": [{"sentence", "labels", "attributed_to", "note"}]}``;
-- sentences of RGB's passages (``rgb_en_fact.json``, which stays in ``../shared/data``): rows
-  ``{"id", "field", "passage", ...}`` naming a passage, and the sentence either as its text
-  (``"sentence"``, RGB's own ``rgb_labels.jsonl``, read beside the passages: a check only, never
-  fitted on) or as character offsets (``"start"``, ``"end"``, with ``"passages"``: the passages'
-  file relative to the set's), so a set written here copies none of RGB's text.
+- sentences of external texts, which stay in ``../shared/data``: rows naming an RGB passage
+  (``{"id", "field", "passage", ...}``, ``rgb_en_fact.json``) or a SQuAD paragraph (``{"title",
+  "paragraph", ...}``, ``squad2_dev_part.json``), and the sentence either as its text
+  (``"sentence"``: RGB's own ``rgb_labels.jsonl``, read beside the passages, a check only, never
+  fitted on) or as character offsets (``"start"``, ``"end"``, with ``"passages"``: the texts' file
+  relative to the set's), so a set written here copies none of their text.
 
 Each gold sentence is scored against the labelled sentence that overlaps it most; it is right
 when the predicted label is one the gold allows. Rows of the confusion matrix: the preferred gold
@@ -75,35 +76,42 @@ def _located(doc_id: str, text: str, rows: Sequence[tuple[str, Sequence[str]]]) 
 
 
 def read_label_set(path: Path) -> list[LabelledText]:
-    """Either format, told apart by its rows (RGB's rows name a passage, ours carry the text)."""
+    """Any of the formats, told apart by its rows (external rows name a passage or a paragraph, ours carry the text)."""
     try:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, ValueError) as exc:
         raise EvalSetError(f"Cannot read the label set {path}: {exc}", "Give a JSONL file (DESIGN.md §4, evals/).") from exc
     try:
-        if rows and "passage" in rows[0]:
-            return _rgb_texts(path, rows)
+        if rows and ("passage" in rows[0] or "paragraph" in rows[0]):
+            return _external_texts(path, rows)
         return [_located(r["id"], r["text"], [(s["sentence"], s["labels"]) for s in r["sentences"]]) for r in rows]
     except (KeyError, IndexError, TypeError) as exc:
         raise EvalSetError(f"The label set {path} has a row it cannot read ({type(exc).__name__}: {exc}).",
-                           "Rows follow one of the two formats in assistant/evaluation/labelsets.py.") from exc
+                           "Rows follow one of the formats in assistant/evaluation/labelsets.py.") from exc
 
 
-def _rgb_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText]:
+def _external_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText]:
+    squad = "paragraph" in rows[0]
     source = (path.parent / rows[0]["passages"]).resolve() if "passages" in rows[0] else path.with_name("rgb_en_fact.json")
     if not source.is_file():
-        raise EvalSetError(f"{path} needs RGB's passages in {source}.",
-                           "Keep rgb_en_fact.json where the set says (../shared/data; see its README).")
-    records = {r["id"]: r for r in (json.loads(x) for x in source.read_text(encoding="utf-8").splitlines() if x.strip())}
-    grouped: dict[tuple[int, str, int], list[tuple[str, Sequence[str]]]] = {}
+        raise EvalSetError(f"{path} needs the texts it labels in {source}.",
+                           "Keep ../shared/data beside the repository (see its README).")
+    raw = source.read_text(encoding="utf-8")
+    texts: dict[tuple[Any, ...], str] = {}
+    if squad:  # SQuAD's JSON: data[].title, paragraphs[].context
+        for t in json.loads(raw)["data"]:
+            texts.update({(t["title"], i): p["context"] for i, p in enumerate(t["paragraphs"])})
+    else:  # RGB's JSONL: a record's positive and negative passages
+        for rec in (json.loads(x) for x in raw.splitlines() if x.strip()):
+            texts.update({(rec["id"], fld, n): p for fld in ("positive", "negative") for n, p in enumerate(rec.get(fld, []))})
+    grouped: dict[tuple[Any, ...], list[tuple[str, Sequence[str]]]] = {}
     for r in rows:
-        key = (r["id"], r["field"], r["passage"])
-        sentence = r["sentence"] if "sentence" in r else records[r["id"]][r["field"]][r["passage"]][r["start"] : r["end"]]
+        key = (r["title"], r["paragraph"]) if squad else (r["id"], r["field"], r["passage"])
+        sentence = r["sentence"] if "sentence" in r else texts[key][r["start"] : r["end"]]
         grouped.setdefault(key, []).append((sentence, r["labels"]))
-    return [
-        _located(f"rgb-{rid}-{fld}-{n}", records[rid][fld][n], sorted(sents, key=lambda s: records[rid][fld][n].find(s[0])))
-        for (rid, fld, n), sents in grouped.items()
-    ]
+    prefix = "squad" if squad else "rgb"
+    return [_located("-".join(map(str, (prefix, *key))), texts[key], sorted(sents, key=lambda s: texts[key].find(s[0])))
+            for key, sents in grouped.items()]
 
 
 def score_label_set(name: str, texts: Sequence[LabelledText], encoder: OnnxSentenceEncoder | None = None) -> LabelScore:

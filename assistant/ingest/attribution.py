@@ -17,14 +17,15 @@ from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_so
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.source import SPANS_KEY, SPEAKS_FOR, SourceKind, is_person, source_kinds, type_source
+from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, uninvolved
 from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_COMMANDS, CLAUSE_VERBS, COMMAND_VERBS, COUNTING_VERBS, DEED_UNLESS_CLAUSE, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS,
-    PARTY_ANNOUNCEMENTS, RELEASING_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VERDICTS, WON_THINGS,
+    CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS,
+    PARTY_ANNOUNCEMENTS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
 )
 from assistant.types import Label
 
@@ -168,7 +169,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
-    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or _puts_at(verb)) and not _moves(verb) and not _event_clause(verb):
+    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb)) and not says_nothing(verb) and not _event_clause(verb):
         speaker = agent_of(verb) if passive else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -178,7 +179,11 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if speaker.lower_ in PARTITIVES and not list(speaker.children) and channel and verb.dep_ not in ("pcomp", "advcl"):
                 return Frame("social_media", "social-media users", verb.text, f"'{speaker.text}' posting online ('{channel}')")  # "In Facebook groups, some argued ..."
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children):
-                return main_speaker(verb, speaker, known) or Inherit(channel, fronted_frame(verb, speaker, channel, known))
+                if (inside := main_speaker(verb, speaker, known)) is not None:
+                    return inside
+                if speaker.tag_ in ("WP", "WDT") or verb.dep_ in ("relcl", "pcomp", "acl"):
+                    return None  # "Marco Polo, who wrote ...", "against what it believed were ...": a clause about something, no one speaking the sentence
+                return Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
                 # "His spokesman told ...": speaks for the source before; with none, "her
@@ -229,7 +234,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Frame("social_media", display_source(speaker), verb.text, f"'{_phrase(span)}' posted online ('{channel}')")
             if _refers_back(speaker) or bare_role(speaker):
                 return Inherit(channel)
-            if _orders(verb) and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
+            if orders(verb) and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
             if speaker.pos_ == "PROPN" and is_person(speaker) and (lemma != "report" or _reports_own(verb)):
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
@@ -269,7 +274,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 )
         if lemma in DISCUSSION_VERBS and statement_channel(verb):
             return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
-        if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS \
+        if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS and not defines(verb) \
                 and not (subj is not None and any(d.lower_ == "no" for d in children(subj, "det"))):  # "No injuries were reported": narration
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
     if passive and lemma in CIRCULATION_VERBS and _main_clause(verb) and subj is not None \
@@ -289,15 +294,15 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         # "Meta has been fined EUR 1.2 billion by Ireland's Data Protection Commission": an authority acting.
         span = list(agent.subtree)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' ({kind.cue}) acts: '{verb.text}' (passive)", speech=False)
-    if _orders(verb) and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
+    if orders(verb) and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
         span = head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
-    if subj is not None and not passive and _verdict(verb) and _refers_back(subj):
+    if subj is not None and not passive and verdict(verb) and _refers_back(subj):
         return Frame("article", "the article", verb.text, f"the article's verdict on what was said ('{verb.text} {_phrase(children(verb, 'acomp', 'attr'))}')")
     if subj is not None and not passive:
         head = head_span(subj)
         kind = type_source(subj, known, entities=False)
-        if _points_back(subj, kind) and (channel := statement_channel(verb)) is not None and not _verdict(verb):
+        if _points_back(subj, kind) and (channel := statement_channel(verb)) is not None and not verdict(verb):
             # "The claim first appeared in a Facebook post": where it came from, whoever reported it.
             return Frame("social_media", _phrase(head), verb.text, f"'{_phrase(head)}' appeared online ('{channel}')", speech=False)
         if _points_back(subj, kind):
@@ -314,7 +319,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 and (party := type_source(subj, known)) is not None and party.label == "group_claim" and not party.person:
             # "Samsung introduced the Galaxy S23", "the Academy decided to award ...": what it announces of itself.
             return Frame("group_claim", _phrase(head), verb.text, f"'{_phrase(head)}' ({party.cue}) announces its own decision: '{verb.text}'", speech=False)
-        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and lemma not in STATE_VERBS and not children(verb, "neg"):
+        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and not is_state(verb) and not children(verb, "neg"):
             label, cue = category
             channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj"), *children(subj, "acl")])), None)  # "Videos posted on X showed"
             if label == "media_report" and channel:
@@ -333,10 +338,6 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     return None
 
 
-def _verdict(verb: Token) -> bool:
-    return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in VERDICTS for c in verb.children)
-
-
 TIME_MARKS = frozenset("after before when until once since".split())
 
 
@@ -353,44 +354,6 @@ def _document(subj: Token | None, passive: bool) -> bool:
         return False
     span = source_kinds(subj.doc).get(subj.i)
     return subj.lemma_.lower() in ANAPHORIC_NOUNS or span is not None and span.label_ == "DATA"
-
-
-def _puts_at(verb: Token) -> bool:
-    """ "The Red Crescent put the death toll at 11,300": putting a figure at a number is estimating it."""
-    return verb.lemma_.lower() == "put" and bool(children(verb, "dobj")) and any(
-        p.lower_ == "at" and any(o.like_num or any(n.like_num for n in o.children) for o in children(p, "pobj")) for p in children(verb, "prep"))
-
-
-def _moves(verb: Token) -> bool:
-    """A speech verb that says nothing: a movement ("Typhoon Lanna slammed into the coast"), things added, nothing put out."""
-    objects, clauses = children(verb, "dobj"), children(verb, "ccomp")
-    if verb.lemma_.lower() in COUNTING_VERBS and objects and not (clauses and clauses[0].i < objects[0].i) and not _quoted_near(verb):
-        return True  # "The deal adds 14 vessels to the fleet", "Netflix adds 13.1 million subscribers, shares jump": things, not words
-    released = verb.lemma_.lower() in RELEASING_VERBS and not children(verb, "dobj", "ccomp", "xcomp", "nsubjpass") and not _quoted_near(verb)
-    return released or _deed(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
-
-
-def _deed(verb: Token) -> bool:
-    """ "The season concluded on Nov 20", "Pliskova threatened Barty", "Barty claimed her first title": no clause, nothing said."""
-    lemma = verb.lemma_.lower()
-    infinitive = any(a.tag_ == "TO" for x in children(verb, "xcomp") for a in x.children)
-    if lemma not in DEED_UNLESS_CLAUSE or children(verb, "ccomp") or infinitive or _quoted_near(verb):
-        return False
-    objects = children(verb, "dobj")
-    if lemma == "threaten":
-        return any(o.pos_ in ("PROPN", "PRON") for o in objects)
-    # The thing won is the object or, as the parser sometimes has it, hangs before it ("claimed her first title ... Pliskova").
-    return lemma == "conclude" or any(t.lemma_.lower() in WON_THINGS for o in objects for t in o.subtree if t.i <= o.i)
-
-
-def _orders(verb: Token) -> bool:
-    """An order: "ordered an evacuation", "directed the agency to review ..."; not "a film directed by ..."."""
-    lemma = verb_lemma(verb)
-    return lemma in COMMAND_VERBS and (lemma not in CLAUSE_COMMANDS or bool(children(verb, "ccomp", "xcomp")))
-
-
-def _quoted_near(verb: Token) -> bool:
-    return any(t.text in ('"', "“", "”", "'", "‘", "’") for t in verb.doc)
 
 
 def _main_clause(verb: Token) -> bool:

@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     "contend theorize theorise speculate voice express characterise characterize respond react comment "
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
     "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
-    "caution concede reiterate testify".split()
+    "caution concede reiterate testify proclaim".split()
 )
 # Speech verbs that also take things as their object: "The deal adds 14 vessels to the fleet"
 # says nothing; "She added that ..." and '"...," he added' do.
@@ -23,16 +23,18 @@ COUNTING_VERBS = frozenset("add".split())
 RELEASING_VERBS = frozenset("release publish unveil disclose issue".split())
 # Speech verbs that are deeds unless a content clause, an infinitive or a quotation says something:
 # "the season concluded on Nov 20", "Pliskova threatened Barty on serve" (a person threatened),
-# "Barty claimed her first title" (a thing won, WON_THINGS); "concluded that ...", "threatened to
-# resign", "claimed that ..." and "claimed the attack" say something.
-DEED_UNLESS_CLAUSE = frozenset("conclude threaten claim".split())
+# "Barty claimed her first title" (a thing won, WON_THINGS), "The Philippines maintains a small
+# garrison"; "concluded that ...", "threatened to resign", "claimed that ...", "claimed the attack"
+# and "maintained that ..." say something.
+DEED_UNLESS_CLAUSE = frozenset("conclude threaten claim maintain".split())
 WON_THINGS = frozenset("title crown victory win medal gold silver bronze trophy championship cup prize award "
                        "seat place spot pole record lead life".split())
 # What a person does with news of their own, never as a witness of someone else's.
 OWN_NEWS_VERBS = frozenset("announce unveil".split())
 # Verbs that state a finding only with a content clause ("They found that ...", "data show that ...", "the court held that
-# ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage", "held a rally").
-CLAUSE_VERBS = frozenset("find show indicate hold".split())
+# ...", "He proposed that ..."); with a plain object they are deeds ("Police found a body", "ERT showed footage", "held a
+# rally", "proposed a merger").
+CLAUSE_VERBS = frozenset("find show indicate hold propose".split())
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())

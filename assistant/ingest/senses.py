@@ -1,0 +1,75 @@
+"""Which sense of a verb a clause uses: saying something, doing something, or ordering it.
+
+A speech verb says nothing when it only moves, counts or keeps things ("slammed into the coast",
+"adds 14 vessels", "maintains a garrison", "claimed her first title"); an order is one only with
+what is ordered; a state or the writer's own hedge is no act and no report. General English over
+the dependency parse; each rule is tested in ``tests/test_provenance.py``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.ingest.subject import children, verb_lemma
+from assistant.ingest.verbs import (
+    CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, DEED_UNLESS_CLAUSE, RELEASING_VERBS, STATE_VERBS, VERDICTS, WON_THINGS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def verdict(verb: Token) -> bool:
+    """ "The claim is false": a fact-checker's rating of what was said, not a statement of it."""
+    return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in VERDICTS for c in verb.children)
+
+
+def puts_at(verb: Token) -> bool:
+    """ "The Red Crescent put the death toll at 11,300": putting a figure at a number is estimating it."""
+    return verb.lemma_.lower() == "put" and bool(children(verb, "dobj")) and any(
+        p.lower_ == "at" and any(o.like_num or any(n.like_num for n in o.children) for o in children(p, "pobj")) for p in children(verb, "prep"))
+
+
+def says_nothing(verb: Token) -> bool:
+    """A speech verb that says nothing: a movement ("Typhoon Lanna slammed into the coast"), things added, nothing put out."""
+    objects, clauses = children(verb, "dobj"), children(verb, "ccomp")
+    if verb.lemma_.lower() in COUNTING_VERBS and objects and not (clauses and clauses[0].i < objects[0].i) and not quoted_near(verb):
+        return True  # "The deal adds 14 vessels to the fleet", "Netflix adds 13.1 million subscribers, shares jump": things, not words
+    released = verb.lemma_.lower() in RELEASING_VERBS and not children(verb, "dobj", "ccomp", "xcomp", "nsubjpass") and not quoted_near(verb)
+    return released or deed(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+
+
+def deed(verb: Token) -> bool:
+    """ "The season concluded on Nov 20", "Pliskova threatened Barty", "Barty claimed her first title": no clause, nothing said."""
+    lemma = verb.lemma_.lower()
+    infinitive = any(a.tag_ == "TO" for x in children(verb, "xcomp") for a in x.children)
+    if lemma not in DEED_UNLESS_CLAUSE or children(verb, "ccomp") or infinitive or quoted_near(verb):
+        return False
+    objects = children(verb, "dobj")
+    if lemma == "threaten":
+        return any(o.pos_ in ("PROPN", "PRON") for o in objects)
+    # The thing won is the object or, as the parser sometimes has it, hangs before it ("claimed her first title ... Pliskova").
+    return lemma in ("conclude", "maintain") or any(t.lemma_.lower() in WON_THINGS for o in objects for t in o.subtree if t.i <= o.i)
+
+
+def is_state(verb: Token) -> bool:
+    """A state, not an act: "Most EU members belong to it", "The Prince and Princess of Wales were among
+    the spectators"; a source's stance is more ("Social media users were less convinced")."""
+    return verb.lemma_.lower() in STATE_VERBS or verb.lemma_ == "be" and not children(verb, "acomp")
+
+
+def defines(verb: Token) -> bool:
+    """The writer's own hedge or term, not a report: "Steam engines can be said to have been ...",
+    "If a problem is hard for C, it is said to be complete for C"."""
+    hedged = any(a.lower_ in ("can", "could", "might", "may") for a in children(verb, "aux"))
+    return hedged or any(m.lower_ == "if" for c in children(verb, "advcl") for m in children(c, "mark"))
+
+
+def orders(verb: Token) -> bool:
+    """An order: "ordered an evacuation", "directed the agency to review ..."; not "a film directed by ..."."""
+    lemma = verb_lemma(verb)
+    return lemma in COMMAND_VERBS and (lemma not in CLAUSE_COMMANDS or bool(children(verb, "ccomp", "xcomp")))
+
+
+def quoted_near(verb: Token) -> bool:
+    return any(t.text in ('"', "“", "”", "'", "‘", "’") for t in verb.doc)
