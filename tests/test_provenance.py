@@ -535,6 +535,14 @@ FAMILIES = {
         ("The physician Galen proposed that the blood moved by ebb and flow.", "media_report"),
         ("The rebel council proclaimed a provisional government in the north.", "group_claim"),
     ],
+    "a name given or a topic marked is no statement; 'in X's view' credits X as 'according to X' does": [
+        ("These animals possess a large array of molecules called variable receptors that are produced from only a small number of genes.", "article"),
+        ("The theory was later modified to reflect new discoveries regarding histocompatibility or the activation of T cells.", "article"),
+        ("In the economist's view, the currency was overvalued by a fifth.", "media_report"),
+        ("In the opinion of the judges, the contract was void.", "official"),
+        ("In today's final, Spain beat England 2-1.", "article"),
+        ("In big O notation one would write the running time as O(n2).", "article"),
+    ],
     "a clause about something, with a relative or a pronoun speaking in it, attributes nothing": [
         ("The bakery withdrew its oldest loaf, which it said was rarely bought.", "article"),
         ("The group aimed its attacks at what it believed were corrupt regimes.", "article"),

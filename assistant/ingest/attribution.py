@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset("they it he she we this these those".split())
+VIEW_NOUNS = frozenset("view opinion words estimation".split())
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
 
@@ -94,6 +95,10 @@ def _attributing_objects(verb: Token) -> list[Token]:
     hangs on the verb, or on its object."""
     found = [obj for child in verb.children if child.lower_ == "according" for to in child.children if to.lower_ == "to"
              for obj in children(to, "pobj")]
+    for view in (o for p in verb.children if p.lower_ == "in" and p.dep_ == "prep" for o in children(p, "pobj")):
+        if view.lemma_.lower() in VIEW_NOUNS:  # "In Aristotle's view, ...", "in the opinion of the judges"; not "in today's ..."
+            holders = children(view, "poss") + [o for of in view.children if of.lower_ == "of" for o in children(of, "pobj")]
+            found += [h for h in holders if h.pos_ in ("PROPN", "PRON") or type_source(h) is not None]
     for holder in [verb, *children(verb, "dobj", "attr", "acomp", "npadvmod")]:
         found += [obj for per in holder.children if per.lower_ == "per" and per.dep_ == "prep" and per.i > 0 and per.doc[per.i - 1].text == ","
                   for obj in children(per, "pobj") if _names_someone(obj)]  # ", per Bloomberg"; "paid per hour" credits no one
@@ -118,8 +123,9 @@ def _according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | 
     for obj in _attributing_objects(verb):
         if obj.pos_ == "PRON":
             return Inherit()
-        span = list(obj.subtree)
-        word = "per" if obj.head.lower_ == "per" else "according to"
+        span = [t for t in obj.subtree if t.tag_ != "POS"]
+        view = obj.head if obj.dep_ == "poss" else obj.head.head if obj.head.lower_ == "of" else None
+        word = "per" if obj.head.lower_ == "per" else f"in the {view.lower_} of" if view is not None and view.lemma_.lower() in VIEW_NOUNS else "according to"
         kind = type_source(obj, known)
         if (kind is None or kind.by_role and kind.label == "media_report") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
             # "The company added 8.8 million subscribers, according to its letter to shareholders":
@@ -181,8 +187,10 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children):
                 if (inside := main_speaker(verb, speaker, known)) is not None:
                     return inside
-                if speaker.tag_ in ("WP", "WDT") or verb.dep_ in ("relcl", "pcomp", "acl"):
-                    return None  # "Marco Polo, who wrote ...", "against what it believed were ...": a clause about something, no one speaking the sentence
+                if speaker.tag_ in ("WP", "WDT") or speaker.lower_ == "one" or verb.dep_ in ("relcl", "pcomp", "acl"):
+                    # "Marco Polo, who wrote ...", "against what it believed were ...": a clause about
+                    # something; "one might say": anyone. No one speaks the sentence.
+                    return None
                 return Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:

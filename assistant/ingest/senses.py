@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
-    CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, DEED_UNLESS_CLAUSE, RELEASING_VERBS, STATE_VERBS, VERDICTS, WON_THINGS,
+    CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STATE_VERBS, VERDICTS, WON_THINGS,
 )
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def says_nothing(verb: Token) -> bool:
     if verb.lemma_.lower() in COUNTING_VERBS and objects and not (clauses and clauses[0].i < objects[0].i) and not quoted_near(verb):
         return True  # "The deal adds 14 vessels to the fleet", "Netflix adds 13.1 million subscribers, shares jump": things, not words
     released = verb.lemma_.lower() in RELEASING_VERBS and not children(verb, "dobj", "ccomp", "xcomp", "nsubjpass") and not quoted_near(verb)
-    return released or deed(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+    return released or deed(verb) or naming(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
 
 
 def deed(verb: Token) -> bool:
@@ -73,3 +73,11 @@ def orders(verb: Token) -> bool:
 
 def quoted_near(verb: Token) -> bool:
     return any(t.text in ('"', "“", "”", "'", "‘", "’") for t in verb.doc)
+
+
+def naming(verb: Token) -> bool:
+    """A name given or a topic marked, not words said: "molecules called variable lymphocyte
+    receptors", "a village named Kuru", "discoveries regarding histocompatibility"."""
+    if verb.lower_ in ("regarding", "concerning"):
+        return True
+    return verb.lemma_.lower() in NAMING_VERBS and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")  # the tagger reads some as past tense

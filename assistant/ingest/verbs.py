@@ -38,6 +38,9 @@ CLAUSE_VERBS = frozenset("find show indicate hold propose".split())
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
+# Speech verbs that, as a participle after a noun, give it a name: "molecules called VLRs", "a
+# village named Kuru", "a movement dubbed 'quiet quitting'".
+NAMING_VERBS = frozenset("call name dub term label brand".split())
 # Orders only with what is ordered as a clause or an infinitive ("directed the agency to review ..."):
 # "a film directed by Guillermo del Toro", "he commanded the 3rd Division" lead, they order nothing.
 CLAUSE_COMMANDS = frozenset("direct command".split())
