@@ -547,6 +547,11 @@ FAMILIES = {
         ("The bakery withdrew its oldest loaf, which it said was rarely bought.", "article"),
         ("The group aimed its attacks at what it believed were corrupt regimes.", "article"),
     ],
+    "how a post was received is the article's; what it says is the post's": [
+        ("The thread, posted on 3 May, had drawn more than 900 comments by the next morning.", "article"),
+        ("The video had attracted more than 2 million views by Friday.", "article"),
+        ("A thread on Reddit claimed the bridge had been closed for weeks.", "social_media"),
+    ],
     "a plural heading or names alone after a colon make a list, not a speaker": [
         ("Golden Boot Winners: K. Mbappe, H. Kane, M. Salah", "article"),
         ("Best Director: Aino Virtanen, \"The Long Winter.\"", "article"),

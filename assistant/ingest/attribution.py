@@ -25,7 +25,7 @@ from assistant.ingest.subject import (
 )
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS,
-    PARTY_ANNOUNCEMENTS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
+    PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
 )
 from assistant.types import Label
 
@@ -327,6 +327,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 and (party := type_source(subj, known)) is not None and party.label == "group_claim" and not party.person:
             # "Samsung introduced the Galaxy S23", "the Academy decided to award ...": what it announces of itself.
             return Frame("group_claim", _phrase(head), verb.text, f"'{_phrase(head)}' ({party.cue}) announces its own decision: '{verb.text}'", speech=False)
+        if category and category[0] == "social_media" and lemma in RECEPTION_VERBS:
+            category = None  # "The post drew 20 million likes": the article tells how it was received
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and not is_state(verb) and not children(verb, "neg"):
             label, cue = category
             channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj"), *children(subj, "acl")])), None)  # "Videos posted on X showed"

@@ -51,6 +51,9 @@ DISCUSSION_VERBS = frozenset("discuss circulate spread suggest speculate debate 
 FOUND_VERBS = frozenset("obtain attain see review leak film record photograph share post circulate publish verify".split())
 # How a post spreads: "a video viewed 2 million times", "posts shared thousands of times".
 CIRCULATION_VERBS = frozenset("share view watch like retweet repost forward circulate spread".split())
+# What a post receives, told by the article: "The post drew 20 million likes", "the thread had
+# attracted 1,800 comments". Its reception, not its content.
+RECEPTION_VERBS = frozenset("draw attract receive garner rack gain earn amass collect".split())
 # A party's own decisions, announced by it ("Samsung introduced ...", "the committee decided to award ..."); "launch" is
 # left out: armed groups launch attacks.
 PARTY_ANNOUNCEMENTS = frozenset("introduce debut decide award appoint nominate select sign".split())
