@@ -547,6 +547,10 @@ FAMILIES = {
         ("The bakery withdrew its oldest loaf, which it said was rarely bought.", "article"),
         ("The group aimed its attacks at what it believed were corrupt regimes.", "article"),
     ],
+    "what an authority can do is a power, not an act": [
+        ("Regional courts can also freeze the assets of suspects.", "article"),
+        ("The regional court froze the assets of three suspects on Monday.", "official"),
+    ],
     "how a post was received is the article's; what it says is the post's": [
         ("The thread, posted on 3 May, had drawn more than 900 comments by the next morning.", "article"),
         ("The video had attracted more than 2 million views by Friday.", "article"),

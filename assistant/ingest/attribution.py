@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 PRONOUNS = frozenset("they it he she we this these those".split())
 VIEW_NOUNS = frozenset("view opinion words estimation".split())
+# What a source can or may do is a power, not an act: "Courts can also require specific performance".
+CAPABILITY = frozenset("can could may might".split())
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
 
@@ -329,7 +331,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("group_claim", _phrase(head), verb.text, f"'{_phrase(head)}' ({party.cue}) announces its own decision: '{verb.text}'", speech=False)
         if category and category[0] == "social_media" and lemma in RECEPTION_VERBS:
             category = None  # "The post drew 20 million likes": the article tells how it was received
-        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and not is_state(verb) and not children(verb, "neg"):
+        if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and not is_state(verb) and not children(verb, "neg") \
+                and not any(a.lower_ in CAPABILITY for a in children(verb, "aux")):
             label, cue = category
             channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj"), *children(subj, "acl")])), None)  # "Videos posted on X showed"
             if label == "media_report" and channel:
