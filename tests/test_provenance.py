@@ -547,6 +547,13 @@ FAMILIES = {
         ("The bakery withdrew its oldest loaf, which it said was rarely bought.", "article"),
         ("The group aimed its attacks at what it believed were corrupt regimes.", "article"),
     ],
+    "no rank before a common noun, no speaker in a gloss, no report in a definition, no statement in a name given": [
+        ("General anaesthesia carries a small risk of complications.", "article"),
+        ("The Basques (Basque: Euskaldunak; Spanish: vascos) live on both sides of the Pyrenees.", "article"),
+        ("If T(k) is a polynomial in k, then the program is said to be a polynomial time program.", "article"),
+        ("Those settlers who stayed in Quebec became farmers and were called \"new colonists\".", "article"),
+        ("He was called a traitor by the opposition leader.", "group_claim"),
+    ],
     "what an authority can do is a power, not an act": [
         ("Regional courts can also freeze the assets of suspects.", "article"),
         ("The regional court froze the assets of three suspects on Monday.", "official"),

@@ -62,7 +62,8 @@ def defines(verb: Token) -> bool:
     """The writer's own hedge or term, not a report: "Steam engines can be said to have been ...",
     "If a problem is hard for C, it is said to be complete for C"."""
     hedged = any(a.lower_ in ("can", "could", "might", "may") for a in children(verb, "aux"))
-    return hedged or any(m.lower_ == "if" for c in children(verb, "advcl") for m in children(c, "mark"))
+    conditional = verb.doc[0].lower_ == "if" or any(m.lower_ == "if" for c in children(verb, "advcl") for m in children(c, "mark"))
+    return hedged or conditional
 
 
 def orders(verb: Token) -> bool:
@@ -80,4 +81,8 @@ def naming(verb: Token) -> bool:
     receptors", "a village named Kuru", "discoveries regarding histocompatibility"."""
     if verb.lower_ in ("regarding", "concerning"):
         return True
-    return verb.lemma_.lower() in NAMING_VERBS and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")  # the tagger reads some as past tense
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and not children(verb, "agent")
+    # "molecules called ..." (the tagger reads some as past tense); "they were called 'new converts'"
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or passive and bool(children(verb, "oprd", "attr"))

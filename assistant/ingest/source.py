@@ -385,7 +385,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" and (held := _held_in(owner, kinds)) is not None:
             o_label, o_cue = "group_claim", held  # "Nintendo president Shuntaro Furukawa": a title held in an organisation no pattern knows
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
-                and not (owner.dep_ == "compound" and _entity(speaker) == "ORG" and (o_span.id_ == "MEDIA" or owner.lower_ == "general" and speaker.i not in kinds)):
+                and not (owner.dep_ == "compound" and _entity(speaker) == "ORG" and (o_span.id_ == "MEDIA" or owner.lower_ == "general" and speaker.i not in kinds)) \
+                and not (owner.lower_ == "general" and speaker.pos_ != "PROPN"):  # "General relativity offers ...": no rank
             # "Spokesman", "Inspector" before a name; a document's word in an organisation's name
             # is no document ("the Recording Academy"), nor is the adjective a rank ("General Motors").
             o_label = KIND_LABEL[o_span.id_]
