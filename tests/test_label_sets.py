@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 from pathlib import Path
 
@@ -56,6 +58,30 @@ def test_paragraph_rows_by_offsets_read_the_sentence_from_squad_json(tmp_path: P
     assert score_label_set("offsets", [text]).accuracy == 1.0
 
 
+def _package_file_row(**extra: object) -> dict:
+    """A line of a file pytest ships, located as a set on a packaged corpus locates its documents."""
+    path = Path(str(importlib.metadata.distribution("pytest").locate_file("pytest/__init__.py")))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, x in enumerate(lines) if len(x.strip()) > 20)
+    row = {"package": "pytest", "file": "pytest/__init__.py", "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+           "line": line, "start": 0, "end": len(lines[line].rstrip()), "labels": ["article"], "attributed_to": "the article", "note": ""}
+    return {**row, **extra}
+
+
+def test_line_rows_read_their_document_from_a_file_an_installed_package_ships(tmp_path: Path) -> None:
+    row = _package_file_row()
+    (text,) = read_label_set(_write(tmp_path / "set.jsonl", [row]))
+    assert text.doc_id == f"__init__-{row['line']}" and len(text.gold) == 1
+    assert text.text[text.gold[0].start : text.gold[0].end] == text.text
+
+
+@pytest.mark.parametrize("extra", [{"sha256": "0" * 64}, {"package": "no-such-package-here"}], ids=["changed file", "not installed"])
+def test_a_packaged_corpus_that_is_missing_or_changed_is_refused_with_a_hint(tmp_path: Path, extra: dict) -> None:
+    with pytest.raises(EvalSetError) as caught:
+        read_label_set(_write(tmp_path / "set.jsonl", [_package_file_row(**extra)]))
+    assert "make install-dev" in caught.value.hint
+
+
 @pytest.mark.parametrize("rows", [
     [{"id": "t1", "text": TEXT}],
     [{"id": "t1", "text": TEXT, "sentences": [{"sentence": "Not in the text.", "labels": ["article"]}]}],
@@ -68,7 +94,8 @@ def test_a_malformed_set_is_refused_with_a_hint(tmp_path: Path, rows: list[dict]
     assert caught.value.hint
 
 
-@pytest.mark.parametrize("name", ["labels_dev.jsonl", "labels_check.jsonl", "labels_rgb_dev.jsonl", "labels_wiki_dev.jsonl"])
+@pytest.mark.parametrize("name", ["labels_dev.jsonl", "labels_check.jsonl", "labels_rgb_dev.jsonl", "labels_wiki_dev.jsonl",
+                                  "labels_lee_dev.jsonl"])
 def test_the_shipped_label_sets_locate_every_sentence(name: str) -> None:
     path = ROOT / "evals" / name
     if name in ("labels_rgb_dev.jsonl", "labels_wiki_dev.jsonl") and not SHARED.is_dir():

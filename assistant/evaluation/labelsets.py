@@ -9,7 +9,10 @@ Three formats, all read as (article text, gold sentences with their allowed labe
   "paragraph", ...}``, ``squad2_dev_part.json``), and the sentence either as its text
   (``"sentence"``: RGB's own ``rgb_labels.jsonl``, read beside the passages, a check only, never
   fitted on) or as character offsets (``"start"``, ``"end"``, with ``"passages"``: the texts' file
-  relative to the set's), so a set written here copies none of their text.
+  relative to the set's), so a set written here copies none of their text;
+- sentences of a text file an installed package ships, one document per line (``{"package",
+  "file", "sha256", "line", "start", "end", ...}``: the Lee news corpus gensim carries, 300 news
+  articles from the Australian Broadcasting Corporation), read in place and checked by its sha256.
 
 Each gold sentence is scored against the labelled sentence that overlaps it most; it is right
 when the predicted label is one the gold allows. Rows of the confusion matrix: the preferred gold
@@ -18,6 +21,8 @@ label; columns: predicted.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -82,7 +87,7 @@ def read_label_set(path: Path) -> list[LabelledText]:
     except (OSError, ValueError) as exc:
         raise EvalSetError(f"Cannot read the label set {path}: {exc}", "Give a JSONL file (DESIGN.md §4, evals/).") from exc
     try:
-        if rows and ("passage" in rows[0] or "paragraph" in rows[0]):
+        if rows and {"passage", "paragraph", "line"} & rows[0].keys():
             return _external_texts(path, rows)
         return [_located(r["id"], r["text"], [(s["sentence"], s["labels"]) for s in r["sentences"]]) for r in rows]
     except (KeyError, IndexError, TypeError) as exc:
@@ -91,27 +96,45 @@ def read_label_set(path: Path) -> list[LabelledText]:
 
 
 def _external_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText]:
-    squad = "paragraph" in rows[0]
-    source = (path.parent / rows[0]["passages"]).resolve() if "passages" in rows[0] else path.with_name("rgb_en_fact.json")
+    kind = "squad" if "paragraph" in rows[0] else "line" if "line" in rows[0] else "rgb"
+    texts = _texts_of(kind, path, rows[0])
+    grouped: dict[tuple[Any, ...], list[tuple[str, Sequence[str]]]] = {}
+    for r in rows:
+        key = {"squad": lambda: (r["title"], r["paragraph"]), "line": lambda: (r["line"],),
+               "rgb": lambda: (r["id"], r["field"], r["passage"])}[kind]()
+        sentence = r["sentence"] if "sentence" in r else texts[key][r["start"] : r["end"]]
+        grouped.setdefault(key, []).append((sentence, r["labels"]))
+    prefix = Path(rows[0]["file"]).stem if kind == "line" else kind
+    return [_located("-".join(map(str, (prefix, *key))), texts[key], sorted(sents, key=lambda s: texts[key].find(s[0])))
+            for key, sents in grouped.items()]
+
+
+def _texts_of(kind: str, path: Path, row: dict[str, Any]) -> dict[tuple[Any, ...], str]:
+    source = _packaged_file(row) if kind == "line" else (
+        (path.parent / row["passages"]).resolve() if "passages" in row else path.with_name("rgb_en_fact.json"))
     if not source.is_file():
         raise EvalSetError(f"{path} needs the texts it labels in {source}.",
                            "Keep ../shared/data beside the repository (see its README).")
     raw = source.read_text(encoding="utf-8")
-    texts: dict[tuple[Any, ...], str] = {}
-    if squad:  # SQuAD's JSON: data[].title, paragraphs[].context
-        for t in json.loads(raw)["data"]:
-            texts.update({(t["title"], i): p["context"] for i, p in enumerate(t["paragraphs"])})
-    else:  # RGB's JSONL: a record's positive and negative passages
-        for rec in (json.loads(x) for x in raw.splitlines() if x.strip()):
-            texts.update({(rec["id"], fld, n): p for fld in ("positive", "negative") for n, p in enumerate(rec.get(fld, []))})
-    grouped: dict[tuple[Any, ...], list[tuple[str, Sequence[str]]]] = {}
-    for r in rows:
-        key = (r["title"], r["paragraph"]) if squad else (r["id"], r["field"], r["passage"])
-        sentence = r["sentence"] if "sentence" in r else texts[key][r["start"] : r["end"]]
-        grouped.setdefault(key, []).append((sentence, r["labels"]))
-    prefix = "squad" if squad else "rgb"
-    return [_located("-".join(map(str, (prefix, *key))), texts[key], sorted(sents, key=lambda s: texts[key].find(s[0])))
-            for key, sents in grouped.items()]
+    if kind == "line":  # one document per line of a text file shipped by a package
+        if hashlib.sha256(raw.encode("utf-8")).hexdigest() != row["sha256"]:
+            raise EvalSetError(f"{source} is not the file {path} was labelled on (sha256 differs).",
+                               f"Install the version pyproject.toml pins for {row['package']} (make install-dev).")
+        return {(n,): line.rstrip() for n, line in enumerate(raw.split("\n"))}
+    if kind == "squad":  # SQuAD's JSON: data[].title, paragraphs[].context
+        return {(t["title"], i): p["context"] for t in json.loads(raw)["data"] for i, p in enumerate(t["paragraphs"])}
+    # RGB's JSONL: a record's positive and negative passages
+    return {(rec["id"], fld, n): p for rec in (json.loads(x) for x in raw.splitlines() if x.strip())
+            for fld in ("positive", "negative") for n, p in enumerate(rec.get(fld, []))}
+
+
+def _packaged_file(row: dict[str, Any]) -> Path:
+    """A data file an installed distribution ships, found without importing the package."""
+    try:
+        return Path(str(importlib.metadata.distribution(row["package"]).locate_file(row["file"])))
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise EvalSetError(f"The label set's texts ship with the package {row['package']!r}, which is not installed.",
+                           "make install-dev installs it (pyproject.toml's eval extra).") from exc
 
 
 def score_label_set(name: str, texts: Sequence[LabelledText], encoder: OnnxSentenceEncoder | None = None) -> LabelScore:

@@ -165,7 +165,7 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
         lines += ["", "## Provenance labels on other text", "",
                   "Each set's sentences labelled by hand; right when the predicted label is one the gold allows.",
                   "`rgb_labels` is a check no rule is written against (its misses were read once, on 2026-12-02); "
-                  "`labels_dev`, `labels_rgb_dev` and `labels_wiki_dev` are development sets.", ""]
+                  "`labels_dev`, `labels_rgb_dev`, `labels_wiki_dev` and `labels_lee_dev` are development sets.", ""]
         for score in label_sets:
             lines += [*label_set_lines(score, show_misses=score.name != "rgb_labels"), ""]
     lines += ["", "## Per category (assistant)", ""]
