@@ -93,6 +93,20 @@ def test_a_report_that_dates_someone_elses_act_today_stays_the_articles_narratio
     assert Assistant.label(report)[-1].label == "article"
 
 
+def test_a_wire_report_that_says_today_in_its_lede_is_no_release() -> None:
+    """Broadcast and wire copy date everything "today": only a day that dates the attributed act
+    ("X today announced") makes a lede a release's."""
+    fires = ("Firefighters across the valley are bracing for a wind change that may bring further losses today. "
+             "More than 80 fires are still burning across the region. Thousands of residents were evacuated overnight.")
+    verdict = ("Families of the victims have welcomed today's guilty verdicts against four tour guides. "
+               "The guides were given suspended sentences. Two other guides were acquitted.")
+    weather = ("While the winds are expected to ease somewhat today, the weather bureau says temperatures will be higher. "
+               "Backburning continues south of the city. An area west of the dam was also targeted.")
+    for text in (fires, verdict, weather):
+        narration = Assistant.label(text)[1:]
+        assert {s.label for s in narration} == {"article"}, [(s.text, s.label, s.reason) for s in narration]
+
+
 def test_a_dateline_in_capitals_names_no_one() -> None:
     first, second = Assistant.label("CUPERTINO, CALIFORNIA Orchard Devices today announced the Pebble 3 watch. The watch costs $299.")
     assert (first.label, first.attributed_to) == ("group_claim", "Orchard Devices")

@@ -173,18 +173,27 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
 
 def release_lede(labelled: Sequence[LabelledSentence]) -> tuple[str, Label] | None:
     """The issuer named in a release's lede: an authority or party that the opening sentences
-    (after a title line) attribute to, or that "has today" acted, with "today" outside quotations;
+    (after a title line) attribute to with "today" dating its act, or that "has today" acted,
+    with "today" outside quotations;
     or one thanking others in its own name in the text's opening."""
     body = labelled[1:] if labelled and _title_line(labelled[0].text) else labelled
     for s in body[:LEDE_SENTENCES]:
         if any(q in s.text for q in _QUOTE_MARKS) or not _TODAY.search(s.text):
             continue
-        if s.label in ("group_claim", "official") and s.cue and s.cue not in INHERITED_CUES:
+        if s.label in ("group_claim", "official") and s.cue and s.cue not in INHERITED_CUES and _dated_act(s.text, s.cue):
             return s.attributed_to, s.label
         if (found := _HAS_TODAY.match(s.text.strip())) is not None:
             return _titled(found.group("name"))
     thanks = next((m for s in labelled[:OPENING_SENTENCES] if not any(q in s.text for q in _QUOTE_MARKS) and (m := _THANKS.match(s.text.strip()))), None)
     return _titled(thanks.group("name")) if thanks is not None else None
+
+
+def _dated_act(text: str, cue: str) -> bool:
+    """ "X today announced", "announced today", "Today, X amended": the day dates the act itself.
+    A report dates what it tells ("are gearing up for ... today", "welcomed today's verdicts",
+    "ease somewhat today, the weather bureau says")."""
+    verb = re.escape(cue.split()[0])
+    return re.search(rf"\b[Tt]oday\s+{verb}\b|\b{verb}\s+today\b(?!['’])|(?:^|[—–]\s*)Today,", text.strip()) is not None
 
 
 def _title_line(text: str) -> bool:
