@@ -843,6 +843,18 @@ def test_a_quotation_whose_speaker_is_named_at_its_end_is_all_that_speakers_and_
     assert sentences[0].attributed_to == sentences[1].attributed_to  # the commander's words, named once
 
 
+def test_a_long_quote_reopened_sentence_by_sentence_on_one_line_ends_where_its_speaker_is_named() -> None:
+    """Wire copy with its paragraphs run together: each paragraph of a long quote opens again and
+    only the last closes; the narration after it is the article's again."""
+    sentences = Assistant.label(
+        'Bank economist Ruth Lam says some areas of weakness are emerging. "Company profits were quite soft. '
+        '"Earnings are likely to slow as well," she said. Markets are waiting on the central bank. '
+        "The central bank board meets on Tuesday."
+    )
+    assert [s.attributed_to for s in sentences[1:3]] == [sentences[0].attributed_to] * 2
+    assert [s.label for s in sentences[3:]] == ["article", "article"]
+
+
 def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -> None:
     sentences = Assistant.label(
         'Patients whose operations were cancelled said communication had been poor. "They called me at seven to say '

@@ -437,13 +437,14 @@ def find_frame(
 
 def _quoted(doc: Doc, inside_at_start: bool = False) -> set[int]:
     """Indices of the tokens inside quotation marks (from the first token, when the sentence
-    begins inside a quotation)."""
+    begins inside a quotation; a straight quote opening it then opens the quotation again, as a
+    new paragraph of a long quote does)."""
     inside: set[int] = set()
     depth = 1 if inside_at_start else 0
     for tok in doc:
         text = tok.text
-        if text in OPEN_QUOTES or (text == '"' and depth == 0):
-            depth += 1
+        if text in OPEN_QUOTES or (text == '"' and (depth == 0 or tok.i == 0)):
+            depth = max(depth, 1) if text == '"' else depth + 1
         elif text in CLOSE_QUOTES or (text == '"' and depth > 0):
             depth = max(0, depth - 1)
         elif depth > 0:

@@ -51,17 +51,21 @@ if TYPE_CHECKING:
 def quotation_states(sentences: Sequence[Sentence]) -> list[tuple[bool, bool]]:
     """For each sentence, whether it starts inside a quotation and whether it ends inside one,
     read over its paragraph: straight quotes (") toggle, curly and guillemets open and close. A
-    quotation never runs into the next paragraph (news style opens each paragraph of a long quote
-    again, and ``continues_quote`` says so)."""
+    quotation never runs into the next paragraph: news style opens each paragraph of a long quote
+    again and closes only the last. Where the paragraphs were run together (a wire story on one
+    line), a straight quote that opens a sentence inside a quotation opens it again, as the
+    paragraph's would ('"Company profits were soft. "Earnings are likely to slow," he said.'),
+    instead of closing it and leaving the rest of the text inside quotation marks."""
     out: list[tuple[bool, bool]] = []
     inside, paragraph = False, None
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             inside, paragraph = False, sentence.paragraph
         start = inside
-        for ch in sentence.text:
+        opening = len(sentence.text) - len(sentence.text.lstrip())
+        for i, ch in enumerate(sentence.text):
             if ch == '"':
-                inside = not inside
+                inside = True if i == opening else not inside
             elif ch in OPEN_QUOTES:
                 inside = True
             elif ch in CLOSE_QUOTES:
