@@ -855,6 +855,25 @@ def test_a_long_quote_reopened_sentence_by_sentence_on_one_line_ends_where_its_s
     assert [s.label for s in sentences[3:]] == ["article", "article"]
 
 
+def test_a_courtesy_title_is_no_description_of_a_witness() -> None:
+    [sentence] = Assistant.label('"He is here for sure," Mr Amin said.')
+    assert "witness" not in sentence.reason and sentence.label == "group_claim", sentence.reason
+
+
+@pytest.mark.parametrize("later", ['"We expect more rain tomorrow," Ms Kowalski said.', "Ms Kowalski says crews will stay overnight."])
+def test_a_person_named_again_by_surname_keeps_the_kind_of_their_first_mention(later: str) -> None:
+    first, again = Assistant.label(f"Anna Kowalski, from the Interior Ministry, says crews worked through the night. {later}")
+    assert first.label == again.label == "official", (first.reason, again.reason)
+
+
+def test_a_speaker_typed_by_description_is_typed_alike_when_named_again() -> None:
+    sentences = Assistant.label(
+        "Senior forecaster with the Sydney Weather Bureau Ian Robertson says the greatest risk will come this afternoon. "
+        '"We are looking at south-west winds this morning," Mr Robertson said.'
+    )
+    assert sentences[1].label == sentences[0].label != "article", [(s.label, s.reason) for s in sentences]
+
+
 def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -> None:
     sentences = Assistant.label(
         'Patients whose operations were cancelled said communication had been poor. "They called me at seven to say '

@@ -31,6 +31,7 @@ from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import acting_source_words, addressed_to_ai
+from assistant.ingest.speakers import HONORIFICS
 from assistant.ingest.verbs import (
     CLAUSE_VERBS,
     COMMAND_VERBS,
@@ -168,14 +169,19 @@ def _quote_view(sentence: Sentence) -> Sentence:
 
 
 def _retype(sentences: list[LabelledSentence], idx: int, label: Label, prototype: str, similarity: float) -> list[LabelledSentence]:
-    """Give sentence ``idx`` (and the sentences continuing it) the kind its speaker resembles."""
+    """Give sentence ``idx`` (and the sentences continuing it, and those naming its speaker again
+    by surname alone: "Mr Robertson" after "Senior forecaster Ian Robertson") the kind its speaker
+    resembles."""
     first = sentences[idx]
     why = f"'{first.attributed_to}' resembles '{prototype}' (similarity {similarity:.2f}), so {label}"
+    surnames = {n for n in (_person_surname(first.attributed_to), _last_name(first.attributed_to)) if n}
     changed = {idx}
     out = []
     for s in sentences:
-        if s.idx == idx:
-            s = s.model_copy(update={"label": label, "reason": why})
+        again = s.idx > idx and _bare_name(s.attributed_to) in surnames
+        if s.idx == idx or again:
+            changed.add(s.idx)
+            s = s.model_copy(update={"label": label, "reason": why if s.idx == idx else f"{s.reason}; named before as '{first.attributed_to}', who {why.split(' ', 1)[1]}"})
         elif s.continues in changed:
             changed.add(s.idx)
             s = s.model_copy(update={"label": label, "reason": f"{s.reason.split(' (')[0]} ({label}, {first.attributed_to})"})
@@ -310,6 +316,10 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     "the Swedish Energy Agency" says nothing about "Nordvolt Energy"."""
     names = [w.strip(".,;:'\"()") for w in source.split() if w.strip(".,;:'\"()")[:1].isupper()]
     key = {names[-1].lower(): label} if names and names[-1] else {}
+    # A person named before what they belong to ("Mark Sullivan, from the Rural Fire Service",
+    # "Chuck Hagel of the Foreign Relations Committee") is "Mr Sullivan", "Hagel" later.
+    if (surname := _person_surname(source)) is not None:
+        key.setdefault(surname, label)
     for acronym in _ACRONYM.findall(source) + _ACRONYM_GIVEN.findall(sentence):
         key[acronym.lower()] = label
     # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
@@ -320,6 +330,29 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     if (head := re.search(r"\b([A-Z][a-z]+) of [A-Z]", source)) is not None:  # "the Bank of England" is "the Bank" later
         key[f"the {head.group(1).lower()}"] = label
     return key
+
+
+def _person_surname(source: str) -> str | None:
+    """The surname of a person named before what they belong to ("Mark Sullivan, from the Rural
+    Fire Service", "Republican Chuck Hagel of the Foreign Relations Committee"), lower-cased."""
+    person = re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()
+    if len(person) >= 2 and person[0].lower() not in ("the", "a", "an") and all(w[:1].isupper() for w in person[-2:]) and person[-1].isalpha():
+        return person[-1].lower()
+    return None
+
+
+def _last_name(source: str) -> str:
+    """The last capitalised word of a source named with a given name ("Service spokesman John
+    Winter" -> "winter"), lower-cased; else ""."""
+    words = [w.strip(".,;:'\"()") for w in source.split()]
+    caps = [w for w in words if w[:1].isupper()]
+    return caps[-1].lower() if len(caps) >= 2 and words[-1] == caps[-1] and words[-2][:1].isupper() and caps[-1].isalpha() else ""
+
+
+def _bare_name(source: str) -> str:
+    """A later mention by surname alone ("Mr Robertson", "Robertson"), lower-cased; else ""."""
+    words = [w for w in source.split() if w.rstrip(".").lower() not in HONORIFICS]
+    return words[0].lower() if len(words) == 1 and words[0][:1].isupper() else ""
 
 
 def _near(speaker: LabelledSentence | None, sentence: Sentence) -> bool:

@@ -57,6 +57,11 @@ def campaign_setting(verb: Token) -> str | None:
     return None
 
 
+# Courtesy titles say nothing of who a person is ("Mr Sullivan said": a name, not a description);
+# "Dr" does (a doctor or a scholar), and ranks and offices are typed as sources elsewhere.
+HONORIFICS = frozenset("mr mrs ms miss mx sir dame madam mme mlle m herr frau sr sra señor señora".split())
+
+
 def description_of(speaker: Token) -> str:
     """What the text says the speaker is, names left out: "a 61-year-old baker", "Dermatologist"."""
     drop: set[int] = set()
@@ -68,7 +73,8 @@ def description_of(speaker: Token) -> str:
     def is_name(t: Token) -> bool:
         return bool(t.ent_type_) if named else t.pos_ == "PROPN"
 
-    words = [t for t in speaker.subtree if t.i not in drop and not is_name(t) and not t.is_punct and not t.like_num]
+    words = [t for t in speaker.subtree if t.i not in drop and not is_name(t) and not t.is_punct and not t.like_num
+             and t.text.rstrip(".").lower() not in HONORIFICS]
     return " ".join(t.text for t in words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else ""
 
 
