@@ -874,6 +874,20 @@ def test_a_speaker_typed_by_description_is_typed_alike_when_named_again() -> Non
     assert sentences[1].label == sentences[0].label != "article", [(s.label, s.reason) for s in sentences]
 
 
+def test_he_said_after_a_sentence_whose_subject_is_a_named_person_is_that_persons() -> None:
+    first, quote = Assistant.label('Captain Tom Reyes is not placing much weight on the milestone. "It is nice for the family," he said.')
+    assert first.label == "article"
+    assert "Tom Reyes" in quote.attributed_to and quote.label == "group_claim", quote.reason
+
+
+def test_he_said_after_narration_stands_for_the_last_speaker_named() -> None:
+    *_, last = Assistant.label(
+        "Interior Minister Ana Duarte says the group financed the attack. She also linked a second group to the bombing. "
+        '"Both are sponsors of terrorism," she said.'
+    )
+    assert (last.label, last.attributed_to) == ("official", "Interior Minister Ana Duarte"), last.reason
+
+
 def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -> None:
     sentences = Assistant.label(
         'Patients whose operations were cancelled said communication had been poor. "They called me at seven to say '

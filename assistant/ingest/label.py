@@ -30,7 +30,8 @@ from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.quotes import quote_view
-from assistant.ingest.source import acting_source_words, addressed_to_ai
+from assistant.ingest.pronouns import display_source
+from assistant.ingest.source import acting_source_words, addressed_to_ai, is_person, type_source
 from assistant.ingest.speakers import HONORIFICS
 from assistant.ingest.verbs import (
     CLAUSE_VERBS,
@@ -279,6 +280,14 @@ def label_sentences(
                     **sentence.model_dump(), label="article", attributed_to="the article", cue="",
                     reason="its subject refers back to a source, but none came before: the article's own narration",
                 )
+            elif isinstance(frame, Inherit) and (person := _person_before(sentences, position, docs, parser, known)) is not None:
+                # 'Adventure World director Stephan Friedli appeared in court. He described the
+                # deaths as ...': the person the sentence before names, though it has them say nothing.
+                labelled = LabelledSentence(**sentence.model_dump(), label=person.label, attributed_to=person.source,
+                                            cue="pronoun subject", reason=person.reason)
+            elif isinstance(frame, Inherit) and _near(named_speaker, sentence):
+                # 'President Bush says ... He also linked a group to the attack. "...," he said.'
+                labelled = _inherit(sentence, named_speaker, ANAPHORA_CUE, "a pronoun speaking after narration stands for the last speaker named")  # type: ignore[arg-type]
             elif isinstance(frame, Inherit):
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="media_report", attributed_to="unnamed source", cue="pronoun subject",
@@ -332,6 +341,32 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     return key
 
 
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[Doc | None], parser: Language,
+                   known: dict[str, Label]) -> Frame | None:
+    """The person "he" or "she" stands for when the sentence before names one as its subject but
+    has them say nothing: typed as any speaker is, a named person with no role speaking for
+    themselves."""
+    if position == 0 or not _HE_SHE.search(sentences[position].text) or not _near(sentences[position - 1], sentences[position]):
+        return None
+    before = docs[position - 1]
+    if before is None:
+        before = parser(sentences[position - 1].text)
+    root = next((t for t in before if t.head.i == t.i), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is not None and subject.pos_ != "PROPN":  # "A delegate from the group, Sayed Gailani, ..."
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if subject is None or subject.pos_ != "PROPN" or not is_person(subject):
+        return None
+    kind = type_source(subject, known)
+    label: Label = kind.label if kind is not None and kind.label != "article" else "group_claim"
+    why = f"({kind.cue})" if kind is not None else "a named person with no office, outlet or online channel"
+    name = display_source(subject)
+    return Frame(label, name, "pronoun subject", f"the pronoun stands for '{name}', the subject of the sentence before: {why}")
+
+
 def _person_surname(source: str) -> str | None:
     """The surname of a person named before what they belong to ("Mark Sullivan, from the Rural
     Fire Service", "Republican Chuck Hagel of the Foreign Relations Committee"), lower-cased."""
@@ -355,7 +390,7 @@ def _bare_name(source: str) -> str:
     return words[0].lower() if len(words) == 1 and words[0][:1].isupper() else ""
 
 
-def _near(speaker: LabelledSentence | None, sentence: Sentence) -> bool:
+def _near(speaker: Sentence | None, sentence: Sentence) -> bool:
     """Was ``speaker`` named in this paragraph or the one before it?"""
     return speaker is not None and 0 <= sentence.paragraph - speaker.paragraph <= 1
 
