@@ -95,7 +95,7 @@ def test_a_malformed_set_is_refused_with_a_hint(tmp_path: Path, rows: list[dict]
 
 
 @pytest.mark.parametrize("name", ["labels_dev.jsonl", "labels_check.jsonl", "labels_rgb_dev.jsonl", "labels_wiki_dev.jsonl",
-                                  "labels_lee_dev.jsonl"])
+                                  "labels_lee_dev.jsonl", "labels_lee_check.jsonl"])
 def test_the_shipped_label_sets_locate_every_sentence(name: str) -> None:
     path = ROOT / "evals" / name
     if name in ("labels_rgb_dev.jsonl", "labels_wiki_dev.jsonl") and not SHARED.is_dir():
@@ -112,3 +112,8 @@ def test_the_rgb_dev_set_shares_no_passage_with_the_rgb_check() -> None:
     check = {(r["id"]) for r in map(json.loads, (SHARED / "rgb_labels.jsonl").read_text(encoding="utf-8").splitlines())}
     dev = {r["id"] for r in map(json.loads, (ROOT / "evals" / "labels_rgb_dev.jsonl").read_text(encoding="utf-8").splitlines())}
     assert dev and not dev & check
+
+
+def test_the_lee_check_shares_no_article_with_the_lee_development_set() -> None:
+    dev, check = (read_label_set(ROOT / "evals" / f"labels_lee_{name}.jsonl") for name in ("dev", "check"))
+    assert dev and check and not {t.text for t in dev} & {t.text for t in check}
