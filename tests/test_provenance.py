@@ -265,6 +265,13 @@ FAMILIES = {
         ("A voice note being forwarded on WhatsApp claims that the exam has been cancelled.", "social_media"),
         ('"Lovely staff but the rooms were cold," one guest wrote in an online review.', "social_media"),
     ],
+    "a rank of any armed service is an office; a person named as an organisation's speaks for it": [
+        ('"We believed he was in the area," Rear Admiral Joan Pike said in Washington.', "official"),
+        ("Group Captain Ian Hall said two jets had been lost.", "official"),
+        ("Lieutenant Colonel Ama Owusu told reporters the convoy had been ambushed.", "official"),
+        ("Kestrel Bank's David Lorne says today's strike is unjustified.", "group_claim"),
+        ("The Coastal Fire Service Commissioner Phil Varga says fireworks displays will be cancelled.", "official"),
+    ],
     "a candidate at a rally speaks as a candidate, in office or not": [
         ("Mayor Kofi Mensah told supporters at a rally in Kumasi that he would build three new markets.", "group_claim"),
         ("Speaking at a fundraiser in Denver, Senator Lia Ortiz said she would cut fuel taxes.", "group_claim"),

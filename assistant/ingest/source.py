@@ -374,14 +374,17 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "owners on the community forum"
         remembered = owner.lower_ in memory  # typed earlier in the article
         if o_label is None:
-            for grand in owners_of(owner):  # "a spokeswoman for the ministry's press office"
-                if _country(grand, kinds):
-                    continue
-                g_label, g_cue, g_span = _own_kind(grand, kinds, memory, entities)
-                if g_label is not None:
-                    o_label, o_cue, o_span = g_label, g_cue, g_span
-                    remembered = grand.lower_ in memory
-                    break
+            # "a spokeswoman for the ministry's press office" ...
+            grands = [(grand, *_own_kind(grand, kinds, memory, entities)) for grand in owners_of(owner) if not _country(grand, kinds)]
+            typed = [g for g in grands if g[1] is not None]
+            if typed:
+                # ... but a pattern's kind before the recogniser's guess at a word of the same
+                # proper name ("Rural Fire Service Commissioner": the fire service, not "Rural")
+                first = typed[0]
+                same_name = next((g for g in typed[1:] if first[3] is None and g[3] is not None
+                                  and all(t.pos_ == "PROPN" for t in owner.doc[first[0].i : g[0].i + 1])), None)
+                grand, o_label, o_cue, o_span = same_name or first
+                remembered = grand.lower_ in memory
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" and (held := _held_in(owner, kinds)) is not None:
             o_label, o_cue = "group_claim", held  # "Nintendo president Shuntaro Furukawa": a title held in an organisation no pattern knows
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
@@ -432,6 +435,10 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         body = next((o for o in owners_of(speaker) if o.pos_ == "NOUN" and not _country(o, kinds)), None)
         if body is not None and speaker.lemma_.lower() in SPEAKS_FOR:
             return SourceKind("group_claim", f"{body.text} {speaker.text}", by_entity=True)
+    if label is None and not owner_kinds and (house := _house_of(speaker, kinds)) is not None:
+        # "Westpac's David Lording says ...": a person named as an organisation's speaks for it
+        # (a party no pattern types), not as a witness.
+        return SourceKind("group_claim", f"{house}'s", by_entity=True)
     if label is not None:
         return SourceKind(label, cue, by_entity=span is None, person=span is not None and span.id_ == "person")
     if span is not None and span.label_ == "ROLE" and span.id_ in KIND_LABEL:
@@ -439,6 +446,17 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     if authorised and not owner_kinds:
         return SourceKind("group_claim", f"official {speaker.text}: its owner's own")  # "according to the official website"
     return None
+
+
+def _house_of(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
+    """The organisation a named person is given as belonging to by a possessive ("Westpac's David
+    Lording"): a name that is neither a person's nor a place's."""
+    if speaker.pos_ != "PROPN":
+        return None
+    owner = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or _country(owner, kinds) or _entity(owner) in ("PERSON", "NORP"):
+        return None
+    return _proper_name(owner)
 
 
 def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
