@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Assistant
-from assistant.ingest.source import addressed_to_ai, source_patterns
+from assistant.ingest.planted import addressed_to_ai
+from assistant.ingest.source import source_patterns
 
 from .conftest import open_newsroom, run_cli
 

@@ -29,9 +29,10 @@ from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.nlp import load_parser
-from assistant.ingest.quotes import quote_view
+from assistant.ingest.planted import acting_source_words, addressed_to_ai
 from assistant.ingest.pronouns import display_source
-from assistant.ingest.source import acting_source_words, addressed_to_ai, is_person, type_source
+from assistant.ingest.quotes import quote_view
+from assistant.ingest.source import is_person, type_source
 from assistant.ingest.speakers import HONORIFICS
 from assistant.ingest.verbs import (
     CLAUSE_VERBS,

@@ -33,7 +33,6 @@ statement (``channel.py``: "tweeted", "in a TikTok video", "on Instagram") makes
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,22 +100,6 @@ def add_source_ruler(nlp: Language) -> None:
     """Add the source patterns to a pipeline: every parsed doc gets ``doc.spans["sources"]``."""
     ruler = nlp.add_pipe("span_ruler", name="source_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], **({"id": p["id"]} if p.get("id") else {})} for p in source_patterns()])  # type: ignore[attr-defined]
-
-
-@lru_cache(maxsize=1)
-def _ai_address() -> re.Pattern[str]:
-    parts = []
-    for p in source_patterns():
-        if p["label"] == "AI_ADDRESS":
-            words = r"\s+".join(re.escape(w) for w in p["pattern"].split())
-            parts.append(rf"^\W*{words}" if p["pattern"].endswith(":") else rf"\b{words}\b")
-    return re.compile("|".join(parts), re.IGNORECASE)
-
-
-def addressed_to_ai(text: str) -> str | None:
-    """The words that address an AI system ("Note to AI assistants"), or None."""
-    found = _ai_address().search(text)
-    return found.group(0).strip() if found else None
 
 
 def source_kinds(doc: Doc) -> dict[int, Span]:
@@ -503,16 +486,3 @@ def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
 
 # Channels an organisation publishes itself (a person's blog is still online posting).
 OWN_MEDIA = frozenset("blog website newsletter".split())
-
-
-@lru_cache(maxsize=1)
-def acting_source_words() -> frozenset[str]:
-    """Words of the sources whose acts are attributions (authorities, media, posts), and of AI
-    address: a sentence with none of them and no speech verb is narration, left unparsed."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words: set[str] = set()
-    for p in source_patterns():
-        if p["label"] in ("OFFICIAL", "MEDIA", "SOCIAL", "AI_ADDRESS") or p["label"] == "ROLE" and p.get("id") == "MEDIA":
-            words.update(w.strip(":,").lower() for w in p["pattern"].split())
-    return frozenset(w for w in words if w and w not in STOP_WORDS)
