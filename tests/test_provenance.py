@@ -273,6 +273,13 @@ FAMILIES = {
         ("Kestrel Bank's David Lorne says today's strike is unjustified.", "group_claim"),
         ("The Coastal Fire Service Commissioner Phil Varga says fireworks displays will be cancelled.", "official"),
     ],
+    "what crews and troops are doing as the reporter writes is the scene; an authority's function under way is its act": [
+        ("Between 4,000 and 5,000 firefighters are currently battling the blazes.", "article"),
+        ("Hundreds of troops are still scouring the hills for the gunmen.", "article"),
+        ("Officers are appealing for witnesses after a cyclist was injured on the ring road.", "official"),
+        ("The National Transportation Safety Board is investigating the derailment.", "official"),
+        ("Police arrested three men in the city centre on Friday.", "official"),
+    ],
     "a candidate at a rally speaks as a candidate, in office or not": [
         ("Mayor Kofi Mensah told supporters at a rally in Kumasi that he would build three new markets.", "group_claim"),
         ("Speaking at a fundraiser in Denver, Senator Lia Ortiz said she would cut fuel taxes.", "group_claim"),
@@ -872,6 +879,14 @@ def test_a_courtesy_title_is_no_description_of_a_witness() -> None:
 def test_a_person_named_again_by_surname_keeps_the_kind_of_their_first_mention(later: str) -> None:
     first, again = Assistant.label(f"Anna Kowalski, from the Interior Ministry, says crews worked through the night. {later}")
     assert first.label == again.label == "official", (first.reason, again.reason)
+
+
+def test_an_office_named_in_narration_types_the_persons_later_mentions() -> None:
+    scene, quote = Assistant.label(
+        "Interim President Hamid Karzai and his ministers are looking to start rebuilding the country. "
+        '"The economy of war must become an economy of peace," Mr Karzai said.'
+    )
+    assert scene.label == "article" and quote.label == "official", (scene.reason, quote.reason)
 
 
 def test_a_speaker_typed_by_description_is_typed_alike_when_named_again() -> None:

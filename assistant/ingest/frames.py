@@ -30,6 +30,7 @@ class Frame:
     speech: bool = True  # False: an action, not a statement
     decided: bool = True  # False: a default (a speaker no cue word classifies)
     description: str = ""  # undecided: the speaker's own words without names ("a 52-year-old vendor")
+    names: tuple[str, Label] | None = None  # a source the narration names, typed, for its later mentions
 
 
 @dataclass(frozen=True)

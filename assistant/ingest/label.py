@@ -253,6 +253,8 @@ def label_sentences(
                 if frame.channel and labelled.label not in ("official", "group_claim"):
                     labelled = labelled.model_copy(update={"label": "social_media", "reason": labelled.reason + f", posted online ('{frame.channel}')"})
             elif isinstance(frame, Frame):
+                if frame.names is not None:  # "Interim President Hamid Karzai ... are looking to ...": "Mr Karzai" later
+                    known.update(_name_key(*frame.names, text))
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label=frame.label, attributed_to=frame.source, cue=frame.cue, reason=frame.reason
                 )

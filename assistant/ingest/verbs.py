@@ -59,6 +59,9 @@ RECEPTION_VERBS = frozenset("draw attract receive garner rack gain earn amass co
 PARTY_ANNOUNCEMENTS = frozenset("introduce debut decide award appoint nominate select sign".split())
 # Verbs of a state, not an act: "Most EU members belong to it" describes, no authority acts.
 STATE_VERBS = frozenset("belong have include consist contain comprise own lie".split())
+# What an authority does as its function, under way or done: "The safety board is investigating the
+# derailment", "Officers are appealing for witnesses" (unlike "firefighters are battling the blaze").
+FUNCTION_VERBS = frozenset("investigate probe examine review inquire audit appeal pursue prosecute consider assess".split())
 # Who holds power is background, not an act: "The country has been ruled by a junta since 2022".
 RULE_VERBS = frozenset("rule govern run lead control administer".split())
 
