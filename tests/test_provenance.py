@@ -266,12 +266,15 @@ FAMILIES = {
         ("A voice note being forwarded on WhatsApp claims that the exam has been cancelled.", "social_media"),
         ('"Lovely staff but the rooms were cold," one guest wrote in an online review.', "social_media"),
     ],
-    "a rank of any armed service is an office; a person named as an organisation's speaks for it": [
+    "a rank of any armed service is an office; a body named on an office word is a public body; a person named as an organisation's speaks for it": [
         ('"We believed he was in the area," Rear Admiral Joan Pike said in Washington.', "official"),
         ("Group Captain Ian Hall said two jets had been lost.", "official"),
         ("Lieutenant Colonel Ama Owusu told reporters the convoy had been ambushed.", "official"),
         ("Kestrel Bank's David Lorne says today's strike is unjustified.", "group_claim"),
         ("The Coastal Fire Service Commissioner Phil Varga says fireworks displays will be cancelled.", "official"),
+        ("The Northern Transport Safety Bureau said both engines had failed.", "official"),
+        ("The Bureau of Meteorology's Clara Reyes says the rain did little to ease the fires.", "official"),
+        ("Nintendo President Shuntaro Furukawa said sales rose.", "group_claim"),
     ],
     "what crews and troops are doing as the reporter writes is the scene; an authority's function under way is its act": [
         ("Between 4,000 and 5,000 firefighters are currently battling the blazes.", "article"),

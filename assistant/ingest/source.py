@@ -116,6 +116,8 @@ def source_kinds(doc: Doc) -> dict[int, Span]:
 
 # Bodies only a state has, whatever words their names hold.
 STATE_ONLY = frozenset("ministry".split())
+# A body an official role word names when it heads a proper name (unlike "Nintendo President").
+BODY_ROLES = frozenset("bureau directorate office".split())
 # Entity types that name no body: "the Lakeshore City Marathon" (an event), "the National Stadium".
 NOT_BODIES = frozenset("EVENT FAC WORK_OF_ART PRODUCT".split())
 
@@ -278,6 +280,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "body" for t in _name(tok)) \
                 and not _names_no_body(_name(tok)):
             return "official", " ".join(t.text for t in _name(tok)), mark
+    if titled and span is not None and span.label_ == "ROLE" and span.id_ == "OFFICIAL" and tok.lemma_.lower() in BODY_ROLES \
+            and len(_name(tok)) > 1 and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" for t in _name(tok)):
+        return "official", " ".join(t.text for t in _name(tok)), span  # "the Transport Safety Bureau", "the Bureau of Meteorology"
     if span is not None and span.label_ in KIND_LABEL:
         return KIND_LABEL[span.label_], span.text, span  # "the Premier League Board": a party's
     if span is not None and span.label_ == "ROLE":
