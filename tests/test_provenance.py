@@ -276,6 +276,13 @@ FAMILIES = {
         ("The Bureau of Meteorology's Clara Reyes says the rain did little to ease the fires.", "official"),
         ("Nintendo President Shuntaro Furukawa said sales rose.", "group_claim"),
     ],
+    "an office held in the opposition's shadow cabinet is the opposition's; a treasurer is a finance minister unless a party's": [
+        ("Shadow Treasurer Ruth Kerr says the Treasurer is relying on luck.", "group_claim"),
+        ("The shadow health secretary, Tom Reyes, said waiting lists were too long.", "group_claim"),
+        ("Treasurer Peter Lanyon says the budget will be in surplus.", "official"),
+        ("Attorney-General Ana Duarte says the bill will pass.", "official"),
+        ("The club treasurer, Ann Lee, said the books balanced.", "group_claim"),
+    ],
     "what crews and troops are doing as the reporter writes is the scene; an authority's function under way is its act": [
         ("Between 4,000 and 5,000 firefighters are currently battling the blazes.", "article"),
         ("Hundreds of troops are still scouring the hills for the gunmen.", "article"),

@@ -311,6 +311,8 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     kind = _typed(speaker, known, entities)
     if kind is not None and kind.label == "official" and (former := _former(speaker)) is not None:
         return SourceKind("group_claim", f"{former} {kind.cue}", person=True)
+    if kind is not None and kind.label == "official" and (shadow := _former(speaker, SHADOW)) is not None:
+        return SourceKind("group_claim", f"{shadow} {kind.cue}: the opposition's", person=True)  # "Shadow Treasurer Bob McMullan"
     if kind is not None and kind.label in ("official", "group_claim") and (fake := _fake(speaker)) is not None:
         # "A fake INEC letter": not its named owner's; a message of unclear origin.
         return SourceKind("media_report", f"{fake} {kind.cue}")
@@ -318,6 +320,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
 
 
 FORMER = frozenset("former ex ex-".split())
+SHADOW = frozenset({"shadow"})  # Westminster systems: the opposition's spokesperson for an office
 FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported".split())
 
 
@@ -325,10 +328,11 @@ def _fake(speaker: Token) -> str | None:
     return next((c.text for c in speaker.children if c.dep_ in ("amod", "compound") and c.lower_ in FAKES), None)
 
 
-def _former(speaker: Token) -> str | None:
-    """ "Former president", "ex-minister": the word that says the speaker's office is past."""
+def _former(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
+    """ "Former president", "ex-minister": the word that says the speaker's office is past (or, with
+    ``SHADOW``, held in the opposition's shadow cabinet)."""
     titles = {speaker.i} | {c.i for c in speaker.children if c.dep_ in ("compound", "amod") and c.i < speaker.i}
-    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.lower_ in FORMER and t.head.i in titles), None)
+    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.lower_ in words and t.head.i in titles), None)
 
 
 def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) -> SourceKind | None:
