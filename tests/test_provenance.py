@@ -899,6 +899,14 @@ def test_an_office_named_in_narration_types_the_persons_later_mentions() -> None
     assert scene.label == "article" and quote.label == "official", (scene.reason, quote.reason)
 
 
+def test_an_office_with_the_name_in_apposition_types_the_later_mentions_of_that_name() -> None:
+    first, again = Assistant.label(
+        "The Immigration Minister, Philippa Rudd, says the offshore processing policy is working. "
+        "Ms Rudd says arrivals have fallen by two thirds."
+    )
+    assert (first.label, again.label) == ("official", "official"), again.reason
+
+
 def test_a_speaker_typed_by_description_is_typed_alike_when_named_again() -> None:
     sentences = Assistant.label(
         "Senior forecaster with the Sydney Weather Bureau Ian Robertson says the greatest risk will come this afternoon. "

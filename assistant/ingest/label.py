@@ -332,6 +332,10 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     # "Chuck Hagel of the Foreign Relations Committee") is "Mr Sullivan", "Hagel" later.
     if (surname := _person_surname(source)) is not None:
         key.setdefault(surname, label)
+    # "The Immigration Minister, Philip Ruddock, says ...": the office is the source shown, the
+    # name in apposition is how the text names them later ("Mr Ruddock").
+    if (named := re.search(re.escape(source) + r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,", sentence)) is not None:
+        key.setdefault(named.group(1).split()[-1].lower(), label)
     for acronym in _ACRONYM.findall(source) + _ACRONYM_GIVEN.findall(sentence):
         key[acronym.lower()] = label
     # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
