@@ -290,6 +290,12 @@ FAMILIES = {
         ("The National Transportation Safety Board is investigating the derailment.", "official"),
         ("Police arrested three men in the city centre on Friday.", "official"),
     ],
+    "a sportsperson named by their role in the game speaks for their own game, not as a witness": [
+        ("Australian paceman Glenn Hart, who has two wickets, says the catch was typical of the side.", "group_claim"),
+        ("Leg-spinner Stuart Mack says he is not perturbed by reports of a clash with his captain.", "group_claim"),
+        ("Kontrol skipper Peter Vale says modifications to his boat have been more than successful.", "group_claim"),
+        ("Jockey Ana Ruiz said the horse had run its best race.", "group_claim"),
+    ],
     "a candidate at a rally speaks as a candidate, in office or not": [
         ("Mayor Kofi Mensah told supporters at a rally in Kumasi that he would build three new markets.", "group_claim"),
         ("Speaking at a fundraiser in Denver, Senator Lia Ortiz said she would cut fuel taxes.", "group_claim"),
