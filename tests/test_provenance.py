@@ -935,6 +935,15 @@ def test_he_said_after_narration_stands_for_the_last_speaker_named() -> None:
     assert (last.label, last.attributed_to) == ("official", "Interior Minister Ana Duarte"), last.reason
 
 
+def test_quoted_words_naming_no_one_after_a_sources_statement_are_that_sources() -> None:
+    statement, quote, *post = Assistant.label(
+        "General Ana Ruiz said the strike had been effective. \"I don't want to go into details.\" "
+        '"It was a hoax. Nothing happened," a post shared online said.'
+    )
+    assert (quote.label, quote.attributed_to) == ("official", statement.attributed_to), quote.reason
+    assert [s.label for s in post] == ["social_media"] * 2  # a quotation naming its own speaker where it closes is theirs
+
+
 def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -> None:
     sentences = Assistant.label(
         'Patients whose operations were cancelled said communication had been poor. "They called me at seven to say '

@@ -217,8 +217,10 @@ def label_sentences(
         flagged = [needs_parse(s.text) for s in sentences]
         parsed = iter(_parse(parser, [s.text for s, f in zip(sentences, flagged) if f]))
         docs = [next(parsed) if f else None for f in flagged]
+    stated: LabelledSentence | None = None  # the sentence before, when a source's statement labelled it
     for position, (sentence, doc) in enumerate(zip(sentences, docs)):
         text = sentence.text.strip()
+        statement = False
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         inside_at_start, inside_at_end = states[position]
         if not inside_at_start:
@@ -227,10 +229,18 @@ def label_sentences(
                 quote_owner = None
             if _opens_with_quote(text) and previous is not None and previous.text.rstrip().endswith(":"):
                 quote_owner = previous if previous.label != "article" else None
+            elif _opens_with_quote(text) and not inside_at_end and quote_owner is None and stated is not None and stated is previous \
+                    and _near(previous, sentence):
+                # 'General Myers said the bomb was effective. "I don't want to go into details."':
+                # quoted words after a source's statement, naming no one, are that source's.
+                quote_owner = previous
         # Inside a quotation whose source is named, or a quotation opening right after the source's
         # quoted words in the same paragraph ('"We saw the glow," said Baptista. "We left with
         # nothing."'): the words are that source's, whatever they say.
         quoted_only = False
+        if quote_owner is not None and not inside_at_start and _opens_with_quote(text) and inside_at_end \
+                and _named_at_close(sentences, docs, states, position, parser):
+            quote_owner = None  # '"It was a hoax. Nothing happened," a post said.': its own speaker, named where it closes
         if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end, inside_at_start):
             labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
         else:
@@ -253,6 +263,7 @@ def label_sentences(
                 if frame.channel and labelled.label not in ("official", "group_claim"):
                     labelled = labelled.model_copy(update={"label": "social_media", "reason": labelled.reason + f", posted online ('{frame.channel}')"})
             elif isinstance(frame, Frame):
+                statement = frame.speech
                 if frame.names is not None:  # "Interim President Hamid Karzai ... are looking to ...": "Mr Karzai" later
                     known.update(_name_key(*frame.names, text))
                 labelled = LabelledSentence(
@@ -312,6 +323,7 @@ def label_sentences(
             unowned.append(position)
         if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None:
             named_speaker = labelled
+        stated = labelled if statement and labelled.label != "article" else None
         out.append(labelled)
         previous = labelled
     return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's
@@ -405,6 +417,18 @@ def _near(speaker: Sentence | None, sentence: Sentence) -> bool:
 def _speaks(sentence: LabelledSentence | None) -> bool:
     """Does this sentence give a source's quoted words (so the next quotation may be theirs)?"""
     return sentence is not None and sentence.label != "article" and any(q in sentence.text for q in '"' + OPEN_QUOTES + CLOSE_QUOTES)
+
+
+def _named_at_close(sentences: Sequence[Sentence], docs: Sequence[Doc | None], states: Sequence[tuple[bool, bool]], position: int,
+                    parser: Language) -> bool:
+    """Does the quotation this sentence opens name its own speaker in the sentence where it closes?"""
+    for later in range(position + 1, len(sentences)):
+        if sentences[later].paragraph != sentences[position].paragraph or not states[later][0]:
+            return False
+        if not states[later][1]:  # it closes here
+            doc = docs[later] if docs[later] is not None else parser(sentences[later].text)
+            return _has_own_speaker(doc, sentences[later].text.strip(), False, True)
+    return False
 
 
 def _has_own_speaker(doc: Doc | None, text: str, inside_at_end: bool, inside_at_start: bool = True) -> bool:
