@@ -283,12 +283,15 @@ FAMILIES = {
         ("Attorney-General Ana Duarte says the bill will pass.", "official"),
         ("The club treasurer, Ann Lee, said the books balanced.", "group_claim"),
     ],
-    "what crews and troops are doing as the reporter writes is the scene; an authority's function under way is its act": [
+    "what crews and troops are doing as the reporter writes, a body's timetable and a plan's are the scene; an authority's function is its act": [
         ("Between 4,000 and 5,000 firefighters are currently battling the blazes.", "article"),
         ("Hundreds of troops are still scouring the hills for the gunmen.", "article"),
         ("Officers are appealing for witnesses after a cyclist was injured on the ring road.", "official"),
         ("The National Transportation Safety Board is investigating the derailment.", "official"),
         ("Police arrested three men in the city centre on Friday.", "official"),
+        ("The royal commission into the collapse of the insurer will resume in Sydney this morning.", "article"),
+        ("Under the plan, the council would govern the country for six months.", "article"),
+        ("The Ministry of Health will begin vaccinating children against dengue on Monday.", "official"),
     ],
     "a sportsperson named by their role in the game speaks for their own game, not as a witness": [
         ("Australian paceman Glenn Hart, who has two wickets, says the catch was typical of the side.", "group_claim"),

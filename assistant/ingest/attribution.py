@@ -24,7 +24,7 @@ from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS,
+    CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, SCHEDULE_VERBS,
     PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
 )
 from assistant.types import Label
@@ -440,8 +440,15 @@ def find_frame(
 
 def _ongoing(verb: Token) -> bool:
     """ "Firefighters are battling the blazes", "troops are scouring the hills": what is under way
-    as the reporter writes is the article's picture of the scene, not an act an authority took."""
-    return verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in children(verb, "aux")) and verb.lemma_.lower() not in FUNCTION_VERBS
+    as the reporter writes is the article's picture of the scene, not an act an authority took; so
+    are a body's timetable ("The royal commission will resume this morning") and what it would do
+    under a plan ("The council would govern for six months")."""
+    if verb.lemma_.lower() in FUNCTION_VERBS:
+        return False
+    auxes = {a.lower_ for a in children(verb, "aux")}
+    return (verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in children(verb, "aux"))
+            or verb.tag_ == "VB" and ("would" in auxes or auxes & {"will", "'ll"} and verb.lemma_.lower() in SCHEDULE_VERBS
+                                      and not children(verb, "xcomp")))  # "will begin vaccinating children": the act is the vaccinating
 
 
 def _quoted(doc: Doc, inside_at_start: bool = False) -> set[int]:
