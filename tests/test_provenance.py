@@ -266,7 +266,7 @@ FAMILIES = {
         ("A voice note being forwarded on WhatsApp claims that the exam has been cancelled.", "social_media"),
         ('"Lovely staff but the rooms were cold," one guest wrote in an online review.', "social_media"),
     ],
-    "a rank of any armed service is an office; a body named on an office word is a public body; a person named as an organisation's speaks for it": [
+    "a rank of any armed service is an office; a body named on an office word is a public body; a person named as an organisation's speaks for it; a people speaking as one is its government": [
         ('"We believed he was in the area," Rear Admiral Joan Pike said in Washington.', "official"),
         ("Group Captain Ian Hall said two jets had been lost.", "official"),
         ("Lieutenant Colonel Ama Owusu told reporters the convoy had been ambushed.", "official"),
@@ -275,6 +275,8 @@ FAMILIES = {
         ("The Northern Transport Safety Bureau said both engines had failed.", "official"),
         ("The Bureau of Meteorology's Clara Reyes says the rain did little to ease the fires.", "official"),
         ("Nintendo President Shuntaro Furukawa said sales rose.", "group_claim"),
+        ("The Israelis say they hold the council directly responsible.", "official"),
+        ("Many Israelis say they fear more attacks.", "group_claim"),
     ],
     "an office held in the opposition's shadow cabinet is the opposition's; a treasurer is a finance minister unless a party's": [
         ("Shadow Treasurer Ruth Kerr says the Treasurer is relying on luck.", "group_claim"),

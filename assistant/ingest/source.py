@@ -293,6 +293,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return "official", leader, None  # "Zelensky said": a head of state or government named without a title
     if entities and is_place(tok):
         return "official", tok.text, None  # "Moscow said", "Kazakhstan denied": its government
+    if entities and tok.tag_ in ("NNPS", "NNS") and [c.lower_ for c in tok.children] == ["the"] and _entity(tok) == "NORP":
+        return "official", tok.text, None  # "The Israelis say ...": a people speaking as one is its government
     if entities and tok.pos_ in ("PROPN", "NOUN") and (ent := _entity(tok)) in ENTITY_LABEL:
         if ent == "GPE" and not is_place(tok):
             return "group_claim", tok.text, None  # "Netflix" read as a place: no gazetteer knows it
