@@ -283,6 +283,7 @@ FAMILIES = {
         ("The shadow health secretary, Tom Reyes, said waiting lists were too long.", "group_claim"),
         ("Treasurer Peter Lanyon says the budget will be in surplus.", "official"),
         ("Attorney-General Ana Duarte says the bill will pass.", "official"),
+        ("Reserve Bank Governor Ian Marsh says growth will return by mid-year.", "official"),
         ("The club treasurer, Ann Lee, said the books balanced.", "group_claim"),
     ],
     "what crews and troops are doing as the reporter writes, a body's timetable and a plan's are the scene; an authority's function is its act": [
@@ -947,6 +948,13 @@ def test_quoted_words_naming_no_one_after_a_sources_statement_are_that_sources()
     )
     assert (quote.label, quote.attributed_to) == ("official", statement.attributed_to), quote.reason
     assert [s.label for s in post] == ["social_media"] * 2  # a quotation naming its own speaker where it closes is theirs
+
+
+def test_quoted_words_after_a_sentence_about_a_named_person_are_that_persons_but_a_title_is_not() -> None:
+    differs, quote = Assistant.label('Fast bowler Glenn Hart begs to differ. "There is more pressure on them than on us."')
+    assert (quote.label, quote.attributed_to) == ("group_claim", "Fast bowler Glenn Hart"), quote.reason
+    film, title = Assistant.label('Actress Nina Vale won the award. "Paper Moons" also leads the nominations with six.')
+    assert title.label == "article", title.reason
 
 
 def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -> None:

@@ -32,7 +32,7 @@ from assistant.ingest.nlp import load_parser
 from assistant.ingest.planted import acting_source_words, addressed_to_ai
 from assistant.ingest.pronouns import display_source
 from assistant.ingest.quotes import quote_view
-from assistant.ingest.source import is_person, type_source
+from assistant.ingest.source import entity_of, is_person, type_source
 from assistant.ingest.speakers import HONORIFICS
 from assistant.ingest.verbs import (
     CLAUSE_VERBS,
@@ -79,6 +79,13 @@ def quotation_states(sentences: Sequence[Sentence]) -> list[tuple[bool, bool]]:
 
 def _opens_with_quote(text: str) -> bool:
     return text[:1] in OPEN_QUOTES + '"'
+
+
+def _mostly_quoted(text: str) -> bool:
+    """Quoted words rather than a quoted title ('"Moulin Rouge" also is one of two pictures ...'):
+    the quotation runs past the sentence's end or over most of it."""
+    close = next((i for i, ch in enumerate(text) if i > 0 and ch in CLOSE_QUOTES + '"'), None)
+    return close is None or close >= 0.6 * len(text)
 
 
 _IRREGULAR = "said told wrote written took taken thought spoke spoken led".split()
@@ -234,6 +241,11 @@ def label_sentences(
                 # 'General Myers said the bomb was effective. "I don't want to go into details."':
                 # quoted words after a source's statement, naming no one, are that source's.
                 quote_owner = previous
+            elif _opens_with_quote(text) and _mostly_quoted(text) and quote_owner is None and previous is not None and previous.label == "article" \
+                    and (person := _person_before(sentences, position, docs, parser, known, pronoun=False)) is not None:
+                # 'Australian paceman Glenn McGrath begs to differ. "There's more pressure on them."'
+                quote_owner = named_speaker = previous.model_copy(update={"label": person.label, "attributed_to": person.source,
+                                                                          "cue": person.cue, "reason": person.reason})
         # Inside a quotation whose source is named, or a quotation opening right after the source's
         # quoted words in the same paragraph ('"We saw the glow," said Baptista. "We left with
         # nothing."'): the words are that source's, whatever they say.
@@ -364,11 +376,11 @@ _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[Doc | None], parser: Language,
-                   known: dict[str, Label]) -> Frame | None:
-    """The person "he" or "she" stands for when the sentence before names one as its subject but
-    has them say nothing: typed as any speaker is, a named person with no role speaking for
-    themselves."""
-    if position == 0 or not _HE_SHE.search(sentences[position].text) or not _near(sentences[position - 1], sentences[position]):
+                   known: dict[str, Label], pronoun: bool = True) -> Frame | None:
+    """The person "he" or "she" (or, ``pronoun`` False, a quotation naming no one) stands for when
+    the sentence before names one as its subject but has them say nothing: typed as any speaker
+    is, a named person with no role speaking for themselves."""
+    if position == 0 or pronoun and not _HE_SHE.search(sentences[position].text) or not _near(sentences[position - 1], sentences[position]):
         return None
     before = docs[position - 1]
     if before is None:
@@ -377,7 +389,10 @@ def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subject is not None and subject.pos_ != "PROPN":  # "A delegate from the group, Sayed Gailani, ..."
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if subject is None or subject.pos_ != "PROPN" or not is_person(subject):
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    # A person by the recogniser, or a first and last name it leaves untyped ("Elka Graham won ...")
+    if not is_person(subject) and not (entity_of(subject) == "" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)):
         return None
     kind = type_source(subject, known)
     label: Label = kind.label if kind is not None and kind.label != "article" else "group_claim"

@@ -234,6 +234,11 @@ def is_person(tok: Token) -> bool:
     return _entity(tok) == "PERSON"
 
 
+def entity_of(tok: Token) -> str:
+    """The recogniser's type for a name ("" when it gives none)."""
+    return _entity(tok)
+
+
 def _name(tok: Token) -> list[Token]:
     """The capitalised words of a name headed by ``tok`` ("the Army for the Liberation of X")."""
     return [t for t in tok.subtree if t.dep_ not in ("acl", "relcl", "appos") and (t.is_title or t.is_upper) and t.is_alpha]
