@@ -131,7 +131,7 @@ def _names_no_body(name: Sequence[Token]) -> bool:
     return any(label in NOT_BODIES and words & set(text.split()) for text, label in named_entities(name[0].doc.text))
 
 
-def _entity(tok: Token) -> str:
+def entity_of(tok: Token) -> str:
     """The entity type of a name: from the sentence's entities when the labeller ran the recogniser
     on it, else from the recogniser run on the name alone (cached; names repeat)."""
     if tok.pos_ != "PROPN" and not (tok.is_upper and tok.is_alpha and len(tok) > 1):
@@ -231,12 +231,8 @@ def is_place(tok: Token) -> bool:
 
 
 def is_person(tok: Token) -> bool:
-    return _entity(tok) == "PERSON"
+    return entity_of(tok) == "PERSON"
 
-
-def entity_of(tok: Token) -> str:
-    """The recogniser's type for a name ("" when it gives none)."""
-    return _entity(tok)
 
 
 def _name(tok: Token) -> list[Token]:
@@ -298,9 +294,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return "official", leader, None  # "Zelensky said": a head of state or government named without a title
     if entities and is_place(tok):
         return "official", tok.text, None  # "Moscow said", "Kazakhstan denied": its government
-    if entities and tok.tag_ in ("NNPS", "NNS") and [c.lower_ for c in tok.children] == ["the"] and _entity(tok) == "NORP":
+    if entities and tok.tag_ in ("NNPS", "NNS") and [c.lower_ for c in tok.children] == ["the"] and entity_of(tok) == "NORP":
         return "official", tok.text, None  # "The Israelis say ...": a people speaking as one is its government
-    if entities and tok.pos_ in ("PROPN", "NOUN") and (ent := _entity(tok)) in ENTITY_LABEL:
+    if entities and tok.pos_ in ("PROPN", "NOUN") and (ent := entity_of(tok)) in ENTITY_LABEL:
         if ent == "GPE" and not is_place(tok):
             return "group_claim", tok.text, None  # "Netflix" read as a place: no gazetteer knows it
         return ENTITY_LABEL[ent], tok.text, None
@@ -387,7 +383,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" and (held := _held_in(owner, kinds)) is not None:
             o_label, o_cue = "group_claim", held  # "Nintendo president Shuntaro Furukawa": a title held in an organisation no pattern knows
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
-                and not (owner.dep_ == "compound" and _entity(speaker) == "ORG" and (o_span.id_ == "MEDIA" or owner.lower_ == "general" and speaker.i not in kinds)) \
+                and not (owner.dep_ == "compound" and entity_of(speaker) == "ORG" and (o_span.id_ == "MEDIA" or owner.lower_ == "general" and speaker.i not in kinds)) \
                 and not (owner.lower_ == "general" and speaker.pos_ != "PROPN"):  # "General relativity offers ...": no rank
             # "Spokesman", "Inspector" before a name; a document's word in an organisation's name
             # is no document ("the Recording Academy"), nor is the adjective a rank ("General Motors").
@@ -453,7 +449,7 @@ def _house_of(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
     if speaker.pos_ != "PROPN":
         return None
     owner = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if owner is None or _country(owner, kinds) or _entity(owner) in ("PERSON", "NORP"):
+    if owner is None or _country(owner, kinds) or entity_of(owner) in ("PERSON", "NORP"):
         return None
     return _proper_name(owner)
 
@@ -462,7 +458,7 @@ def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
     """The name of an organisation no pattern types that a title stands after ("Harvard president"):
     one the recogniser calls an organisation (not a place, "US President"; not a person)."""
     name = next((o for o in title.children if o.dep_ in ("compound", "poss") and o.pos_ == "PROPN" and o.i < title.i), None)
-    if name is None or _country(name, kinds) or _entity(name) != "ORG" or kinds.get(name.i) is not None:
+    if name is None or _country(name, kinds) or entity_of(name) != "ORG" or kinds.get(name.i) is not None:
         return None  # "Competition Commissioner": a word of the title, no organisation
     return _proper_name(name)
 
@@ -497,7 +493,7 @@ def type_name(name: str) -> Label:
 
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
     """A place's name standing before a title or team ("Australia captain", "US President")."""
-    return (_entity(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None
+    return (entity_of(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None
 
 
 # Channels an organisation publishes itself (a person's blog is still online posting).
