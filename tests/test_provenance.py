@@ -237,6 +237,8 @@ FAMILIES = {
     ],
     "a forecast is a statement; what is expected, unattributed, is narration": [
         ("The company expects revenue to grow by 15 percent next year.", "group_claim"),
+        ("The company anticipates annual savings of around 90 million dollars.", "group_claim"),
+        ("The airline has assured travellers that flights will not be disrupted.", "group_claim"),
         ("The deal is expected to close in the third quarter.", "article"),
     ],
     "a poll stays a poll unless a pattern says whose it is": [
