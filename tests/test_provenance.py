@@ -288,7 +288,7 @@ FAMILIES = {
         ("Reserve Bank Governor Ian Marsh says growth will return by mid-year.", "official"),
         ("The club treasurer, Ann Lee, said the books balanced.", "group_claim"),
     ],
-    "what crews and troops are doing as the reporter writes, a body's timetable and a plan's are the scene; an authority's function is its act": [
+    "what crews and troops are doing, forces' operations, a body's timetable and a plan's are the scene; an authority's function is its act": [
         ("Between 4,000 and 5,000 firefighters are currently battling the blazes.", "article"),
         ("Hundreds of troops are still scouring the hills for the gunmen.", "article"),
         ("Officers are appealing for witnesses after a cyclist was injured on the ring road.", "official"),
@@ -297,6 +297,9 @@ FAMILIES = {
         ("The royal commission into the collapse of the insurer will resume in Sydney this morning.", "article"),
         ("Under the plan, the council would govern the country for six months.", "article"),
         ("The Ministry of Health will begin vaccinating children against dengue on Monday.", "official"),
+        ("The army carried out reprisal attacks on targets in the north.", "article"),
+        ("The navy shelled the port overnight.", "article"),
+        ("The Supreme Court struck down the electoral bond scheme.", "official"),
     ],
     "a sportsperson named by their role in the game speaks for their own game, not as a witness": [
         ("Australian paceman Glenn Hart, who has two wickets, says the catch was typical of the side.", "group_claim"),

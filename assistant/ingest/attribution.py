@@ -24,7 +24,7 @@ from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, SCHEDULE_VERBS,
+    CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, OPERATION_VERBS, SCHEDULE_VERBS,
     PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
 )
 from assistant.types import Label
@@ -331,11 +331,11 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("group_claim", _phrase(head), verb.text, f"'{_phrase(head)}' ({party.cue}) announces its own decision: '{verb.text}'", speech=False)
         if category and category[0] == "social_media" and lemma in RECEPTION_VERBS:
             category = None  # "The post drew 20 million likes": the article tells how it was received
-        if category and category[0] == "official" and _main_clause(verb) and _ongoing(verb):
+        if category and category[0] == "official" and _main_clause(verb) and _scene(verb):
             return Frame("article", "the article", verb.text, f"what '{_phrase(head)}' ({category[1]}) is doing as the reporter writes: "
                          "the article's picture of the scene", speech=False, names=(_phrase(head), "official"))
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and not is_state(verb) and not children(verb, "neg") \
-                and not any(a.lower_ in CAPABILITY for a in children(verb, "aux")) and not _ongoing(verb):
+                and not any(a.lower_ in CAPABILITY for a in children(verb, "aux")) and not _scene(verb):
             label, cue = category
             channel = next(filter(None, map(statement_channel, [verb, *children(verb, "conj"), *children(subj, "acl")])), None)  # "Videos posted on X showed"
             if label == "media_report" and channel:
@@ -438,13 +438,16 @@ def find_frame(
     return None
 
 
-def _ongoing(verb: Token) -> bool:
+def _scene(verb: Token) -> bool:
     """ "Firefighters are battling the blazes", "troops are scouring the hills": what is under way
     as the reporter writes is the article's picture of the scene, not an act an authority took; so
-    are a body's timetable ("The royal commission will resume this morning") and what it would do
-    under a plan ("The council would govern for six months")."""
+    are forces' operations told as events ("The army carried out reprisal attacks", "police
+    cordoned off the area"), a body's timetable ("The royal commission will resume this morning")
+    and what it would do under a plan ("The council would govern for six months")."""
     if verb.lemma_.lower() in FUNCTION_VERBS:
         return False
+    if verb.lemma_.lower() in OPERATION_VERBS and all(p.lower_ in ("off", "out") for p in children(verb, "prt")):
+        return True  # "struck down the scheme": a ruling, not an operation
     auxes = {a.lower_ for a in children(verb, "aux")}
     return (verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in children(verb, "aux"))
             or verb.tag_ == "VB" and ("would" in auxes or auxes & {"will", "'ll"} and verb.lemma_.lower() in SCHEDULE_VERBS

@@ -62,6 +62,8 @@ STATE_VERBS = frozenset("belong have include consist contain comprise own lie".s
 # What an authority does as its function, under way or done: "The safety board is investigating the
 # derailment", "Officers are appealing for witnesses" (unlike "firefighters are battling the blaze").
 FUNCTION_VERBS = frozenset("investigate probe examine review inquire audit appeal pursue prosecute consider assess".split())
+# Forces' operations told as events: "The Israeli army carried out reprisal attacks", "police cordoned off the area".
+OPERATION_VERBS = frozenset("attack strike bomb shell raid cordon escort patrol battle fight fire shoot kill carry storm".split())
 # A body's timetable, not its act: "The royal commission will resume this morning", "A committee will meet".
 SCHEDULE_VERBS = frozenset("begin resume meet convene sit start open close adjourn hold reconvene".split())
 # Who holds power is background, not an act: "The country has been ruled by a junta since 2022".
