@@ -100,8 +100,7 @@ def _external_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText
     texts = _texts_of(kind, path, rows[0])
     grouped: dict[tuple[Any, ...], list[tuple[str, Sequence[str]]]] = {}
     for r in rows:
-        key = {"squad": lambda: (r["title"], r["paragraph"]), "line": lambda: (r["line"],),
-               "rgb": lambda: (r["id"], r["field"], r["passage"])}[kind]()
+        key = (r["title"], r["paragraph"]) if kind == "squad" else (r["line"],) if kind == "line" else (r["id"], r["field"], r["passage"])
         sentence = r["sentence"] if "sentence" in r else texts[key][r["start"] : r["end"]]
         grouped.setdefault(key, []).append((sentence, r["labels"]))
     prefix = Path(rows[0]["file"]).stem if kind == "line" else kind

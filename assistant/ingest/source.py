@@ -312,9 +312,9 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     ("Former president Lula said ..."): a person speaking for themselves.
     """
     kind = _typed(speaker, known, entities)
-    if kind is not None and kind.label == "official" and (former := _former(speaker)) is not None:
+    if kind is not None and kind.label == "official" and (former := _title_word(speaker)) is not None:
         return SourceKind("group_claim", f"{former} {kind.cue}", person=True)
-    if kind is not None and kind.label == "official" and (shadow := _former(speaker, SHADOW)) is not None:
+    if kind is not None and kind.label == "official" and (shadow := _title_word(speaker, SHADOW)) is not None:
         return SourceKind("group_claim", f"{shadow} {kind.cue}: the opposition's", person=True)  # "Shadow Treasurer Bob McMullan"
     if kind is not None and kind.label in ("official", "group_claim") and (fake := _fake(speaker)) is not None:
         # "A fake INEC letter": not its named owner's; a message of unclear origin.
@@ -331,7 +331,7 @@ def _fake(speaker: Token) -> str | None:
     return next((c.text for c in speaker.children if c.dep_ in ("amod", "compound") and c.lower_ in FAKES), None)
 
 
-def _former(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
+def _title_word(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
     """ "Former president", "ex-minister": the word that says the speaker's office is past (or, with
     ``SHADOW``, held in the opposition's shadow cabinet)."""
     titles = {speaker.i} | {c.i for c in speaker.children if c.dep_ in ("compound", "amod") and c.i < speaker.i}
@@ -370,14 +370,14 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         remembered = owner.lower_ in memory  # typed earlier in the article
         if o_label is None:
             # "a spokeswoman for the ministry's press office" ...
-            grands = [(grand, *_own_kind(grand, kinds, memory, entities)) for grand in owners_of(owner) if not _country(grand, kinds)]
-            typed = [g for g in grands if g[1] is not None]
-            if typed:
+            grands = (g for g in ((grand, *_own_kind(grand, kinds, memory, entities)) for grand in owners_of(owner)
+                                  if not _country(grand, kinds)) if g[1] is not None)
+            if (first := next(grands, None)) is not None:
                 # ... but a pattern's kind before the recogniser's guess at a word of the same
-                # proper name ("Rural Fire Service Commissioner": the fire service, not "Rural")
-                first = typed[0]
-                same_name = next((g for g in typed[1:] if first[3] is None and g[3] is not None
-                                  and all(t.pos_ == "PROPN" for t in owner.doc[first[0].i : g[0].i + 1])), None)
+                # proper name ("Rural Fire Service Commissioner": the fire service, not "Rural");
+                # the rest are typed only when the first was a guess.
+                same_name = None if first[3] is not None else next(
+                    (g for g in grands if g[3] is not None and all(t.pos_ == "PROPN" for t in owner.doc[first[0].i : g[0].i + 1])), None)
                 grand, o_label, o_cue, o_span = same_name or first
                 remembered = grand.lower_ in memory
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" and (held := _held_in(owner, kinds)) is not None:
