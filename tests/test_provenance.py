@@ -955,6 +955,15 @@ def test_quoted_words_naming_no_one_after_a_sources_statement_are_that_sources()
     assert [s.label for s in post] == ["social_media"] * 2  # a quotation naming its own speaker where it closes is theirs
 
 
+def test_a_quotation_of_several_sentences_after_a_pronouns_statement_is_that_speakers() -> None:
+    # "He says ..." states as its source does; the quotation after it runs on and names no one.
+    *_, first, second = Assistant.label(
+        "Union leader Rosa Kell says the deal is fair. She says members will vote on Friday. "
+        '"We fought hard for this. Nobody got everything they wanted, but the pay rise is real."'
+    )
+    assert [(s.label, s.attributed_to) for s in (first, second)] == [("group_claim", "Union leader Rosa Kell")] * 2, first.reason
+
+
 def test_quoted_words_after_a_sentence_about_a_named_person_are_that_persons_but_a_title_is_not() -> None:
     differs, quote = Assistant.label('Fast bowler Glenn Hart begs to differ. "There is more pressure on them than on us."')
     assert (quote.label, quote.attributed_to) == ("group_claim", "Fast bowler Glenn Hart"), quote.reason

@@ -236,8 +236,8 @@ def label_sentences(
                 quote_owner = None
             if _opens_with_quote(text) and previous is not None and previous.text.rstrip().endswith(":"):
                 quote_owner = previous if previous.label != "article" else None
-            elif _opens_with_quote(text) and not inside_at_end and quote_owner is None and stated is not None and stated is previous \
-                    and _near(previous, sentence):
+            elif _opens_with_quote(text) and quote_owner is None and stated is not None and stated is previous and _near(previous, sentence) \
+                    and not (inside_at_end and _named_at_close(sentences, docs, states, position, parser)):
                 # 'General Myers said the bomb was effective. "I don't want to go into details."':
                 # quoted words after a source's statement, naming no one, are that source's.
                 quote_owner = previous
@@ -271,6 +271,7 @@ def label_sentences(
             elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence):
                 # "It said ..." continues the sentence before, in its paragraph or, in wire copy
                 # of one-sentence paragraphs, the paragraph before.
+                statement = frame.speech  # "He says ...": a statement, like its source's before it
                 labelled = _inherit(sentence, previous, ANAPHORA_CUE, "its subject refers back to the sentence before")
                 if frame.channel and labelled.label not in ("official", "group_claim"):
                     labelled = labelled.model_copy(update={"label": "social_media", "reason": labelled.reason + f", posted online ('{frame.channel}')"})
