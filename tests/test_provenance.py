@@ -301,6 +301,12 @@ FAMILIES = {
         ("The navy shelled the port overnight.", "article"),
         ("The Supreme Court struck down the electoral bond scheme.", "official"),
     ],
+    "an inquiry's counsel assisting and the joint chiefs are offices; advocates campaign": [
+        ("Counsel assisting the inquiry, Ruth Mbeki SC, told the hearing that records had been destroyed.", "official"),
+        ("The Chairman of the Joint Chiefs, General Amir Dastan, said the strike had been effective.", "official"),
+        ("Refugee advocates say the detention centre should be closed.", "group_claim"),
+        ("The Advocate General said the directive applied to private employers.", "official"),
+    ],
     "a sportsperson named by their role in the game speaks for their own game, not as a witness": [
         ("Australian paceman Glenn Hart, who has two wickets, says the catch was typical of the side.", "group_claim"),
         ("Leg-spinner Stuart Mack says he is not perturbed by reports of a clash with his captain.", "group_claim"),
