@@ -307,6 +307,11 @@ FAMILIES = {
         ("Refugee advocates say the detention centre should be closed.", "group_claim"),
         ("The Advocate General said the directive applied to private employers.", "official"),
     ],
+    "an industry's council, a business council and a chamber of commerce are parties, not councils of government": [
+        ("The Northern Tourism Industry Council's Dana Holt says bookings are down by a third.", "group_claim"),
+        ("The Lakeside Chamber of Commerce said the curfew would ruin traders.", "group_claim"),
+        ("The city council said the curfew would stay.", "official"),
+    ],
     "a sportsperson named by their role in the game speaks for their own game, not as a witness": [
         ("Australian paceman Glenn Hart, who has two wickets, says the catch was typical of the side.", "group_claim"),
         ("Leg-spinner Stuart Mack says he is not perturbed by reports of a clash with his captain.", "group_claim"),
