@@ -312,6 +312,13 @@ FAMILIES = {
         ("The Lakeside Chamber of Commerce said the curfew would ruin traders.", "group_claim"),
         ("The city council said the curfew would stay.", "official"),
     ],
+    "a thing of an authority's is not the authority acting; a body of its people is": [
+        ("The President's resignation followed two days of rioting.", "article"),
+        ("The participation of three ministries means the costs can be shared.", "article"),
+        ("A United Nations panel of judges has found ten men guilty of war crimes.", "official"),
+        ("The ministry's fact-checking unit flagged the message as fake.", "official"),
+        ("Early figures on the electoral commission's website show the ruling party ahead.", "official"),
+    ],
     "a sportsperson named by their role in the game speaks for their own game, not as a witness": [
         ("Australian paceman Glenn Hart, who has two wickets, says the catch was typical of the side.", "group_claim"),
         ("Leg-spinner Stuart Mack says he is not perturbed by reports of a clash with his captain.", "group_claim"),

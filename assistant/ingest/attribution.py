@@ -19,7 +19,9 @@ from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.source import SPANS_KEY, SPEAKS_FOR, SourceKind, is_person, source_kinds, type_source
 from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
-from assistant.ingest.speakers import anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, uninvolved
+from assistant.ingest.speakers import (
+    anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, owned_thing, uninvolved,
+)
 from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
 )
@@ -334,6 +336,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if category and category[0] == "official" and _main_clause(verb) and _scene(verb):
             return Frame("article", "the article", verb.text, f"what '{_phrase(head)}' ({category[1]}) is doing as the reporter writes: "
                          "the article's picture of the scene", speech=False, names=(_phrase(head), "official"))
+        if category and category[0] == "official" and lemma not in CLAUSE_VERBS and owned_thing(subj):
+            category = None  # "The President's resignation followed ...": a thing of the authority's, not the authority acting
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and not is_state(verb) and not children(verb, "neg") \
                 and not any(a.lower_ in CAPABILITY for a in children(verb, "aux")) and not _scene(verb):
             label, cue = category

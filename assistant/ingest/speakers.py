@@ -1,8 +1,9 @@
 """Speakers whose source lies elsewhere in the text: a role with no one named ("the spokesman",
 "Spokesman Dmitry Orlov": whose, the text said before), an unnamed source ("speaking on condition
 of anonymity"), a candidate speaking at a rally (the setting makes them one), a commentator who
-took no part ("who was not involved in the study"); and what the text
-says a speaker is ("a 61-year-old baker")."""
+took no part ("who was not involved in the study"); what the text
+says a speaker is ("a 61-year-old baker"); and a subject that is an authority's thing, not the
+authority ("the President's resignation")."""
 
 from __future__ import annotations
 
@@ -91,3 +92,14 @@ def uninvolved(speaker: Token) -> str | None:
         if any(t.lemma_.lower() == "involve" and any(c.dep_ == "neg" for c in t.children) for t in clause.subtree):
             return " ".join(t.text for t in clause.subtree)
     return None
+
+
+def owned_thing(subj: Token) -> bool:
+    """A common noun no pattern types, taking its kind only from whose it is ("the President's
+    resignation", "the participation of three departments"): not an actor."""
+    return subj.pos_ == "NOUN" and not subj.ent_type_ and source_kinds(subj.doc).get(subj.i) is None \
+        and subj.lemma_.lower() not in COLLECTIVES and any(c.dep_ in ("poss", "prep") for c in subj.children)
+
+
+# Nouns for a body of people, which act ("a panel of judges has found", "the bureau's fact-checking unit flagged").
+COLLECTIVES = frozenset("panel unit team crew squad delegation board cell division wing branch staff group body".split())
