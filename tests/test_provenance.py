@@ -229,6 +229,12 @@ FAMILIES = {
         ("Two diplomats in Manila, speaking on condition of anonymity, said the talks had stalled.", "media_report"),
         ("A police officer, who asked not to be named, said three men had been detained.", "media_report"),
     ],
+    "a person named by their part in the story speaks for it; one described as a passer-by or an expert is a third party": [
+        ("Chief selector Rahul Desai told a news conference that Gill was the right man to lead the side.", "group_claim"),
+        ("Series producer Emi Tanaka wrote that the adventure would take place in the skies.", "group_claim"),
+        ('"It shook for a whole minute," said Rosa Quispe, a 52-year-old vendor.', "media_report"),
+        ("Dermatologist Priya Nair said cold water could briefly reduce swelling.", "media_report"),
+    ],
     "a public body's name holds no party; research firms are analysts; a paramilitary is a party": [
         ("The National Disaster Risk Reduction and Management Authority said 23 people had died.", "official"),
         ("Research firm Canalys estimates that foldable phones made up 2 percent of shipments.", "media_report"),

@@ -79,6 +79,13 @@ def description_of(speaker: Token) -> str:
     return " ".join(t.text for t in words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else ""
 
 
+def titled_only(speaker: Token) -> bool:
+    """ "Chief selector Ajit Agarkar", "Series producer Eiji Aonuma": described only by a title
+    before the name (no "a teacher", no "who lost her house"): a role in the story, not a witness."""
+    return not any(c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "det" and c.lower_ in ("a", "an") for c in speaker.children) \
+        and any(c.dep_ in ("compound", "amod") and c.i < speaker.i and c.pos_ == "NOUN" for c in speaker.subtree)
+
+
 def described_by_clause(speaker: Token) -> str:
     """ "who lost her house in Chainpur": a relative clause saying who a named person is."""
     clause = next((c for c in speaker.children if c.dep_ == "relcl"), None)
