@@ -64,12 +64,13 @@ FAMILIES = {
         ("The band said in a statement that the tour had been cancelled.", "group_claim"),
         ("The quarterback told reporters after the game that his shoulder was fine.", "group_claim"),
     ],
-    "a name no pattern knows speaks for itself; a place's name is its government": [
+    "a name or acronym no pattern knows speaks for itself; a place's name is its government": [
         ("Zorvik announced a folding phone at its launch event on Monday.", "group_claim"),
         ("Kestrel Games officially announced the sequel on Friday.", "group_claim"),
         ("Kazakhstan said the border would reopen next week.", "official"),
         ("Nairobi said the curfew would end at midnight.", "official"),
         ("Liverpool said in a statement that the striker would miss the final.", "group_claim"),
+        ("The RFDS says a light aircraft came down just before midnight.", "group_claim"),
     ],
     "a party reporting its own figures, an outlet reporting what happened": [
         ("Halvard Motors reported quarterly revenue of $4.2 billion on Wednesday.", "group_claim"),

@@ -68,10 +68,10 @@ def _not_authority(name: Token, verb: Token, known: Mapping[str, Label]) -> bool
 
 
 def _looks_like_name(tok: Token) -> bool:
-    """A proper name, or a capitalised singular noun with no determiner that the small tagger took
-    for a common noun ("Lumeo said", "Torres told supporters")."""
-    if tok.pos_ == "PROPN":
-        return True
+    """A proper name, an acronym, or a capitalised singular noun with no determiner that the small
+    tagger took for a common noun ("Lumeo said", "Torres told supporters")."""
+    if tok.pos_ == "PROPN" or tok.is_upper and tok.is_alpha and len(tok) > 1:
+        return True  # "The RFDS says": an acronym the tagger took for a common noun
     return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not children(tok, "det", "poss")
             and "Plur" not in tok.morph.get("Number", []))
 
