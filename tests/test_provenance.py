@@ -236,6 +236,10 @@ FAMILIES = {
         ('"It shook for a whole minute," said Rosa Quispe, a 52-year-old vendor.', "media_report"),
         ("Dermatologist Priya Nair said cold water could briefly reduce swelling.", "media_report"),
     ],
+    "what an agreement or a theory provides is the article's account of it, not a source speaking": [
+        ("The agreement calls for elections within two years.", "article"),
+        ("The accord's critics say it leaves the militias armed.", "media_report"),
+    ],
     "a public body's name holds no party; research firms are analysts; a paramilitary is a party": [
         ("The National Disaster Risk Reduction and Management Authority said 23 people had died.", "official"),
         ("Research firm Canalys estimates that foldable phones made up 2 percent of shipments.", "media_report"),

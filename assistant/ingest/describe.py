@@ -1,6 +1,8 @@
 """Source typing's last resort: a speaker no pattern and no entity types ("a 52-year-old vendor",
 "one creator with 2 million followers") gets the kind of the described prototype its description
-is most similar to, with the sentence embedder the index already uses.
+is most similar to, with the sentence embedder the index already uses; one that is a thing, not a
+source ("The agreement calls for elections", "The standard model predicts ..."), makes the
+sentence narration.
 
 The prototypes are data (``sources/prototypes.jsonl``: a label and a plain description of a kind
 of source). ``MIN_SIMILARITY`` was chosen on the development set ``evals/labels_dev.jsonl`` only

@@ -185,15 +185,17 @@ def _retype(sentences: list[LabelledSentence], idx: int, label: Label, prototype
     why = f"'{first.attributed_to}' resembles '{prototype}' (similarity {similarity:.2f}), so {label}"
     surnames = {n for n in (_person_surname(first.attributed_to), _last_name(first.attributed_to)) if n}
     changed = {idx}
+    narration = {"attributed_to": "the article"} if label == "article" else {}  # "The agreement calls for ...": what it says, told
     out = []
     for s in sentences:
         again = s.idx > idx and _bare_name(s.attributed_to) in surnames
         if s.idx == idx or again:
             changed.add(s.idx)
-            s = s.model_copy(update={"label": label, "reason": why if s.idx == idx else f"{s.reason}; named before as '{first.attributed_to}', who {why.split(' ', 1)[1]}"})
+            s = s.model_copy(update={"label": label, **narration,
+                                     "reason": why if s.idx == idx else f"{s.reason}; named before as '{first.attributed_to}', who {why.split(' ', 1)[1]}"})
         elif s.continues in changed:
             changed.add(s.idx)
-            s = s.model_copy(update={"label": label, "reason": f"{s.reason.split(' (')[0]} ({label}, {first.attributed_to})"})
+            s = s.model_copy(update={"label": label, **narration, "reason": f"{s.reason.split(' (')[0]} ({label}, {first.attributed_to})"})
         out.append(s)
     return out
 
