@@ -318,6 +318,11 @@ FAMILIES = {
         ("Refugee advocates say the detention centre should be closed.", "group_claim"),
         ("The Advocate General said the directive applied to private employers.", "official"),
     ],
+    "the parties to a case speak for themselves": [
+        ("The petitioners argued that the scheme violated voters' right to information.", "group_claim"),
+        ("The applicants complained that the authorities had not acted on the warnings.", "group_claim"),
+        ("The appellant's lawyers said the conviction was unsafe.", "group_claim"),
+    ],
     "an industry's council, a business council and a chamber of commerce are parties, not councils of government": [
         ("The Northern Tourism Industry Council's Dana Holt says bookings are down by a third.", "group_claim"),
         ("The Lakeside Chamber of Commerce said the curfew would ruin traders.", "group_claim"),
