@@ -7,7 +7,7 @@ HASH   := $(shell cksum pyproject.toml | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 
-.PHONY: install install-dev run test eval train train-head train-voice try-label-model ingest clean browser bench bench-full fuzz soak
+.PHONY: install install-dev run test eval train train-head train-voice train-labeller ingest clean browser bench bench-full fuzz soak
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,9 +78,9 @@ $(TRAIN_STAMP): pyproject.toml | $(VENV)/bin/python
 train: install-dev $(TRAIN_STAMP)
 	$(BIN)/python training/train_judge.py --squad $(SQUAD) --out assistant/answer/judge_model
 
-# An experiment (not used at run time): a fine-tuned second opinion on provenance labels, scored on the checks (totals).
-try-label-model: install-dev $(TRAIN_STAMP)
-	$(BIN)/python training/try_label_model.py
+# Rebuilds the learned second opinion on labels (assistant/ingest/label_model/) from the development label sets (torch; ~40 min on 2 cores).
+train-labeller: install-dev $(TRAIN_STAMP)
+	$(BIN)/python training/train_labeller.py
 
 # Refits the answer head (assistant/answer/judge_model/head.json) on the judge's development title; numpy only.
 train-head: install-dev

@@ -66,8 +66,9 @@ def table(report: dict) -> list[str]:
     }
     for score in report.get("label_sets", []):
         fitted = provenance.get(score["name"], "the development set the source patterns were written against; every figure on it is fitted")
+        rules = f" (the rules alone, before the learned second opinion: {score['rules_accuracy']:g})" if score.get("rules_accuracy") is not None else ""
         lines += ["", f"Provenance labels on `{score['name']}` ({fitted}): {score['accuracy']:g} on {score['sentences']} sentences "
-                  f"of {score['articles']} texts."]
+                  f"of {score['articles']} texts{rules}."]
     if report.get("rgb"):
         rgb = report["rgb"]
         acc = rgb["accuracy"]

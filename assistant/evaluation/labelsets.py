@@ -31,7 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import EvalSetError
 from assistant.ingest.load import content_hash
-from assistant.ingest.pipeline import label_article
+from assistant.ingest.label import label_articles
+from assistant.ingest.pipeline import source_prototypes
+from assistant.ingest.second_opinion import packaged_model, review
+from assistant.ingest.segment import split_sentences
 from assistant.types import LABEL_ORDER, Article
 
 if TYPE_CHECKING:
@@ -60,10 +63,11 @@ class LabelScore:
     articles: int
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[dict[str, str]] = field(default_factory=list)
+    rules_accuracy: float | None = None  # the rules alone, before the learned second opinion's review
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "accuracy": self.accuracy, "sentences": self.sentences, "articles": self.articles,
-                "confusion": self.confusion, "misses": self.misses}
+        return {"name": self.name, "accuracy": self.accuracy, "rules_accuracy": self.rules_accuracy, "sentences": self.sentences,
+                "articles": self.articles, "confusion": self.confusion, "misses": self.misses}
 
 
 def _located(doc_id: str, text: str, rows: Sequence[tuple[str, Sequence[str]]]) -> LabelledText:
@@ -137,26 +141,33 @@ def _packaged_file(row: dict[str, Any]) -> Path:
 
 
 def score_label_set(name: str, texts: Sequence[LabelledText], encoder: OnnxSentenceEncoder | None = None) -> LabelScore:
-    """Label each text as ingest does (``encoder``: with the described-prototype fallback) and score it."""
-    confusion = {g: {p: 0 for p in LABEL_ORDER} for g in LABEL_ORDER}
-    right = total = 0
+    """Label each text as ingest does (``encoder``: with the described-prototype fallback and the
+    learned second opinion; the rules' own labels are scored too) and score it."""
+    confusion: dict[str, dict[str, int]] = {g: {p: 0 for p in LABEL_ORDER} for g in LABEL_ORDER}
+    right = rules_right = total = 0
     misses = []
     for item in texts:
-        labelled = label_article(Article(doc_id="labels", text=item.text, content_hash=content_hash(item.text)), encoder)
+        sentences = [split_sentences(Article(doc_id="labels", text=item.text, content_hash=content_hash(item.text)))]
+        rules = label_articles(sentences, prototypes=source_prototypes(encoder) if encoder is not None else None)[0]
+        labelled = review([rules], packaged_model())[0] if encoder is not None else rules
         for g in item.gold:
-            best = max(labelled, key=lambda s: min(s.end, g.end) - max(s.start, g.start))
-            confusion[g.allowed[0]][best.label] += 1
+            best = max(range(len(labelled)), key=lambda i: min(labelled[i].end, g.end) - max(labelled[i].start, g.start))
+            chosen = labelled[best]
+            confusion[g.allowed[0]][chosen.label] += 1
             total += 1
-            if best.label in g.allowed:
+            rules_right += rules[best].label in g.allowed
+            if chosen.label in g.allowed:
                 right += 1
             else:
-                misses.append({"doc": item.doc_id, "gold": "/".join(g.allowed), "predicted": best.label,
-                               "source": best.attributed_to, "text": item.text[g.start : g.end]})
-    return LabelScore(name, round(right / max(1, total), 4), total, len(texts), confusion, misses)
+                misses.append({"doc": item.doc_id, "gold": "/".join(g.allowed), "predicted": chosen.label,
+                               "source": chosen.attributed_to, "text": item.text[g.start : g.end]})
+    return LabelScore(name, round(right / max(1, total), 4), total, len(texts), confusion, misses,
+                      rules_accuracy=round(rules_right / max(1, total), 4) if encoder is not None else None)
 
 
 def label_set_lines(score: LabelScore, show_misses: bool = True) -> list[str]:
-    lines = [f"### {score.name}: {score.accuracy:g} on {score.sentences} sentences ({score.articles} texts)", "",
+    rules = f" (the rules alone: {score.rules_accuracy:g})" if score.rules_accuracy is not None else ""
+    lines = [f"### {score.name}: {score.accuracy:g} on {score.sentences} sentences ({score.articles} texts){rules}", "",
              "| gold \\ predicted | " + " | ".join(LABEL_ORDER) + " |", "|---|" + "---|" * len(LABEL_ORDER)]
     lines += [f"| {g} | " + " | ".join(str(score.confusion[g][p]) for p in LABEL_ORDER) + " |" for g in LABEL_ORDER]
     if show_misses and score.misses:

@@ -216,6 +216,15 @@ def post_layout() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{x.strip()})" for x in lines if x.strip() and not x.startswith("#")))
 
 
+POST_REASON = "the text is a post or thread"
+ISSUER_REASON = "its narration is the issuer's"
+
+
+def credited_by_text(sentence: LabelledSentence) -> bool:
+    """Was the sentence's label decided by reading the whole text (a post, or an issuer's own text)?"""
+    return sentence.reason.startswith(POST_REASON) or sentence.reason.endswith(ISSUER_REASON)
+
+
 def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:
     """The layout that makes a text a post or thread ("Name (@handle) ·", "2/ ", "Top comment:"):
     in its opening sentence, or in two of its sentences."""
@@ -230,7 +239,7 @@ def _credit_post(labelled: list[LabelledSentence], marker: str) -> list[Labelled
     poster's too, and says so."""
     return [
         s.model_copy(update={"label": "social_media", "attributed_to": "the post", "cue": marker,
-                             "reason": f"the text is a post or thread (its layout: '{marker}'): it reaches the reader through social media, "
+                             "reason": f"{POST_REASON} (its layout: '{marker}'): it reaches the reader through social media, "
                                        f"whoever it cites" + (f" ({s.attributed_to})" if s.label != "article" else "")})
         if s.attributed_to != AI_SOURCE else _planted_by(s, "social_media", "the post")
         for s in labelled
@@ -254,7 +263,7 @@ def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> l
         return labelled
     return [
         s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
-                             "reason": f"{issuer.why}: its narration is the issuer's"})
+                             "reason": f"{issuer.why}: {ISSUER_REASON}"})
         if s.label == "article" and s.cue == "" or (issuer.cue == "we" or s.cue == "pronoun subject") and _speaks_as_we(s)
         or s.attributed_to in UNANCHORED  # "you can report it online": a pronoun with no source before it, on the issuer's page
         or _SELF_RELEASE.search(s.text) is not None  # "This release discusses ...": the release speaks of itself

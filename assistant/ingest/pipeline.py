@@ -12,6 +12,7 @@ import os
 import socket
 import sys
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,8 +27,9 @@ from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.embed import OnnxSentenceEncoder
 from assistant.ingest.label import label_articles
 from assistant.ingest.load import load_corpus
+from assistant.ingest.second_opinion import packaged_model, review
 from assistant.ingest.segment import split_sentences
-from assistant.types import Article, LabelledSentence
+from assistant.types import Article, LabelledSentence, Sentence
 
 PROGRESS_MIN_ARTICLES = 20
 BATCH_ARTICLES = 64
@@ -51,8 +53,17 @@ class IngestReport:
 
 def label_article(article: Article, encoder: OnnxSentenceEncoder | None = None) -> list[LabelledSentence]:
     """Every sentence of one article with its provenance label, source, cue and reason (nothing
-    indexed). With ``encoder``, speakers nothing else types are typed by described prototypes."""
-    return label_articles([split_sentences(article)], prototypes=source_prototypes(encoder) if encoder else None)[0]
+    indexed), as ingest labels it; without ``encoder``, the rules alone."""
+    return labelled_articles([split_sentences(article)], encoder)[0]
+
+
+def labelled_articles(articles: Sequence[Sequence[Sentence]], encoder: OnnxSentenceEncoder | None) -> list[list[LabelledSentence]]:
+    """The labeller: the rules (one parse pass for all the articles); with ``encoder``, speakers
+    nothing else types are typed by described prototypes and the learned second opinion
+    (``second_opinion.py``) reviews the rules' labels."""
+    if encoder is None:
+        return label_articles(articles)
+    return review(label_articles(articles, prototypes=source_prototypes(encoder)), packaged_model())
 
 
 @lru_cache(maxsize=2)
@@ -63,8 +74,7 @@ def source_prototypes(encoder: OnnxSentenceEncoder) -> SourcePrototypes:
 
 def build_records(articles: Sequence[Article], encoder: OnnxSentenceEncoder | None = None) -> list[ArticleRecord]:
     """Segment, label (one parse pass for all) and chunk several articles."""
-    prototypes = source_prototypes(encoder) if encoder is not None else None
-    labelled = label_articles([split_sentences(a) for a in articles], prototypes=prototypes)
+    labelled = labelled_articles([split_sentences(a) for a in articles], encoder)
     return [
         ArticleRecord(article=a, sentences=sentences, passages=chunk_article(a, sentences))
         for a, sentences in zip(articles, labelled)
@@ -111,10 +121,14 @@ def ingest_articles(
                 unchanged += 1
             else:
                 todo.append(article)
-        with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
-            for begin in range(0, len(todo), BATCH_ARTICLES):
-                batch = todo[begin : begin + BATCH_ARTICLES]
-                records = build_records(batch, encoder)
+        batches = [todo[begin : begin + BATCH_ARTICLES] for begin in range(0, len(todo), BATCH_ARTICLES)]
+        # The next batch is labelled (mostly one core: the parse) while this one is embedded and written.
+        with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="label") as labeller:
+            upcoming = labeller.submit(build_records, batches[0], encoder) if batches else None
+            for n, batch in enumerate(batches):
+                records = upcoming.result()  # type: ignore[union-attr]
+                upcoming = labeller.submit(build_records, batches[n + 1], encoder) if n + 1 < len(batches) else None
                 # One model pass and one store write per batch: per-call overhead dominates small articles.
                 texts = [index_texts(r.sentences) for r in records]
                 vectors = encoder.encode([t for group in texts for t in group])
