@@ -67,6 +67,12 @@ def test_narration_by_verdict_is_the_articles_own_account() -> None:
     assert (out.label, out.attributed_to) == ("article", "the article")
 
 
+def test_narration_the_model_reads_as_someones_word_names_no_one_it_does_not_know() -> None:
+    narration = said(0, "Sources say the minister will resign on Friday.", "article", attributed_to="the article")
+    (out,) = overridden([narration], {0: ("media_report", 0.95)}, threshold=0.9)
+    assert (out.label, out.attributed_to) == ("media_report", "unnamed source")
+
+
 def test_a_quotations_later_sentences_follow_their_opening_sentence() -> None:
     before = said(0, '"The bridge is safe.', "media_report", cue=QUOTED_CUE, continues=1)
     opening = said(1, 'It reopens on Monday," the ministry said.', "media_report", cue="said")

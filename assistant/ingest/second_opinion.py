@@ -154,6 +154,8 @@ def overridden(sentences: list[LabelledSentence], verdicts: dict[int, tuple[Labe
                                          f"(probability {p:.2f}); the rules said {s.label}: {s.reason}"}
             if label == "article":
                 update |= {"attributed_to": "the article"}
+            elif s.attributed_to in ("", "the article"):  # someone's word, the rules found no one: say so
+                update |= {"attributed_to": "unnamed source"}
             changed[s.idx] = s.model_copy(update=update)
     # Sentences continuing a changed one (also those before it: a quotation its source closes later).
     grew = bool(changed)
