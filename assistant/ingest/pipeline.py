@@ -12,7 +12,6 @@ import os
 import socket
 import sys
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,14 +120,10 @@ def ingest_articles(
                 unchanged += 1
             else:
                 todo.append(article)
-        batches = [todo[begin : begin + BATCH_ARTICLES] for begin in range(0, len(todo), BATCH_ARTICLES)]
-        # The next batch is labelled (mostly one core: the parse) while this one is embedded and written.
-        with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar, \
-                ThreadPoolExecutor(max_workers=1, thread_name_prefix="label") as labeller:
-            upcoming = labeller.submit(build_records, batches[0], encoder) if batches else None
-            for n, batch in enumerate(batches):
-                records = upcoming.result()  # type: ignore[union-attr]
-                upcoming = labeller.submit(build_records, batches[n + 1], encoder) if n + 1 < len(batches) else None
+        with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
+            for begin in range(0, len(todo), BATCH_ARTICLES):
+                batch = todo[begin : begin + BATCH_ARTICLES]
+                records = build_records(batch, encoder)
                 # One model pass and one store write per batch: per-call overhead dominates small articles.
                 texts = [index_texts(r.sentences) for r in records]
                 vectors = encoder.encode([t for group in texts for t in group])
