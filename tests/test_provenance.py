@@ -655,7 +655,7 @@ FAMILIES = {
 
 # Family sentences on which the packaged learned second opinion (assistant/ingest/second_opinion.py)
 # overrides the rules wrongly: its known errors, listed so that a retrained model is checked
-# against the families (a strict xfail fails when a model gets one right).
+# against the families (the test fails when a model gets one right).
 OVERRIDDEN_BY_THE_MODEL = {
     'Sources: the league will start its season in December.',  # media_report -> article
     'The draft budget was obtained by the Daily Ledger.',  # media_report -> article
@@ -697,18 +697,17 @@ def rules_label(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("sentence", "label"), [pytest.param(s, lab, id=f"{family}: {s[:40]}") for family, cases in FAMILIES.items() for s, lab in cases]
 )
-def test_the_kind_of_source_decides_the_rules_label(sentence: str, label: str) -> None:
-    assert rules_label(sentence) == [label]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "label"),
-    [pytest.param(s, lab, id=f"{family}: {s[:40]}",
-                  marks=[pytest.mark.xfail(strict=True, reason="a known error of the learned second opinion")] if s in OVERRIDDEN_BY_THE_MODEL else [])
-     for family, cases in FAMILIES.items() for s, lab in cases]
-)
 def test_the_kind_of_source_decides_the_label(sentence: str, label: str) -> None:
-    [labelled] = Assistant.label(sentence)
+    from assistant.ingest.second_opinion import packaged_model, review
+
+    first = rules(sentence)
+    assert [s.label for s in first] == [label], first[0].reason
+    [labelled] = review([first], packaged_model())[0]  # as ingest and Assistant.label label it
+    if sentence in OVERRIDDEN_BY_THE_MODEL:
+        # A known error of the packaged model: still made (a retrained model that gets it right
+        # must take it off the list, so each model is checked against the families).
+        assert labelled.label != label and "second opinion" in labelled.reason
+        pytest.xfail("a known error of the learned second opinion")
     assert labelled.label == label, labelled.reason
 
 
