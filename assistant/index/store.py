@@ -220,8 +220,24 @@ class ChromaStore:
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
-        got = self._guard("read vectors", lambda: self._sent_col.get(ids=list(ids), include=["embeddings"]))
-        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
+        try:
+            got = self._sent_col.get(ids=list(ids), include=["embeddings"])
+            pairs = list(zip(got["ids"], got["embeddings"]))
+        except Exception:
+            # A row another writer deleted since the catalog was read makes embedded Chroma fail the
+            # whole read ("Error finding id"): it belongs to a version no longer stored, so read the
+            # rows one by one and leave out the missing; a store that fails them all is unavailable.
+            pairs, failed = [], None
+            for i in ids:
+                try:
+                    one = self._sent_col.get(ids=[i], include=["embeddings"])
+                except Exception as exc:  # noqa: BLE001 - the row's or the store's failure, told apart below
+                    failed = exc
+                    continue
+                pairs += list(zip(one["ids"], one["embeddings"]))
+            if not pairs and failed is not None:
+                raise StoreUnavailable(f"Chroma failed to read vectors at {self._where}: {failed}", _hint(self._where)) from failed
+        return {i: np.asarray(v, dtype=np.float32) for i, v in pairs}
 
     def count(self) -> int:
         return int(self._guard("count", lambda: self._sent_col.count()))
