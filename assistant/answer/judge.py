@@ -59,26 +59,11 @@ class OnnxJudge:
 
     def __init__(self, model_dir: Path = PACKAGED, threshold: float | None = None) -> None:
         go_offline()
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        from assistant.ingest.embed import sha256_of
+        from assistant.ingest.embed import checked_cross_encoder
 
         card = read_card(model_dir)
-        model, tokenizer = model_dir / "model.onnx", model_dir / "tokenizer.json"
-        for path in (model, tokenizer):
-            if not path.is_file():
-                raise ModelError(f"The answer judge's file {path} is missing.", "Reinstall the project, or run `make train`.")
-        if sha256_of(model) != card.sha256:
-            raise ModelError(f"{model} does not have the sha256 its judge.json records ({card.sha256[:16]}...).",
-                             "Rebuild the judge with `make train`, or reinstall the project.")
         self.threshold = card.threshold if threshold is None else threshold
-        options = ort.SessionOptions()
-        options.enable_cpu_mem_arena = False
-        self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-        self._tokenizer = Tokenizer.from_file(str(tokenizer))
-        self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="only_second")
+        self._session, self._tokenizer = checked_cross_encoder(model_dir, card.sha256, "answer judge", "make train", MAX_TOKENS, "only_second")
 
     def judge(self, question: str, sentences: Sequence[str]) -> list[float]:
         if not sentences:

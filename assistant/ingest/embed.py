@@ -46,6 +46,28 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def checked_cross_encoder(model_dir: Path, sha256: str, what: str, rebuild: str, max_tokens: int, strategy: str) -> tuple[Any, Any]:
+    """A fine-tuned cross-encoder's ONNX session (CPU) and tokenizer from ``model_dir``, its model
+    file checked against the sha256 its card records (``rebuild``: the make target that rebuilds it)."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    model, tokenizer = model_dir / "model.onnx", model_dir / "tokenizer.json"
+    for path in (model, tokenizer):
+        if not path.is_file():
+            raise ModelError(f"The {what}'s file {path} is missing.", f"Reinstall the project, or run `{rebuild}`.")
+    if sha256_of(model) != sha256:
+        raise ModelError(f"{model} does not have the sha256 the {what}'s card records ({sha256[:16]}...).",
+                         f"Rebuild it with `{rebuild}`, or reinstall the project.")
+    options = ort.SessionOptions()
+    options.enable_cpu_mem_arena = False
+    session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    words = Tokenizer.from_file(str(tokenizer))
+    words.no_padding()
+    words.enable_truncation(max_length=max_tokens, strategy=strategy)
+    return session, words
+
+
 class OnnxSentenceEncoder:
     """Encodes texts into unit vectors with an ONNX sentence-embedding model."""
 

@@ -82,29 +82,15 @@ class LabelModel:
 
     def __init__(self, model_dir: Path = PACKAGED, threshold: float | None = None) -> None:
         go_offline()
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        from assistant.ingest.embed import sha256_of
+        from assistant.ingest.embed import checked_cross_encoder
 
         card = read_card(model_dir)
         if card.labels != tuple(LABEL_ORDER):
             raise ModelError(f"The label model in {model_dir} was trained on labels {card.labels}, not {tuple(LABEL_ORDER)}.",
                              "Rebuild it with `make train-labeller`.")
-        model, tokenizer = model_dir / "model.onnx", model_dir / "tokenizer.json"
-        for path in (model, tokenizer):
-            if not path.is_file():
-                raise ModelError(f"The label model's file {path} is missing.", "Reinstall the project, or run `make train-labeller`.")
-        if sha256_of(model) != card.sha256:
-            raise ModelError(f"{model} does not have the sha256 its label_model.json records ({card.sha256[:16]}...).",
-                             "Rebuild the model with `make train-labeller`, or reinstall the project.")
         self.threshold = card.threshold if threshold is None else threshold
-        options = ort.SessionOptions()
-        options.enable_cpu_mem_arena = False
-        self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-        self._tokenizer = Tokenizer.from_file(str(tokenizer))
-        self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="longest_first")
+        self._session, self._tokenizer = checked_cross_encoder(model_dir, card.sha256, "label model", "make train-labeller",
+                                                               MAX_TOKENS, "longest_first")
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """One row of label probabilities (LABEL_ORDER) per pair; batches of similar length."""
