@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from assistant.evaluation.labelsets import source_line
 from assistant.evaluation.report import rgb_answer_size, squad_lines
 
 START, END = "<!-- eval-table:start -->", "<!-- eval-table:end -->"
@@ -73,7 +74,7 @@ def table(report: dict) -> list[str]:
         fitted = provenance.get(score["name"], "the development set the source patterns were written against; every figure on it is fitted")
         rules = f" (the rules alone, before the learned second opinion: {score['rules_accuracy']:g})" if score.get("rules_accuracy") is not None else ""
         lines += ["", f"Provenance labels on `{score['name']}` ({fitted}): {score['accuracy']:g} on {score['sentences']} sentences "
-                  f"of {score['articles']} texts{rules}."]
+                  f"of {score['articles']} texts{rules}." + (f" {source_line(score['sources'])}" if score.get("sources") else "")]
     if report.get("rgb"):
         rgb = report["rgb"]
         acc = rgb["accuracy"]

@@ -136,3 +136,30 @@ def test_a_packaged_file_read_in_the_wrong_encoding_is_refused_with_a_hint(tmp_p
         with pytest.raises(EvalSetError) as caught:
             read_label_set(_write(tmp_path / "set.jsonl", [wrong]))
         assert "encoding" in caught.value.hint
+
+
+@pytest.mark.parametrize(("gold", "predicted", "same"), [
+    ("Employment Minister Tony Abbott", "Mr Abbott", True),  # a surname names the person
+    ("A spokesman (police)", "Illawarra police", True),  # the gold's note names the body
+    ("the Department for Education (release body)", "the Department for Education", True),
+    ("sources", "unnamed source", True),
+    ("the Federal Opposition", "the Federal Government", False),  # a shared adjective is not the source
+    ("John Howard", "he", False),  # a pronoun alone names no one
+])
+def test_two_names_of_a_source_agree_by_their_heads(gold: str, predicted: str, same: bool) -> None:
+    from assistant.evaluation.sources import same_source
+
+    assert same_source(gold, predicted) is same
+
+
+def test_a_label_set_reports_how_many_attributed_sentences_get_a_source_and_the_right_one(tmp_path: Path) -> None:
+    text = "The ministry said the bridge would reopen in May. Engineers disagreed, the union said. The bridge was built in 1931."
+    rows = [{"id": "t1", "text": text, "sentences": [
+        {"sentence": "The ministry said the bridge would reopen in May.", "labels": ["official"], "attributed_to": "the ministry"},
+        {"sentence": "Engineers disagreed, the union said.", "labels": ["group_claim"], "attributed_to": "the engineers' union"},
+        {"sentence": "The bridge was built in 1931.", "labels": ["article"], "attributed_to": "the article"}]}]
+    score = score_label_set("sources", read_label_set(_write(tmp_path / "set.jsonl", rows)))
+    assert score.sources is not None
+    assert score.sources.to_dict() == {"attributable": 2, "attributed": 1.0, "source_right": 1.0}  # narration is not counted
+    rows[0]["sentences"][1]["attributed_to"] = "the engineers"  # the labeller names the union, not its members
+    assert score_label_set("sources", read_label_set(_write(tmp_path / "set.jsonl", rows))).sources.to_dict()["source_right"] == 0.5

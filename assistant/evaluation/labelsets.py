@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import EvalSetError
+from assistant.evaluation.sources import SourceScore
 from assistant.ingest.load import content_hash
 from assistant.ingest.label import label_articles
 from assistant.ingest.pipeline import source_prototypes
@@ -47,6 +48,7 @@ class GoldSentence:
     start: int
     end: int
     allowed: tuple[str, ...]
+    source: str = ""  # the gold attributed_to ("the article" for narration)
 
 
 @dataclass(frozen=True)
@@ -65,22 +67,24 @@ class LabelScore:
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[dict[str, str]] = field(default_factory=list)
     rules_accuracy: float | None = None  # the rules alone, before the learned second opinion's review
+    sources: SourceScore | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "accuracy": self.accuracy, "rules_accuracy": self.rules_accuracy, "sentences": self.sentences,
-                "articles": self.articles, "confusion": self.confusion, "misses": self.misses}
+                "articles": self.articles, "confusion": self.confusion, "misses": self.misses,
+                "sources": self.sources.to_dict() if self.sources else None}
 
 
-def _located(doc_id: str, text: str, rows: Sequence[tuple[str, Sequence[str]]]) -> LabelledText:
+def _located(doc_id: str, text: str, rows: Sequence[tuple[str, Sequence[str], str]]) -> LabelledText:
     gold, pos = [], 0
-    for sentence, labels in rows:
+    for sentence, labels, source in rows:
         start = text.find(sentence, pos)
         if start < 0:
             start = text.find(sentence)
         if start < 0 or not labels or any(lab not in LABEL_ORDER for lab in labels):
             raise EvalSetError(f"{doc_id}: a gold sentence is not in its text or has no valid label: {sentence[:80]!r}",
                                "Each sentence must be an exact substring of the text, with labels from DESIGN.md §3.")
-        gold.append(GoldSentence(start, start + len(sentence), tuple(labels)))
+        gold.append(GoldSentence(start, start + len(sentence), tuple(labels), str(source or "")))
         pos = start + len(sentence)
     return LabelledText(doc_id, text, tuple(gold))
 
@@ -94,7 +98,7 @@ def read_label_set(path: Path) -> list[LabelledText]:
     try:
         if rows and {"passage", "paragraph", "line"} & rows[0].keys():
             return _external_texts(path, rows)
-        return [_located(r["id"], r["text"], [(s["sentence"], s["labels"]) for s in r["sentences"]]) for r in rows]
+        return [_located(r["id"], r["text"], [(s["sentence"], s["labels"], s.get("attributed_to", "")) for s in r["sentences"]]) for r in rows]
     except (KeyError, IndexError, TypeError) as exc:
         raise EvalSetError(f"The label set {path} has a row it cannot read ({type(exc).__name__}: {exc}).",
                            "Rows follow one of the formats in assistant/evaluation/labelsets.py.") from exc
@@ -104,14 +108,14 @@ def _external_texts(path: Path, rows: list[dict[str, Any]]) -> list[LabelledText
     kind = "squad" if "paragraph" in rows[0] else "line" if "line" in rows[0] else "rgb"
     texts: dict[tuple[Any, ...], str] = {}
     read: set[Any] = set()
-    grouped: dict[tuple[Any, ...], list[tuple[str, Sequence[str]]]] = {}
+    grouped: dict[tuple[Any, ...], list[tuple[str, Sequence[str], str]]] = {}
     for r in rows:
         key = (r["title"], r["paragraph"]) if kind == "squad" else (r["file"], r["line"]) if kind == "line" else (r["id"], r["field"], r["passage"])
         if (source := r.get("file")) not in read:  # a set may label documents of several packaged files
             texts |= _texts_of(kind, path, r)
             read.add(source)
         sentence = r["sentence"] if "sentence" in r else texts[key][r["start"] : r["end"]]
-        grouped.setdefault(key, []).append((sentence, r["labels"]))
+        grouped.setdefault(key, []).append((sentence, r["labels"], r.get("attributed_to", "")))
     return [_located(_doc_id(kind, key), texts[key], sorted(sents, key=lambda s: texts[key].find(s[0])))
             for key, sents in grouped.items()]
 
@@ -159,6 +163,7 @@ def score_label_set(name: str, texts: Sequence[LabelledText], encoder: OnnxSente
     confusion: dict[str, dict[str, int]] = {g: {p: 0 for p in LABEL_ORDER} for g in LABEL_ORDER}
     right = rules_right = total = 0
     misses = []
+    sources = SourceScore()
     for item in texts:
         sentences = [split_sentences(Article(doc_id="labels", text=item.text, content_hash=content_hash(item.text)))]
         rules = label_articles(sentences, prototypes=source_prototypes(encoder) if encoder is not None else None)[0]
@@ -169,13 +174,15 @@ def score_label_set(name: str, texts: Sequence[LabelledText], encoder: OnnxSente
             confusion[g.allowed[0]][chosen.label] += 1
             total += 1
             rules_right += rules[best].label in g.allowed
+            sources.add(g.allowed[0], g.source, chosen.label, chosen.attributed_to)
             if chosen.label in g.allowed:
                 right += 1
             else:
                 misses.append({"doc": item.doc_id, "gold": "/".join(g.allowed), "predicted": chosen.label,
                                "source": chosen.attributed_to, "text": item.text[g.start : g.end]})
     return LabelScore(name, round(right / max(1, total), 4), total, len(texts), confusion, misses,
-                      rules_accuracy=round(rules_right / max(1, total), 4) if encoder is not None else None)
+                      rules_accuracy=round(rules_right / max(1, total), 4) if encoder is not None else None,
+                      sources=sources if sources.attributable else None)
 
 
 def label_set_lines(score: LabelScore, show_misses: bool = True) -> list[str]:
@@ -183,7 +190,16 @@ def label_set_lines(score: LabelScore, show_misses: bool = True) -> list[str]:
     lines = [f"### {score.name}: {score.accuracy:g} on {score.sentences} sentences ({score.articles} texts){rules}", "",
              "| gold \\ predicted | " + " | ".join(LABEL_ORDER) + " |", "|---|" + "---|" * len(LABEL_ORDER)]
     lines += [f"| {g} | " + " | ".join(str(score.confusion[g][p]) for p in LABEL_ORDER) + " |" for g in LABEL_ORDER]
+    if score.sources:
+        lines += ["", source_line(score.sources.to_dict())]
     if show_misses and score.misses:
         lines += ["", "Misses:", ""]
         lines += [f"- gold `{m['gold']}`, predicted `{m['predicted']}` ({m['source']}): {m['text'][:160]}" for m in score.misses]
     return lines
+
+
+def source_line(sources: dict[str, Any]) -> str:
+    return (f"Sources: of {sources['attributable']} sentences the gold attributes to someone, {sources['attributed']:g} are "
+            f"attributed (a label other than `article`), and {sources['source_right']:g} of those to the same source "
+            "(assistant/evaluation/sources.py).")
+
