@@ -144,3 +144,43 @@ class CrossEncoder(nn.Module):
         weights = attention_mask.unsqueeze(-1).to(x.dtype)
         pooled = (x * weights).sum(1) / weights.sum(1).clamp(min=1.0)
         return self.classifier(self.dropout(pooled)).squeeze(-1)
+
+
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+class _Squashed(nn.Module):
+    """The cross-encoder with its logits turned into probabilities (``squash``: softmax, sigmoid)."""
+
+    def __init__(self, inner: CrossEncoder, squash) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.inner, self.squash = inner, squash
+
+    def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+        return self.squash(self.inner(input_ids, attention_mask, token_type_ids))
+
+
+def export_int8(model: CrossEncoder, squash, example: tuple[torch.Tensor, ...], out: Path, output: str,  # type: ignore[no-untyped-def]
+                package: Path, per_channel: bool = False, keep_float: Path | None = None):
+    """``model`` with ``squash`` on its logits to ``out/model.onnx`` (int8 weights; ``per_channel``: one
+    scale per output channel), the package's tokenizer beside it; ``keep_float``: also keep the float
+    export there. Returns an onnxruntime session on the int8 model, to check it against the float one."""
+    import shutil
+
+    import onnxruntime as ort
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out.mkdir(parents=True, exist_ok=True)
+    model.eval()
+    float_path = out / "model-float.onnx"
+    torch.onnx.export(
+        _Squashed(model, squash), example, str(float_path), dynamo=False, opset_version=17,
+        input_names=list(INPUTS), output_names=[output],
+        dynamic_axes={n: {0: "batch", 1: "tokens"} for n in INPUTS} | {output: {0: "batch"}},
+    )
+    quantize_dynamic(str(float_path), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=per_channel)
+    if keep_float is not None:
+        shutil.copy(float_path, keep_float)
+    float_path.unlink()
+    shutil.copy(package / "tokenizer.json", out / "tokenizer.json")
+    return ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])

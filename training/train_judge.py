@@ -21,7 +21,6 @@ import argparse
 import hashlib
 import json
 import random
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from minibert import CrossEncoder  # noqa: E402
+from minibert import CrossEncoder, export_int8  # noqa: E402
 
 from assistant.evaluation.squad import SquadQuestion, load_squad  # noqa: E402
 from assistant.ingest.context import judged_text  # noqa: E402
@@ -255,31 +254,7 @@ def choose_threshold(out: Path, squad: Path) -> float:
 
 def export(model: CrossEncoder, tokenizer, package: Path, out: Path, dev, dev_scores: np.ndarray) -> None:  # type: ignore[no-untyped-def]
     """ONNX (probabilities out), int8 weights, checked against the float model on the dev pairs."""
-    import onnxruntime as ort
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    class Probability(torch.nn.Module):
-        def __init__(self, inner: CrossEncoder) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
-            return torch.sigmoid(self.inner(input_ids, attention_mask, token_type_ids))
-
-    out.mkdir(parents=True, exist_ok=True)
-    model.eval()
-    ids, mask, types, _ = next(batches(dev[:4], tokenizer, 4))
-    float_path = out / "model-float.onnx"
-    torch.onnx.export(
-        Probability(model), (ids, mask, types), str(float_path), dynamo=False, opset_version=17,
-        input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["probability"],
-        dynamic_axes={n: {0: "batch", 1: "tokens"} for n in ("input_ids", "attention_mask", "token_type_ids")}
-        | {"probability": {0: "batch"}},
-    )
-    quantize_dynamic(str(float_path), str(out / "model.onnx"), weight_type=QuantType.QInt8)
-    float_path.unlink()
-    shutil.copy(package / "tokenizer.json", out / "tokenizer.json")
-    session = ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])
+    session = export_int8(model, torch.sigmoid, next(batches(dev[:4], tokenizer, 4))[:3], out, "probability", package)
     got = []
     for ids, mask, types, _ in batches(dev[:512], tokenizer, 64):
         got.append(session.run(None, {"input_ids": ids.numpy(), "attention_mask": mask.numpy(),
