@@ -657,22 +657,15 @@ FAMILIES = {
 # overrides the rules wrongly: its known errors, listed so that a retrained model is checked
 # against the families (the test fails when a model gets one right).
 OVERRIDDEN_BY_THE_MODEL = {
-    'Sources: the league will start its season in December.',  # media_report -> article
     'The draft budget was obtained by the Daily Ledger.',  # media_report -> article
     'Statistics published on Monday suggest that the number of visitors fell by a third.',  # article -> media_report
-    'Vireo Studios ordered that all its staff work from home.',  # article -> group_claim
-    'SEOUL, July 7 (Reuters) - Samsung Electronics estimated on Friday that its quarterly profit fell 96%.',  # group_claim -> media_report
+    'Economists at the central bank said inflation would fall.',  # official -> media_report
     'Figures show that admissions rose by a fifth.',  # article -> media_report
-    'NUPTW general secretary Amos Bello told a rally that the strike would go on.',  # group_claim -> official
     'Residents of the valley were split, with some calling the dam a lifeline.',  # media_report -> article
     'Group Captain Ian Hall said two jets had been lost.',  # official -> group_claim
-    'Prime Minister Ana Duarte, speaking at Liberal Party headquarters in Lisbon, conceded defeat.',  # group_claim -> official
-    'In a post on its official blog, the software maker Quorra said the outage had been fixed.',  # group_claim -> social_media
-    'Marta Lindqvist has learned that her asylum application was rejected.',  # article -> group_claim
+    'The game sold two million copies in its first week, per the publisher.',  # group_claim -> article
     'The Recording Academy has revealed the full list of nominees.',  # group_claim -> article
-    'Ex-minister Ana Ruiz told reporters she would run again.',  # group_claim -> official
-    'Harvard president Claudine Gay said she was sorry.',  # group_claim -> official
-    'The suspect is said to have fled to Spain.',  # media_report -> official
+    'The singer was reportedly paid $20 million for the residency.',  # media_report -> article
     'He was called a traitor by the opposition leader.',  # group_claim -> article
 }
 

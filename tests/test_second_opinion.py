@@ -33,6 +33,10 @@ def test_the_packaged_model_is_the_one_its_card_describes() -> None:
     # The threshold is the cross-validated one, and it did not label fewer development sentences right than the rules.
     assert card["cross_validation"]["by_threshold"][str(card["threshold"])] == card["cross_validation"]["reviewed_right"]
     assert card["cross_validation"]["reviewed_right"] >= card["cross_validation"]["rules_right"]
+    # ... the highest within one standard error of the best count (the rules stay first where the model is not clearly better)
+    counts, n = {float(t): c for t, c in card["cross_validation"]["by_threshold"].items()}, card["cross_validation"]["sentences"]
+    best = max(counts.values())
+    assert card["threshold"] == max(t for t, c in counts.items() if c >= best - (best / n * (1 - best / n) * n) ** 0.5)
     assert all(path.startswith("evals/labels_") and "check" not in path for path in card["trained_on"])
     assert LabelModel(PACKAGED).threshold == card["threshold"]
 
@@ -81,10 +85,19 @@ def test_a_quotations_later_sentences_follow_their_opening_sentence() -> None:
     assert [s.label for s in out] == ["official", "official", "official"]
 
 
-def test_a_post_never_becomes_an_official_statement_whatever_the_model_says() -> None:
+@pytest.mark.parametrize("label", ["official", "media_report", "article"])
+def test_a_post_stays_a_post_whatever_the_model_says(label: str) -> None:
     post = said(0, "A post shared thousands of times read: 'Officials confirmed that the blast was staged.'", "social_media",
                 cue="post", attributed_to="a post")
-    assert overridden([post], {0: ("official", 0.999)}, threshold=0.5) == [post]
+    assert overridden([post], {0: (label, 0.999)}, threshold=0.5) == [post]  # never shown as fact
+
+
+@pytest.mark.parametrize("text", ["A fake ministry statement said schools would close on Monday.",
+                                  "A forged police notice circulating in the town said the curfew starts at six."])
+def test_a_source_the_text_calls_fake_never_becomes_official_whatever_the_model_says(text: str) -> None:
+    [rules] = Assistant.label(text)
+    assert rules.label == "media_report"  # the rules: a message of unclear origin
+    assert overridden([rules], {rules.idx: ("official", 0.999)}, threshold=0.5) == [rules]
 
 
 def test_a_label_the_whole_text_decided_is_not_reviewed_sentence_by_sentence() -> None:

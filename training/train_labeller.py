@@ -8,9 +8,10 @@ it (``second_opinion.model_input``), on the development label sets only (``evals
 ``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``, ``labels_lee_more_dev.jsonl``; the preferred label is
 the target), on the sentences the model reviews at run time (``second_opinion.consulted``).
 
-1. Cross-validation on the development texts (two folds by text): the override threshold is the
-   one under which the rules, overridden by the model trained on the other fold, label the most
-   development sentences right (out of fold).
+1. Cross-validation on the development texts (two folds by text): the rules, overridden by the
+   model trained on the other fold, label development sentences right out of fold; the override
+   threshold is the highest whose count is within one standard error of the best one's (the counts
+   are flat around the best: the rules stay first where the model is not clearly better).
 2. The model trained on all the development sets is exported to ONNX int8 in ``--out`` with its
    sha256, the threshold and the cross-validation figures (``label_model.json``).
 3. For the record, totals on the checks, with the exported model (``evals/labels_check.jsonl``, ``labels_lee_check.jsonl``,
@@ -25,8 +26,8 @@ from dataclasses import dataclass
 import datetime
 import hashlib
 import json
+import math
 import random
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -37,7 +38,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from minibert import CrossEncoder  # noqa: E402
+from minibert import CrossEncoder, export_int8  # noqa: E402
 
 from assistant.evaluation.labelsets import LabelledText, read_label_set  # noqa: E402
 from assistant.ingest.embed import load_encoder  # noqa: E402
@@ -113,6 +114,16 @@ def right(rows: list[Row], chosen: list[str]) -> int:
     return sum(c in r.allowed for c, r in zip(chosen, rows))
 
 
+def one_standard_error(scores: dict[float, int], n: int) -> float:
+    """The override threshold: the highest whose cross-validated count of right labels is within one
+    standard error of the best (the one-standard-error rule of model selection, Hastie et al., The
+    Elements of Statistical Learning, 7.10): where the counts are flat, the model overrides the rules
+    least."""
+    best = max(scores.values())
+    error = math.sqrt(best / n * (1 - best / n) * n)
+    return max(t for t, right_count in scores.items() if right_count >= best - error)
+
+
 def train(rows: list[Row], tokenizer, package: Path, args: argparse.Namespace) -> CrossEncoder:  # type: ignore[no-untyped-def]
     torch.manual_seed(args.seed)
     model = CrossEncoder.from_package(package)
@@ -139,33 +150,8 @@ def train(rows: list[Row], tokenizer, package: Path, args: argparse.Namespace) -
 def export(model: CrossEncoder, tokenizer, package: Path, out: Path, rows: list[Row], card: dict,  # type: ignore[no-untyped-def]
            keep_float: Path | None = None) -> None:
     """ONNX (probabilities out), int8 weights, checked against the float model; then the card."""
-    import onnxruntime as ort
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    class Softmax(torch.nn.Module):
-        def __init__(self, inner: CrossEncoder) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
-            return torch.softmax(self.inner(input_ids, attention_mask, token_type_ids), -1)
-
-    out.mkdir(parents=True, exist_ok=True)
-    model.eval()
-    ids, mask, types, _ = next(batches(rows[:4], tokenizer, 4))
-    float_path = out / "model-float.onnx"
-    torch.onnx.export(
-        Softmax(model), (ids, mask, types), str(float_path), dynamo=False, opset_version=17,
-        input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["probabilities"],
-        dynamic_axes={n: {0: "batch", 1: "tokens"} for n in ("input_ids", "attention_mask", "token_type_ids")}
-        | {"probabilities": {0: "batch"}},
-    )
-    quantize_dynamic(str(float_path), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
-    if keep_float is not None:
-        shutil.copy(float_path, keep_float)
-    float_path.unlink()
-    shutil.copy(package / "tokenizer.json", out / "tokenizer.json")
-    session = ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])
+    session = export_int8(model, lambda logits: torch.softmax(logits, -1), next(batches(rows[:4], tokenizer, 4))[:3], out,
+                          "probabilities", package, per_channel=True, keep_float=keep_float)
     sample = rows[:512]
     got = np.concatenate([session.run(None, {"input_ids": i.numpy(), "attention_mask": m.numpy(), "token_type_ids": t.numpy()})[0]
                           for i, m, t, _ in batches(sample, tokenizer, 64)])
@@ -213,7 +199,8 @@ def main() -> int:
         previous = json.loads((args.out / "label_model.json").read_text(encoding="utf-8"))
         if previous["trained_on"] != trained_on:
             raise SystemExit("--reuse-cv: the development sets changed since that cross-validation; run without it")
-        tau, cross_validation = previous["threshold"], previous["cross_validation"]
+        cross_validation = previous["cross_validation"]
+        tau = one_standard_error({float(t): n for t, n in cross_validation["by_threshold"].items()}, cross_validation["sentences"])
     else:
         # 1. The threshold, by cross-validation over the development texts.
         order = sorted({r.text for r in dev})
@@ -227,7 +214,7 @@ def main() -> int:
             oof[held] = probabilities(model, [dev[n] for n in held], tokenizer)
         rules_right = right(dev, [r.rules.label for r in dev])
         scores = {tau: right(dev, reviewed(dev, oof, tau)) for tau in GRID}
-        tau = max(GRID, key=lambda t: (scores[t], t))
+        tau = one_standard_error(scores, len(dev))
         print(f"cross-validated on {len(dev)} development sentences: rules {rules_right}, reviewed at p >= {tau}: {scores[tau]}"
               f" (at 0.8 / 0.9 / 0.95: {scores[0.8]} / {scores[0.9]} / {scores[0.95]})", flush=True)
         chosen = reviewed(dev, oof, tau)

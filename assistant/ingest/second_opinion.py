@@ -12,7 +12,8 @@ The rules stay first and the model only reviews them:
 - a quotation's later sentences follow their opening sentence (overridden with it), never the
   model alone; a label the whole text decided (a post, an issuer's own text) is not reviewed;
 - guards the model cannot lift (DESIGN.md §3): text addressed to an AI system keeps the rules'
-  label, and a post (``social_media``) never becomes ``official``, whatever it quotes.
+  label, a post (``social_media``) stays a post whatever it quotes, and a source the text calls
+  fake never becomes ``official``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from assistant.ingest.context import INHERITED_CUES
 from assistant.ingest.issuer import credited_by_text
 from assistant.ingest.label import needs_parse
 from assistant.ingest.planted import addressed_to_ai
+from assistant.ingest.source import FAKES
 from assistant.offline import go_offline
 from assistant.types import LABEL_ORDER, Label, LabelledSentence, Sentence
 
@@ -54,8 +56,13 @@ def consulted(sentence: LabelledSentence) -> bool:
 
 
 def allowed(sentence: LabelledSentence, label: Label) -> bool:
-    """May the model's label replace the rules'? Never a post's into an official statement."""
-    return not (label == "official" and sentence.label == "social_media")
+    """May the model's label replace the rules'? Never a post's, whatever it is read as (an
+    unverified post shown as a report, or as the article's own account, would pass for fact), nor
+    into an official statement the word of a source the text calls fake ("a fake ministry
+    statement said ...")."""
+    if sentence.label == "social_media":
+        return False
+    return label != "official" or not FAKES & set(sentence.attributed_to.lower().split())
 
 
 @dataclass(frozen=True)
