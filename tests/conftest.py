@@ -62,6 +62,15 @@ def corpus_copy(tmp_path: Path) -> Path:
     return target
 
 
+def tampered_copy(model_dir: Path, tmp_path: Path) -> Path:
+    """A copy of a packaged model folder whose model.onnx no longer matches the sha256 on its card."""
+    copy = tmp_path / model_dir.name
+    shutil.copytree(model_dir, copy)
+    with (copy / "model.onnx").open("ab") as handle:
+        handle.write(b"\0")
+    return copy
+
+
 def free_port() -> int:
     import socket
 

@@ -13,6 +13,8 @@ from assistant.answer.judge import PACKAGED, OnnxJudge, load_judge
 from assistant.answer.question import focus
 from assistant.errors import ModelError
 
+from .conftest import tampered_copy
+
 
 def test_the_packaged_judge_is_the_model_its_card_describes() -> None:
     card = json.loads((PACKAGED / "judge.json").read_text(encoding="utf-8"))
@@ -23,12 +25,8 @@ def test_the_packaged_judge_is_the_model_its_card_describes() -> None:
 
 
 def test_a_swapped_model_file_is_refused_with_a_hint(tmp_path: Path) -> None:
-    copy = tmp_path / "judge"
-    shutil.copytree(PACKAGED, copy)
-    with (copy / "model.onnx").open("ab") as handle:
-        handle.write(b"\0")
     with pytest.raises(ModelError) as caught:
-        OnnxJudge(copy)
+        OnnxJudge(tampered_copy(PACKAGED, tmp_path))
     assert "make train" in caught.value.hint
 
 

@@ -4,7 +4,6 @@ sure, and no model verdict can turn a post or text addressed to an AI into an of
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,8 @@ from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.issuer import ISSUER_REASON, POST_REASON
 from assistant.ingest.second_opinion import PACKAGED, LabelModel, consulted, model_input, overridden
 from assistant.types import LABEL_ORDER, LabelledSentence
+
+from .conftest import tampered_copy
 
 
 def said(idx: int, text: str, label: str, **more: object) -> LabelledSentence:
@@ -42,12 +43,8 @@ def test_the_packaged_model_is_the_one_its_card_describes() -> None:
 
 
 def test_a_swapped_model_file_is_refused_with_a_hint(tmp_path: Path) -> None:
-    copy = tmp_path / "label_model"
-    shutil.copytree(PACKAGED, copy)
-    with (copy / "model.onnx").open("ab") as handle:
-        handle.write(b"\0")
     with pytest.raises(ModelError) as caught:
-        LabelModel(copy)
+        LabelModel(tampered_copy(PACKAGED, tmp_path))
     assert "make train-labeller" in caught.value.hint
 
 
