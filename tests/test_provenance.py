@@ -1010,6 +1010,23 @@ def test_a_speaker_typed_by_description_is_typed_alike_when_named_again() -> Non
     assert sentences[1].label == sentences[0].label != "article", [(s.label, s.reason) for s in sentences]
 
 
+def test_a_name_inside_a_sources_modifier_is_not_that_source_when_named_again() -> None:
+    first, later = Assistant.label(
+        "According to court documents and testimony by employees of Okafor, the firm recorded every visitor. "
+        "Okafor sent the recordings to a client in Virginia."
+    )
+    assert first.label == "official", first.reason  # the court documents speak
+    assert later.label == "article", later.reason  # Okafor holds no office: his deeds are narration
+
+
+@pytest.mark.parametrize("text", ['Two guards sued the casino for forcing them to x-ray every bag, "suffering injuries" as a result.',
+                                  'The guards had to operate an unregistered X-ray machine that "exposed them to radiation".'])
+def test_a_letter_joined_to_a_word_names_no_platform(text: str) -> None:
+    (sentence,) = Assistant.label(text)
+    assert sentence.label != "social_media", sentence.reason
+    assert Assistant.label('Fans on X wrote that the guards "were exposed to radiation".')[0].label == "social_media"
+
+
 def test_he_said_after_a_sentence_whose_subject_is_a_named_person_is_that_persons() -> None:
     first, quote = Assistant.label('Captain Tom Reyes is not placing much weight on the milestone. "It is nice for the family," he said.')
     assert first.label == "article"

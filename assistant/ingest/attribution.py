@@ -16,7 +16,7 @@ from assistant.ingest.credits import credit_line, introduction, signature
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.channel import own_channel, statement_channel
-from assistant.ingest.source import SPANS_KEY, SPEAKS_FOR, SourceKind, is_person, source_kinds, type_source
+from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, source_kinds, type_source
 from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (
@@ -438,7 +438,7 @@ def find_frame(
         return introduced
     if quoted:
         outside = [t for t in doc if t.i not in quoted]
-        post = next((s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "SOCIAL" and s.start not in quoted), None)
+        post = next((s for s in source_kinds(doc).values() if s.label_ == "SOCIAL" and s.start not in quoted), None)
         if post is not None and outside and not (post.id_ == "platform" and post.root.dep_ in ("nsubj", "nsubjpass")):  # "Twitter has begun replacing ...": the company
             return Frame("social_media", post.text, post.text, f"a quotation introduced by '{post.text}': it keeps the label of who posted it")
     for verb in (v for v in verbs if v.i in quoted and quoted_fallback):

@@ -354,7 +354,8 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     Management Authority (NDMA)", "known by its Polish acronym PKW"). Not every word: "Energy" of
     "the Swedish Energy Agency" says nothing about "Nordvolt Energy"."""
     names = [w.strip(".,;:'\"()") for w in source.split() if w.strip(".,;:'\"()")[:1].isupper()]
-    key = {names[-1].lower(): label} if names and names[-1] else {}
+    # Not a name in a modifier: "testimony by employees of Morales" is not "Morales" later, "the Bank of England" not "England".
+    key = {names[-1].lower(): label} if names and names[-1] and not _in_modifier(source) else {}
     # A person named before what they belong to ("Mark Sullivan, from the Rural Fire Service",
     # "Chuck Hagel of the Foreign Relations Committee") is "Mr Sullivan", "Hagel" later.
     if (surname := _person_surname(source)) is not None:
@@ -373,6 +374,14 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     if (head := re.search(r"\b([A-Z][a-z]+) of [A-Z]", source)) is not None:  # "the Bank of England" is "the Bank" later
         key[f"the {head.group(1).lower()}"] = label
     return key
+
+
+_MODIFIED_NAME = re.compile(r"\b(?:of|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’&.-]*\s*)+[.,;:'\")]*$")
+
+
+def _in_modifier(source: str) -> bool:
+    """Does the source end in a name that "of" or "by" makes a modifier ("employees of Morales")?"""
+    return _MODIFIED_NAME.search(re.sub(r"\s*\([^)]*\)", "", source)) is not None
 
 
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")

@@ -24,10 +24,10 @@ per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
 
 When no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for
 itself (``group_claim``), a country's or city's name is its government (``official``) when the
-gazetteer ``sources/places.txt`` (GeoNames: countries, capitals, US states, large cities) knows it;
-a name the recogniser calls a place but no gazetteer knows ("Netflix said") is an organisation. The channel of a
-statement (``channel.py``: "tweeted", "in a TikTok video", "on Instagram") makes it
-``social_media`` unless the poster is official.
+gazetteer ``sources/places.txt`` (GeoNames: countries, capitals, US states, large cities) knows it; a name
+the recogniser calls a place but no gazetteer knows ("Netflix said") is an organisation. The channel of a
+statement (``channel.py``: "tweeted", "in a TikTok video", "on Instagram") makes it ``social_media`` unless
+the poster is official.
 """
 
 from __future__ import annotations
@@ -103,14 +103,13 @@ def add_source_ruler(nlp: Language) -> None:
 
 
 def source_kinds(doc: Doc) -> dict[int, Span]:
-    """For each token, the longest source pattern covering it ("a 50 MP camera": a unit, no title)."""
+    """For each token, the longest source pattern covering it."""
     out: dict[int, Span] = {}
     for span in doc.spans.get(SPANS_KEY, []):
-        if span.label_ == "OFFICIAL" and len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num and span.text.isupper():
-            continue
-        for i in range(span.start, span.end):
-            if i not in out or len(out[i]) < len(span):
-                out[i] = span
+        if len(span) == 1 and (span.label_ == "OFFICIAL" and span.start > 0 and doc[span.start - 1].like_num and span.text.isupper()
+                               or len(span.text) == 1 and (span.text.islower() or doc[span.start : span.end + 1].text == span.text + "-")):
+            continue  # "a 50 MP camera": a unit, no title; "an x-ray machine", "X-Men": no platform
+        out |= {i: span for i in range(span.start, span.end) if i not in out or len(out[i]) < len(span)}
     return out
 
 
