@@ -34,6 +34,7 @@ from assistant.ingest.pronouns import display_source
 from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import entity_of, is_person, type_source
 from assistant.ingest.speakers import HONORIFICS
+from assistant.ingest.titled import titled_names
 from assistant.ingest.verbs import (
     CLAUSE_VERBS,
     COMMAND_VERBS,
@@ -339,6 +340,8 @@ def label_sentences(
         if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None:
             named_speaker = labelled
         stated = labelled if statement and labelled.label != "article" else None
+        for surname, kind in titled_names(text).items():  # "Justice Samuel Alito is ...": "Alito asked" later is the justice
+            known.setdefault(surname, kind)
         out.append(labelled)
         previous = labelled
     return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's

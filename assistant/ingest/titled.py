@@ -1,0 +1,189 @@
+"""People an article introduces by their office, in any sentence ("Justice Samuel Alito is the
+court's ...", "Solicitor General Elizabeth Prelogar argues ..."): named again by surname alone as a
+speaker ("Alito asked", "Prelogar said"), they keep that office (DESIGN.md §3: officials by office).
+
+The rules parse only sentences with an attribution cue, and a frame types its speaker from that
+sentence alone; an introduction with no cue ("President George W. Bush elevated Alito ...") is
+never parsed. This reads every sentence's words instead: a title of office from
+``sources/office_titles.txt`` written right before a capitalised name, or an office in apposition
+after one ("Antony Blinken, the US secretary of state, ..."). A past office ("former
+President ...", "ex-minister", "shadow ...") teaches nothing: its holder speaks for themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from assistant.ingest.source import known_places, source_patterns
+from assistant.types import Label
+
+PAST = frozenset("former ex ex- retired shadow".split())
+_TRAILING = ".,;:!?\"”’)]"
+# A word of a name: capitalised with a lower-case letter ("Alito", "O'Connor", "Jean-Pierre") or initials ("W.", "H.W.").
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*[a-z][\w'’-]*|(?:[A-Z]\.)+)$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# Lower-case particles inside a name ("Ana de Souza", "Ludwig van Berg", "Mohammed bin Salman").
+PARTICLES = frozenset("de da do dos das del della di du van von der den ter bin ibn al el la le".split())
+MAX_TITLE_WORDS = 4
+MAX_PREFIX_WORDS = 5
+MAX_NAME_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def office_titles() -> dict[str, str]:
+    """Each title (lower-case words) and its condition: "" any, "!" alone or after a place or a
+    public body, "+" after a public body, "2" before a name of two words at least."""
+    text = (resources.files("assistant.ingest") / "sources" / "office_titles.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        mark, _, rest = line.partition(" ")
+        if mark in ("!", "+", "2"):
+            out[rest.strip()] = mark
+        else:
+            out[line] = ""
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pattern_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Phrases of public bodies (the official family), and phrases of every other kind of source."""
+    official: set[str] = set()
+    other: set[str] = set()
+    for row in source_patterns():
+        phrase = row["pattern"].lower()
+        (official if row["label"] in ("OFFICIAL", "OFFICIAL_NAME") else other).add(phrase)
+    return frozenset(official), frozenset(other - official)
+
+
+def _bare(word: str) -> str:
+    word = word.strip(_TRAILING.replace(".", "") + "(\"“‘'")
+    if not _INITIALS.match(word):
+        word = word.rstrip(".")
+    for suffix in ("'s", "’s"):
+        word = word.removesuffix(suffix)
+    return word
+
+
+def _phrases(words: list[str]) -> set[str]:
+    low = [w.lower().strip(_TRAILING.replace(".", "") + "(\"“‘") for w in words]
+    return {" ".join(low[i:j]) for i in range(len(low)) for j in range(i + 1, min(len(low), i + 3) + 1)}
+
+
+def _prefix_allows(condition: str, prefix: list[str], title_capitalised: bool) -> bool:
+    official, other = _pattern_words()
+    phrases = _phrases(prefix) - office_titles().keys()  # "Detective Sergeant": a rank before a rank
+    if phrases & other and not phrases & official:
+        return False  # "Hamas spokesman", "Microsoft President", "CNN Director": another kind of source's
+    if condition == "+":
+        return bool(phrases & official)
+    if condition == "!":
+        places = known_places()
+        return (not prefix and title_capitalised) or bool(prefix) and all(
+            w.lower() in ("of", "the") or w.lower().strip(".") in places or w.lower() in places or _phrases([w]) & official for w in prefix
+        )
+    return True
+
+
+def titled_names(text: str) -> dict[str, Label]:
+    """Surnames (lower-case) this sentence introduces with a title of office, as ``official``."""
+    titles = office_titles()
+    words = text.split()
+    out: dict[str, Label] = {}
+    for end in range(len(words)):
+        # The longest title ending at ``end`` and followed by a name.
+        for size in range(min(MAX_TITLE_WORDS, end + 1), 0, -1):
+            start = end - size + 1
+            first = words[start].removeprefix("then-").removeprefix("Then-")
+            title = " ".join([first, *words[start + 1 : end + 1]]).lower()
+            if title not in titles or any(ch in "".join(words[start:end]) for ch in ",;:"):
+                continue
+            name = _name_after(words, end + 1)
+            condition = titles[title]
+            if not name or condition == "2" and len(name) < 2:
+                break
+            prefix = _prefix(words, start)
+            before = words[start - len(prefix) - 1].lower().strip("(\"“‘") if start - len(prefix) > 0 else ""
+            if first.lower() in PAST or before in PAST or before.endswith(("ex-", "former")) or any(w.lower() in PAST for w in prefix):
+                break
+            if not _prefix_allows(condition, prefix, first[:1].isupper()):
+                break
+            out.setdefault(_bare(name[-1]).lower(), "official")
+            break
+    for match in _APPOSED.finditer(text):  # "Antony Blinken, the US secretary of state, ..."
+        name, office = match.group(1).split(), match.group(2).split()
+        if all(_NAME_WORD.match(w) for w in name) and _office_allows(office, len(name)):
+            out.setdefault(_bare(name[-1]).lower(), "official")
+    return out
+
+
+# A name and, in apposition, what it is: "Antony Blinken, the US secretary of state," / "Nadia
+# Ferro, who is the solicitor general."
+_APPOSED = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]*[a-z])\s*,\s+(?:who\s+(?:is|was)\s+)?(?:the|an?)\s+"
+    r"([^,;:()“”\"]{2,60}?)(?=\s*[,;]|\.(?:\s|$)|\s+(?:who|and|said|says|told)\b)"
+)
+
+
+def _office_allows(office: list[str], name_words: int) -> bool:
+    """Is this apposed phrase ("US secretary of state", "director of the FBI", "Microsoft's
+    president") a public office now held?"""
+    titles = office_titles()
+    low = [w.lower() for w in office]
+    for size in range(min(MAX_TITLE_WORDS, len(low)), 0, -1):
+        for start in range(len(low) - size + 1):
+            title = " ".join(low[start : start + size])
+            if title not in titles:
+                continue
+            prefix, tail = office[:start], office[start + size :]
+            if any(w.lower() in PAST or w.lower().startswith(("ex-", "former")) for w in prefix):
+                return False
+            condition = titles[title]
+            if condition == "2" and name_words < 2:
+                return False
+            # What follows the office: "of Brazil", "of the FBI", "in Ohio" (a place or a public body), not "of the club".
+            of = tail[1:] if tail and tail[0].lower() in ("of", "for", "at", "in") else None
+            if tail and (of is None or not _prefix_allows("", of, True)):
+                return False
+            public = bool(of) and _prefix_allows("!", of or [], True)
+            if condition in ("!", "+"):
+                return public or bool(prefix) and _prefix_allows(condition, prefix, False)
+            return _prefix_allows(condition, prefix, False)
+    return False
+
+
+def _prefix(words: list[str], start: int) -> list[str]:
+    """The capitalised words (and "of") right before the title: "Bank of England" of "Bank of England Governor"."""
+    prefix: list[str] = []
+    i = start - 1
+    while i >= 0 and len(prefix) < MAX_PREFIX_WORDS and (words[i].removeprefix("then-")[:1].isupper() or words[i] == "of" and prefix) \
+            and not words[i].endswith(tuple(_TRAILING.replace(".", ""))):
+        prefix.insert(0, words[i].removeprefix("then-"))
+        i -= 1
+    while prefix and prefix[0] == "of":
+        prefix.pop(0)
+    return prefix
+
+
+def _name_after(words: list[str], at: int) -> list[str]:
+    """The name right after a title: up to three capitalised words, ending where punctuation does;
+    none when a word of it is a kind of source's word ("Justice Department") or the last is initials."""
+    official, other = _pattern_words()
+    titles = office_titles()
+    name: list[str] = []
+    for n, word in enumerate(words[at : at + MAX_NAME_WORDS + 1]):
+        bare = _bare(word)
+        if name and word in PARTICLES and at + n + 1 < len(words) and _NAME_WORD.match(_bare(words[at + n + 1])):
+            continue  # "Ana de Souza-Lima": the surname comes after the particle
+        if not _NAME_WORD.match(bare) or bare.lower() in official or bare.lower() in other or bare.lower() in titles:
+            break
+        name.append(bare)
+        if word != bare and not word.endswith(".") or word.endswith(".") and not _INITIALS.match(bare):
+            break  # "Alito," / "Alito's" / "Alito." ends the name
+    if len(name) > MAX_NAME_WORDS or not name or _INITIALS.match(name[-1]):
+        return []
+    return name
