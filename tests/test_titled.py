@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.ingest.titled import office_titles, titled_names
+from assistant.ingest.titled import demonyms, office_titles, titled_names
 
 from .test_provenance import rules
 
@@ -30,6 +30,10 @@ from .test_provenance import rules
         ("President Amara Tole arrived in Lagos.", {"tole"}),
         ("Bank of England Governor Neil Rudd spoke first.", {"rudd"}),
         ("Microsoft President Dana Whit gave evidence.", set()),
+        ("South Korean President Mira Kwon flew to Tokyo.", {"kwon"}),
+        ("Palestinian leader Rami Aziz met the envoy.", {"aziz"}),
+        ("Opposition leader Ann Berg called it a farce.", set()),
+        ("Labour leader Tom Ashby was heckled.", set()),
         ("The club president Jon Vale was re-elected.", set()),
         # "+": a role that is an office only after a public body's name.
         ("Pentagon spokesman Eli Brandt declined to comment.", {"brandt"}),
@@ -60,6 +64,12 @@ def test_a_title_of_office_before_a_name_types_the_surname(sentence: str, surnam
     found = titled_names(sentence)
     assert set(found) == surnames
     assert set(found.values()) <= {"official"}
+
+
+def test_the_nations_are_data() -> None:
+    nations = demonyms()
+    assert {"french", "south korean", "palestinian", "american"} <= nations
+    assert "kurdish" not in nations  # a people without a state of its own has no state's offices
 
 
 def test_the_titles_are_data_with_conditions() -> None:

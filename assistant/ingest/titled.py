@@ -82,11 +82,31 @@ def _prefix_allows(condition: str, prefix: list[str], title_capitalised: bool) -
     if condition == "+":
         return bool(phrases & official)
     if condition == "!":
-        places = known_places()
-        return (not prefix and title_capitalised) or bool(prefix) and all(
-            w.lower() in ("of", "the") or w.lower().strip(".") in places or w.lower() in places or _phrases([w]) & official for w in prefix
-        )
+        return (not prefix and title_capitalised) or bool(prefix) and _public(prefix)
     return True
+
+
+def _public(words: list[str]) -> bool:
+    """Do these words name a state or a public body ("US", "Bank of England", "South Korean", "Senate")?"""
+    official = _pattern_words()[0]
+    places, nations = known_places(), demonyms()
+    low = [w.lower().strip(_TRAILING.replace(".", "") + "(\"“‘").removesuffix("'s").removesuffix("’s") for w in words]
+    i = 0
+    while i < len(low):
+        # The longest run of words from here that is a place, a nation's adjective or a public body.
+        size = next((n for n in (3, 2, 1) if i + n <= len(low) and (" ".join(low[i : i + n]) in places | nations | official
+                                                                   or " ".join(low[i : i + n]).rstrip(".") in places)), 0)
+        if size == 0 and low[i] not in ("of", "the"):
+            return False
+        i += max(size, 1)
+    return True
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Adjectives of nationality, lower-case (``sources/demonyms.txt``: "french", "south korean")."""
+    text = (resources.files("assistant.ingest") / "sources" / "demonyms.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("|")[0].strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def titled_names(text: str) -> dict[str, Label]:
@@ -149,7 +169,7 @@ def _office_allows(office: list[str], name_words: int) -> bool:
             of = tail[1:] if tail and tail[0].lower() in ("of", "for", "at", "in") else None
             if tail and (of is None or not _prefix_allows("", of, True)):
                 return False
-            public = bool(of) and _prefix_allows("!", of or [], True)
+            public = bool(of) and _public(of or [])
             if condition in ("!", "+"):
                 return public or bool(prefix) and _prefix_allows(condition, prefix, False)
             return _prefix_allows(condition, prefix, False)
