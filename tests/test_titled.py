@@ -62,7 +62,7 @@ from .test_provenance import rules
 )
 def test_a_title_of_office_before_a_name_types_the_surname(sentence: str, surnames: set[str]) -> None:
     found = titled_names(sentence)
-    assert set(found) == surnames
+    assert {key for key in found if " " not in key} == surnames  # and the full names, for namesakes
     assert set(found.values()) <= {"official"}
 
 
@@ -96,3 +96,15 @@ def test_a_former_official_named_again_speaks_for_themselves() -> None:
     )
     labelled = rules(text)
     assert labelled[-1].label != "official", labelled[-1].reason
+
+
+def test_a_namesake_with_another_given_name_is_someone_else() -> None:
+    text = (
+        "Patrol Chief Omar Vance of the city police said the parade would go ahead.\n\n"
+        '"Window seat, no delays. #blessed," Ellie Vance tweeted on Wednesday.\n\n'
+        '"The route is clear," Vance said.\n\n'
+        'Mr Vance added that the bridge would close at noon.'
+    )
+    labelled = rules(text)
+    assert labelled[1].label == "social_media", labelled[1].reason  # not the patrol chief's
+    assert [s.label for s in labelled[2:]] == ["official", "official"]  # the surname alone, or with an honorific: the chief again

@@ -28,12 +28,12 @@ from assistant.ingest.attribution import (
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
+from assistant.ingest.namesakes import HONORIFICS, full_name
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.planted import acting_source_words, addressed_to_ai
 from assistant.ingest.pronouns import display_source
 from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import entity_of, is_person, type_source
-from assistant.ingest.speakers import HONORIFICS
 from assistant.ingest.titled import titled_names
 from assistant.ingest.verbs import (
     CLAUSE_VERBS,
@@ -363,6 +363,8 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     # "Chuck Hagel of the Foreign Relations Committee") is "Mr Sullivan", "Hagel" later.
     if (surname := _person_surname(source)) is not None:
         key.setdefault(surname, label)
+    if person := full_name(re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()):
+        key.setdefault(person, label)  # "James Hall": not "Ellie Hall" later (namesakes.py)
     # "The Immigration Minister, Philip Ruddock, says ...": the office is the source shown, the
     # name in apposition is how the text names them later ("Mr Ruddock").
     if (named := re.search(re.escape(source) + r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,", sentence)) is not None:

@@ -39,6 +39,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from assistant.ingest.namesakes import another_person
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -287,7 +288,7 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return KIND_LABEL[span.label_], span.text, span  # "the Premier League Board": a party's
     if span is not None and span.label_ == "ROLE":
         return None, span.text, span
-    if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known:  # "Cummins said", tagged a noun
+    if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known and not another_person(tok, known, kinds):  # "Cummins said"
         return known[tok.lower_], tok.text, None
     if entities and tok.pos_ == "PROPN" and (leader := _leader(tok)) is not None:
         return "official", leader, None  # "Zelensky said": a head of state or government named without a title

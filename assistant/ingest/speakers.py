@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.ingest.namesakes import HONORIFICS
 from assistant.ingest.source import (
     OWNER_DEPS,
     SPANS_KEY,
@@ -60,7 +61,6 @@ def campaign_setting(verb: Token) -> str | None:
 
 # Courtesy titles say nothing of who a person is ("Mr Sullivan said": a name, not a description);
 # "Dr" does (a doctor or a scholar), and ranks and offices are typed as sources elsewhere.
-HONORIFICS = frozenset("mr mrs ms miss mx sir dame madam mme mlle m herr frau sr sra señor señora".split())
 
 
 def description_of(speaker: Token) -> str:

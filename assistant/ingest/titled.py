@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from assistant.ingest.namesakes import full_name
 from assistant.ingest.source import known_places, source_patterns
 from assistant.types import Label
 
@@ -133,11 +134,15 @@ def titled_names(text: str) -> dict[str, Label]:
             if not _prefix_allows(condition, prefix, first[:1].isupper()):
                 break
             out.setdefault(_bare(name[-1]).lower(), "official")
+            if person := full_name([_bare(w) for w in name]):
+                out.setdefault(person, "official")
             break
     for match in _APPOSED.finditer(text):  # "Antony Blinken, the US secretary of state, ..."
         name, office = match.group(1).split(), match.group(2).split()
         if all(_NAME_WORD.match(w) for w in name) and _office_allows(office, len(name)):
             out.setdefault(_bare(name[-1]).lower(), "official")
+            if person := full_name([_bare(w) for w in name]):
+                out.setdefault(person, "official")
     return out
 
 
