@@ -51,6 +51,12 @@ def office_titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of every title ("solicitor", "general", "sen.")."""
+    return frozenset(w for title in office_titles() for w in title.split())
+
+
+@lru_cache(maxsize=1)
 def _pattern_words() -> tuple[frozenset[str], frozenset[str]]:
     """Phrases of public bodies (the official family), and phrases of every other kind of source."""
     official: set[str] = set()
@@ -115,6 +121,8 @@ def titled_names(text: str) -> dict[str, Label]:
     titles = office_titles()
     words = text.split()
     out: dict[str, Label] = {}
+    if not _title_words().intersection(w.lower().strip(_TRAILING.replace(".", "")).removeprefix("then-") for w in words):
+        return out  # no title of office at all: most sentences
     for end in range(len(words)):
         # The longest title ending at ``end`` and followed by a name.
         for size in range(min(MAX_TITLE_WORDS, end + 1), 0, -1):
