@@ -108,3 +108,14 @@ def test_a_namesake_with_another_given_name_is_someone_else() -> None:
     labelled = rules(text)
     assert labelled[1].label == "social_media", labelled[1].reason  # not the patrol chief's
     assert [s.label for s in labelled[2:]] == ["official", "official"]  # the surname alone, or with an honorific: the chief again
+
+
+def test_a_transcript_line_credits_a_speaker_named_before_by_surname() -> None:
+    text = (
+        "Solicitor General Mara Quillon defended the agency's funding.\n\n"
+        "Quillon: “I can’t think of anything else that is precisely like this.”\n\n"
+        "Update: “The hearing resumes on Monday.”"
+    )
+    labelled = rules(text)
+    assert labelled[1].label == "official" and labelled[1].attributed_to == "Quillon", labelled[1].reason
+    assert "Update:" not in labelled[2].reason  # a note's heading is no speaker

@@ -103,7 +103,10 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
             return Frame(label, lead.text, ":", f"'{lead.text}:' credits the sentence to its source ({span.text}), so {label}")
     dateline = lead.text.isupper() or any(is_place(t) or t.ent_type_ == "GPE" for t in lead)
     notice = lead[0].lower_ in NOTICE_WORDS  # "Official Announcement: Jude Bellingham" says what the page is, not who speaks
-    if len(lead) >= 2 and lead[-1].pos_ == "PROPN" and not dateline and not notice and _introduces_words(doc, colon):
+    # A surname alone is a speaker only when the text named them before and quoted words follow, as
+    # a transcript goes ('Alito: “Is that your answer?”'); "Update: ...", "Note: ..." head notes.
+    named = len(lead) >= 2 or lead[0].lower_ in known and doc[colon.i + 1].is_quote
+    if named and lead[-1].pos_ == "PROPN" and not dateline and not notice and _introduces_words(doc, colon):
         # 'Vanguard CEO Tim Buckley: "There are so many brilliant people ..."': a named speaker
         # (a dateline, "NEW DELHI: ...", names a place and is left alone).
         found = classify_source(list(lead), known)
