@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase
-from assistant.ingest.source import SPANS_KEY, is_place, type_source
+from assistant.ingest.source import is_place, source_kinds, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     if (heading := FACT_CHECK_HEADINGS.get(lead.text.lower())) is not None:
         label, why = heading
         return Frame(label, "the fact-check" if label == "article" else "the claim checked", ":", f"'{lead.text}:' {why}")
-    for span in doc.spans.get(SPANS_KEY, []):
+    for span in sorted(set(source_kinds(doc).values()), key=lambda s: s.start):  # not "x" of "X-ray results:"
         if span.label_ == "OFFICIAL" and span.start == 0 and span.end == colon.i:
             # "Police: Man, 34, arrested after ...", "Interior Ministry: ...": a headline credited to an authority.
             return Frame("official", lead.text, ":", f"'{lead.text}:' credits the sentence to an authority")
@@ -106,7 +106,7 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     # A surname alone is a speaker only when the text named them before and quoted words follow, as
     # a transcript goes ('Alito: “Is that your answer?”'); "Update: ...", "Note: ..." head notes.
     named = len(lead) >= 2 or lead[0].lower_ in known and doc[colon.i + 1].is_quote
-    if named and lead[-1].pos_ == "PROPN" and not dateline and not notice and _introduces_words(doc, colon):
+    if named and lead[-1].pos_ == "PROPN" and lead[-1].text[:1].isupper() and not dateline and not notice and _introduces_words(doc, colon):
         # 'Vanguard CEO Tim Buckley: "There are so many brilliant people ..."': a named speaker
         # (a dateline, "NEW DELHI: ...", names a place and is left alone).
         found = classify_source(list(lead), known)
