@@ -58,8 +58,9 @@ RECEPTION_VERBS = frozenset("draw attract receive garner rack gain earn amass co
 # A party's own decisions, announced by it ("Samsung introduced ...", "the committee decided to award ..."); "launch" is
 # left out: armed groups launch attacks.
 PARTY_ANNOUNCEMENTS = frozenset("introduce debut decide award appoint nominate select sign".split())
-# Verbs of a state, not an act: "Most EU members belong to it" describes, no authority acts.
-STATE_VERBS = frozenset("belong have include consist contain comprise own lie".split())
+# Verbs of a state or of a change of state, not an act: "Most EU members belong to it", "the ministry became the
+# largest landlord", "officials remained tightlipped" describe; no authority acts.
+STATE_VERBS = frozenset("belong have include consist contain comprise own lie become remain exist".split())
 # What an authority does as its function, under way or done: "The safety board is investigating the
 # derailment", "Officers are appealing for witnesses" (unlike "firefighters are battling the blaze").
 FUNCTION_VERBS = frozenset("investigate probe examine review inquire audit appeal pursue prosecute consider assess".split())
