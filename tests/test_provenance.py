@@ -14,7 +14,7 @@ import pytest
 from assistant.engine import Assistant
 from assistant.types import LabelledSentence
 from assistant.ingest.planted import addressed_to_ai
-from assistant.ingest.source import source_patterns
+from assistant.ingest.patterns import source_patterns
 
 from .conftest import open_newsroom, run_cli
 

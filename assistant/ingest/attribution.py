@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from assistant.ingest.credits import credit_line, introduction, signature
-from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source
-from assistant.ingest.frames import phrase as _phrase
+from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase as _phrase
 from assistant.ingest.channel import own_channel, statement_channel
-from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, source_kinds, type_source
+from assistant.ingest.patterns import source_kinds
+from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_source
 from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (

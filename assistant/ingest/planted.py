@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.ingest.source import source_patterns
+from assistant.ingest.patterns import source_patterns
 
 
 @lru_cache(maxsize=1)

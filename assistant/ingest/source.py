@@ -1,24 +1,9 @@
 """Source typing: what kind of source a statement comes from (DESIGN.md §3).
 
 Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what
-kind of source that is, from general knowledge kept as data files in ``sources/`` (one family
-per file, spaCy ``SpanRuler`` patterns matched on lower-case text):
+kind of source that is, from the source patterns (``patterns.py``: general knowledge kept as data
+files in ``sources/``) and these lists:
 
-- ``official.jsonl``: government bodies by head noun and by name or building, titles of office,
-  courts, police, the military, regulators, intergovernmental bodies;
-- ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts
-  (``id: expert``: employed by an authority, they speak for it), studies and polls, and the words
-  that make any speaker an unnamed source (``id: anonymous``: "on condition of anonymity");
-- ``social.jsonl``: platforms (``id: platform``), posts, users, forums, rumours;
-- ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives
-  (``id: person``: a person speaking for themselves, "the striker", "an activist"; ``id: activity``:
-  a party only alone, "the management", never inside a public body's name, "Disaster Management Authority";
-  ``SPORT`` and ``PRIZE``: a body named for a sport or a prize is its federation or awarding body,
-  a party: "the International Cricket Council", "the Norwegian Nobel Committee");
-- ``roles.jsonl``: roles that speak for someone else ("spokeswoman", "account", "lawyer"): they
-  take the kind of whoever they speak for, their ``id`` when they stand alone;
-- ``data.jsonl``: statistics, figures and records: the article reporting numbers (``article``);
-- ``ai_address.jsonl``: text addressed to an AI system, never a statement by anyone;
 - ``places.txt`` (countries, capitals, US states; GeoNames via ``training/build_places.py``) and
   ``mastheads.txt`` (words newspapers are named with: "the Morning Ledger"): plain lists.
 
@@ -32,7 +17,6 @@ the poster is official.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,14 +24,12 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from assistant.ingest.namesakes import another_person
+from assistant.ingest.patterns import source_kinds
 from assistant.types import Label
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
-SPANS_KEY = "sources"
-FAMILIES = ("official", "media", "social", "group", "roles", "data", "ai_address", "campaign")
 KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report", "SOCIAL": "social_media", "GROUP": "group_claim", "DATA": "article"}
 # Entities the recogniser finds when no pattern does: an organisation speaks for itself, a
 # country or city for its government.
@@ -68,50 +50,6 @@ class SourceKind:
     by_entity: bool = False
     by_role: bool = False  # only a role's own kind decided ("the message", "a spokesperson")
     person: bool = False  # the pattern that decided names a person ("the striker", "an activist")
-
-
-def _plural(word: str) -> str:
-    if word.endswith(("s", "x", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    return word + "s"
-
-
-@lru_cache(maxsize=1)
-def source_patterns() -> tuple[dict[str, str], ...]:
-    """Every pattern of every family, a one-word or last-word plural added for each."""
-    out: list[dict[str, str]] = []
-    root = resources.files("assistant.ingest") / "sources"
-    for family in FAMILIES:
-        for line in (root / f"{family}.jsonl").read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            out.append(row)
-            phrase = row["pattern"]
-            if row["label"] != "AI_ADDRESS" and phrase[-1:].isalpha() and row.get("id") != "platform":
-                out.append({**row, "pattern": phrase.rsplit(" ", 1)[0] + " " + _plural(phrase.rsplit(" ", 1)[-1]) if " " in phrase else _plural(phrase)})
-    return tuple(out)
-
-
-def add_source_ruler(nlp: Language) -> None:
-    """Add the source patterns to a pipeline: every parsed doc gets ``doc.spans["sources"]``."""
-    ruler = nlp.add_pipe("span_ruler", name="source_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], **({"id": p["id"]} if p.get("id") else {})} for p in source_patterns()])  # type: ignore[attr-defined]
-
-
-def source_kinds(doc: Doc) -> dict[int, Span]:
-    """For each token, the longest source pattern covering it."""
-    out: dict[int, Span] = {}
-    for span in doc.spans.get(SPANS_KEY, []):
-        if len(span) == 1 and (span.label_ == "OFFICIAL" and span.start > 0 and doc[span.start - 1].like_num and span.text.isupper()
-                               or len(span.text) == 1 and (span.text.islower() or doc[span.start : span.end + 1].text == span.text + "-")):
-            continue  # "a 50 MP camera": a unit, no title; "an x-ray machine", "X-Men": no platform
-        out |= {i: span for i in range(span.start, span.end) if i not in out or len(out[i]) < len(span)}
-    return out
 
 
 # Bodies only a state has, whatever words their names hold.
@@ -366,6 +304,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         if o_span is not None and o_span.label_ == "DATA" and owner.i < speaker.i:
             continue  # "the statistics bureau", "the data protection authority": what it deals in, not whose it is
         if o_span is not None and o_span.label_ == "SOCIAL" and (o_span.id_ == "platform" or owner.head.lower_ in ("on", "in")):
+            if o_span.id_ == "platform" and (own := _channel_owner(speaker, kinds, memory)) is not None:
+                return SourceKind(own[0], f"{own[1]}'s own {o_span.text} channel")  # "the ministry's Facebook page": the owner speaks
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "owners on the community forum"
         remembered = owner.lower_ in memory  # typed earlier in the article
         if o_label is None:
@@ -440,6 +380,21 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         return SourceKind(KIND_LABEL[span.id_], span.text, by_role=True)
     if authorised and not owner_kinds:
         return SourceKind("group_claim", f"official {speaker.text}: its owner's own")  # "according to the official website"
+    return None
+
+
+def _channel_owner(channel: Token, kinds: Mapping[int, Span], known: Mapping[str, Label]) -> tuple[Label, str] | None:
+    """The authority or organisation whose account a channel is, named as its owner ("the ministry's
+    Facebook page", "the official Telegram channel of the army", "the company's X account"), or None;
+    a person's account stays a post ("the singer's Instagram account")."""
+    owners = [o for o in channel.children if o.dep_ == "poss" and o.pos_ != "PRON"]
+    owners += [o for p in channel.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for owner in owners:
+        label, _, span = _own_kind(owner, kinds, known, False)
+        if label == "official" or label is None and span is not None and span.label_ == "ROLE" and span.id_ == "OFFICIAL":
+            return "official", owner.text  # "the ministry's", "the president's"
+        if label == "group_claim" and span is not None and span.id_ != "person":
+            return "group_claim", owner.text  # "the company's", "the group's"
     return None
 
 

@@ -10,13 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.ingest.namesakes import HONORIFICS
-from assistant.ingest.source import (
-    OWNER_DEPS,
-    SPANS_KEY,
-    SPEAKS_FOR,
-    owners_of,
-    source_kinds,
-)
+from assistant.ingest.patterns import SPANS_KEY, source_kinds
+from assistant.ingest.source import OWNER_DEPS, SPEAKS_FOR, owners_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

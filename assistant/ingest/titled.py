@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.ingest.namesakes import full_name
-from assistant.ingest.source import known_places, source_patterns
+from assistant.ingest.patterns import source_patterns
+from assistant.ingest.source import known_places
 from assistant.types import Label
 
 PAST = frozenset("former ex ex- retired shadow".split())
