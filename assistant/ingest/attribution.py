@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from assistant.ingest.credits import credit_line, introduction, signature
+from assistant.ingest.credits import credit_line, introduction, signature, trailing_credit
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase as _phrase
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.patterns import source_kinds
@@ -424,7 +424,7 @@ def find_frame(
     introducing it keeps the label. ``inside_at_start``: the sentence begins inside a quotation
     opened before it ('... a new date," said Henk Jansen.').
     """
-    if (lead := signature(doc, known or {}) or credit_line(doc, known or {})) is not None:
+    if (lead := signature(doc, known or {}) or credit_line(doc, known or {}) or trailing_credit(doc, known or {})) is not None:
         return lead
     quoted = _quoted(doc, inside_at_start)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]

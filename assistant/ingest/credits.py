@@ -1,7 +1,7 @@
 """Sources credited by how a sentence is laid out rather than by a verb, as news text does:
 a credit line ("ESPN sources: ...", "Orbis CEO Dana Whitfield: ..."), a quotation signed after a
 dash ('"..." - Anna Lind, chief executive') or with a handle ("— Marcus Hale (@marcushale)"), and
-"The message read: ..." when the tagger took the verb for a noun; and a whole text credited to
+"The message read: ..." or "..., a viral post claims." when the tagger took the verb for a noun; and a whole text credited to
 its issuer by a press release's "About <Name>:" boilerplate (``issuer.py`` decides whose own text an article is)."""
 
 from __future__ import annotations
@@ -41,6 +41,32 @@ def introduction(doc: Doc, known: Mapping[str, Label]) -> Frame | Inherit | None
         return None
     who = phrase(doc[: verb.i])
     return Frame(kind.label, who, verb.text, f"'{who}' ({kind.cue}) introduces a quotation ('{verb.text}:')")
+
+
+TRAILING_FORMS = frozenset("says said claims claimed reports reported alleges alleged suggests suggested writes wrote "
+                           "tweets tweeted posts posted adds added states stated insists insisted argues argued".split())
+
+
+def trailing_credit(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
+    """ "Police have confirmed the attack was staged, a viral post claims.": a source named after the
+    last comma, with its reporting verb at the end, speaks the whole sentence, though the tagger took
+    the verb for a noun (a verb it reads is the attribution's, ``subject.trailing_speaker``)."""
+    from assistant.ingest.subject import MAX_TRAILING_WORDS  # subject.py reads this module's dashes
+
+    end = len(doc) - 1 if len(doc) and doc[-1].is_punct else len(doc)
+    comma = next((t for t in reversed(doc[:end]) if t.text == ","), None)
+    form = next((t for t in doc[comma.i + 1 : end] if t.lower_ in TRAILING_FORMS), None) if comma is not None else None
+    if comma is None or form is None or form.pos_ in ("VERB", "AUX") or not 0 < form.i - comma.i - 1 <= MAX_TRAILING_WORDS:
+        return None
+    words = doc[comma.i + 1 : form.i]
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT") or t.pos_ == "PRON" and t.dep_ != "poss" for t in words) \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[form.i + 1 : end]):
+        return None
+    found = classify_source(list(words), known)
+    if found is None:
+        return None
+    who = phrase(words)
+    return Frame(found[0], who, form.text, f"'{who}' ({found[1]}) speaks the sentence: '{form.text}' after it")
 
 
 DASHES = frozenset(["—", "–", "-", "--"])
