@@ -262,11 +262,11 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
 
 FORMER = frozenset("former ex ex-".split())
 SHADOW = frozenset({"shadow"})  # Westminster systems: the opposition's spokesperson for an office
-FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported".split())
+FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported parody spoof satirical impostor imposter".split())
 
 
 def _fake(speaker: Token) -> str | None:
-    return next((c.text for c in speaker.children if c.dep_ in ("amod", "compound") and c.lower_ in FAKES), None)
+    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.dep_ in ("amod", "compound") and t.lower_ in FAKES), None)  # "a spoof ministry account"
 
 
 def _title_word(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
