@@ -46,6 +46,11 @@ def verb_lemma(tok: Token) -> str:
     return lemma[:-1] if lemma == tok.lower_ and lemma.endswith("s") and headline_verb(tok.head) == tok else lemma
 
 
+def _fronted(subj: Token, verb: Token) -> bool:
+    later = [t for t in children(verb, "nsubj") if t.i > subj.i]  # not the end of a list: "the Department for Culture, Media and Sport"
+    return bool(later) and not children(later[0], "cc") and any(t.text == "," for t in verb.doc[subj.right_edge.i + 1 : later[0].left_edge.i])
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of a verb and whether the verb is passive."""
     if verb.head.tag_ == "VBP" and headline_verb(verb.head) == verb:
@@ -54,7 +59,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     # said"): a noun or pronoun before an adjective.
     # Of two, one outside quoted words speaks ('"Cute game ...," one user wrote'), else the first
     # ("Fact-checking platform | Teyit said": the noun the name stands beside).
-    subj = sorted(children(verb, "nsubj", "csubj"), key=lambda t: (t.pos_ == "ADJ", _in_quotes(t), t.i))
+    # One cut off from the verb by a comma is a fronted phrase ("Outside court, | pensioner Joan Webb said").
+    subj = sorted(children(verb, "nsubj", "csubj"), key=lambda t: (t.pos_ == "ADJ", _in_quotes(t), _fronted(t, verb), t.i))
     if subj and (after := _after_dateline(verb, subj[0])) is not None:
         return after, False
     if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
