@@ -517,6 +517,16 @@ def test_a_surname_the_tagger_reads_as_a_noun_keeps_the_kind_it_was_first_given(
     assert first.label == later.label == "group_claim", later.reason
 
 
+def test_he_after_narration_about_a_person_named_by_surname_is_that_person_not_the_last_organisation() -> None:
+    sentences = Assistant.label(
+        "Harlow Rovers have sacked manager Tom Greer after nine games without a win. "
+        "The club said in a statement that assistant coach Lee Park would take charge. "
+        "Greer, 48, joined from Crestwell in 2022. "
+        'He told BBC Radio Essex last week that he had "no intention of walking away".'
+    )
+    assert (sentences[-1].label, sentences[-1].attributed_to) == ("group_claim", "Greer")
+
+
 def test_a_name_first_typed_with_its_office_keeps_its_kind() -> None:
     sentences = Assistant.label(
         "Health Minister Lina Perez visited the clinic on Monday and said vaccines would arrive soon. "

@@ -408,8 +408,10 @@ def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if subject is None or subject.pos_ != "PROPN":
         return None
-    # A person by the recogniser, or a first and last name it leaves untyped ("Elka Graham won ...")
-    if not is_person(subject) and not (entity_of(subject) == "" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)):
+    # A person by the recogniser, or a first and last name it leaves untyped ("Elka Graham won ..."),
+    # or a surname the text gave with a first name before ("manager Tom Greer ... Greer, 48, joined").
+    if not is_person(subject) and not (entity_of(subject) == "" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)) \
+            and not any(re.search(rf"\b(?!(?:The|A|An|In|On|At|By)\b)[A-Z][a-z]+ {re.escape(subject.text)}\b", s.text) for s in sentences[: position - 1]):
         return None
     kind = type_source(subject, known)
     label: Label = kind.label if kind is not None and kind.label != "article" else "group_claim"
