@@ -38,6 +38,7 @@ RESEARCH = frozenset("study survey poll paper research".split())
 OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
 FILING_VERBS = frozenset("file lodge submit".split())
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
+SERVES = frozenset("aide adviser advisor assistant counsellor counselor envoy".split())  # "an aide to X" speaks for X
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,8 @@ def owners_of(head: Token) -> list[Token]:
         if acl.dep_ == "acl" and acl.lemma_.lower() in FILING_VERBS:  # "a complaint filed in federal court": a court's document
             owners.extend(o for prep in acl.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "at", "before")
                           for o in prep.children if o.dep_ == "pobj")
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+    for prep in head.children:  # "an aide to the senator": whom an aide serves (not "a letter to the minister")
+        if prep.dep_ == "prep" and (prep.lower_ in _OWNER_PREPS or prep.lower_ == "to" and head.lemma_.lower() in SERVES):
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
     owners.extend(_on_behalf_of(head))
     return owners
