@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.namesakes import HONORIFICS
 from assistant.ingest.patterns import SPANS_KEY, source_kinds
-from assistant.ingest.source import OWNER_DEPS, SPEAKS_FOR, owners_of
+from assistant.ingest.source import OWNER_DEPS, SERVES, SPEAKS_FOR, owners_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,8 +61,8 @@ def campaign_setting(verb: Token) -> str | None:
 def description_of(speaker: Token) -> str:
     """What the text says the speaker is, names left out: "a 61-year-old baker", "Dermatologist"."""
     drop: set[int] = set()
-    for child in speaker.children:
-        if child.dep_ in ("relcl", "acl"):
+    for child in speaker.children:  # nor whom it is addressed to: "a letter to the minister" is a letter
+        if child.dep_ in ("relcl", "acl") or child.dep_ == "prep" and child.lower_ == "to" and speaker.lemma_.lower() not in SERVES:
             drop.update(t.i for t in child.subtree)
     named = speaker.doc.has_annotation("ENT_IOB")
 
