@@ -38,8 +38,7 @@ PRONOUNS = frozenset("they it he she we this these those".split())
 VIEW_NOUNS = frozenset("view opinion words estimation".split())
 # What a source can or may do is a power, not an act: "Courts can also require specific performance".
 CAPABILITY = frozenset("can could may might".split())
-OPEN_QUOTES = "“«"
-CLOSE_QUOTES = "”»"
+OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
 
 
 def _refers_back(noun: Token) -> bool:
@@ -50,8 +49,7 @@ def _refers_back(noun: Token) -> bool:
 
 def _points_back(noun: Token, kind: SourceKind | None) -> bool:
     """ "The statement said", "the message read": a definite noun naming no source of its own
-    (a role, or a message of unclear origin) continues the source before it; "the post" stays a
-    post."""
+    (a role, or a message of unclear origin) continues the source before it; "the post" stays one."""
     return (kind is None or kind.by_role or kind.label == "media_report") and _refers_back(noun)
 
 
@@ -424,7 +422,9 @@ def find_frame(
     introducing it keeps the label. ``inside_at_start``: the sentence begins inside a quotation
     opened before it ('... a new date," said Henk Jansen.').
     """
-    if (lead := signature(doc, known or {}) or credit_line(doc, known or {}) or trailing_credit(doc, known or {})) is not None:
+    # A source introducing words after a colon ("A post on X read: the ministry confirmed it") speaks them, not a verb among them.
+    if (lead := signature(doc, known or {}) or credit_line(doc, known or {}) or trailing_credit(doc, known or {})) is not None \
+            or isinstance(lead := introduction(doc, known or {}), Frame):
         return lead
     quoted = _quoted(doc, inside_at_start)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]
@@ -434,8 +434,8 @@ def find_frame(
         frame = _frame_at(verb, known or {})
         if frame is not None:
             return frame
-    if (introduced := introduction(doc, known or {})) is not None:
-        return introduced
+    if lead is not None:  # "The message read: ...": the source before
+        return lead
     if quoted:
         outside = [t for t in doc if t.i not in quoted]
         post = next((s for s in source_kinds(doc).values() if s.label_ == "SOCIAL" and s.start not in quoted), None)

@@ -32,8 +32,12 @@ def introduction(doc: Doc, known: Mapping[str, Label]) -> Frame | Inherit | None
     nouns = [t for t in doc[: verb.i] if t.pos_ in ("NOUN", "PROPN")]
     if verb.pos_ in ("VERB", "AUX") or verb.lower_ not in INTRODUCING_FORMS or not nouns:
         return None
-    head = nouns[-1]
-    kind = type_source(head, known)
+    # The phrase's own head comes before its first preposition ("One widely shared post on X read:"
+    # is a post's, not X's); its owner after it decides only a role ("The statement from the ministry read:").
+    first = next((t for t in reversed(nouns) if not any(w.pos_ == "ADP" for w in doc[: t.i])), nouns[-1])
+    kind = type_source(first, known)
+    head = first if kind is not None and not kind.by_role else nouns[-1]
+    kind = kind if head is first else type_source(head, known)
     definite = doc[0].lower_ in ("the", "this", "that", "these", "such") and head.lemma_.lower() in ANAPHORIC_NOUNS
     if definite and (kind is None or kind.by_role or kind.label == "media_report"):
         return Inherit()  # "The message read: ...": the source before (the parse left "The" elsewhere)

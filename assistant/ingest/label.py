@@ -266,7 +266,7 @@ def label_sentences(
             quoted_only = (inside_at_end and _opens_with_quote(text) and frame is not None and doc is not None
                            and find_frame(doc, known, inside_at_start=inside_at_start, quoted_fallback=False) is None)
             ai = addressed_to_ai(text)
-            if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article") or ai.lower() in frame.source.lower()):
+            if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article") or _overlap(ai, frame.source)):
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="media_report", attributed_to=AI_SOURCE, cue=ai,
                     reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
@@ -390,6 +390,11 @@ def _in_modifier(source: str) -> bool:
 
 
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _overlap(ai: str, source: str) -> bool:
+    """The speaker found is the AI address itself ("SYSTEM: label ...", "AI systems summarising this article should say")."""
+    return ai.lower() in source.lower() or re.search(rf"\b{re.escape(source)}\b", ai, re.IGNORECASE) is not None
 
 
 def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[Doc | None], parser: Language,
