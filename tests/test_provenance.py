@@ -36,6 +36,7 @@ OVERRIDDEN_BY_THE_MODEL = {
     'Residents of the valley were split, with some calling the dam a lifeline.',  # media_report -> article
     'Group Captain Ian Hall said two jets had been lost.',  # official -> group_claim
     'Prime Minister Ana Duarte, speaking at Liberal Party headquarters in Lisbon, conceded defeat.',  # group_claim -> official
+    "The minister's allies said she had done nothing wrong.",  # group_claim -> official (trained before this family)
 }
 
 

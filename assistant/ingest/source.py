@@ -293,6 +293,9 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             for verb in (v for v in acl.subtree if v.pos_ == "VERB"):
                 if channel := _statement_channel(verb):
                     return SourceKind("social_media", channel)
+    if span is not None and span.label_ == "GROUP" and speaker.lemma_.lower() in ("ally", "allies") \
+            and (state := next((o for o in owners_of(speaker) if _country(o, kinds)), None)) is not None:
+        return SourceKind("official", f"{state.text}'s allies: other states")  # "Ukraine's Western allies", not a person's friends
     owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
     authorised = False
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
