@@ -59,10 +59,15 @@ def trailing_credit(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
 
     end = len(doc) - 1 if len(doc) and doc[-1].is_punct else len(doc)
     comma = next((t for t in reversed(doc[:end]) if t.text == ","), None)
-    form = next((t for t in doc[comma.i + 1 : end] if t.lower_ in TRAILING_FORMS), None) if comma is not None else None
-    if comma is None or form is None or form.pos_ in ("VERB", "AUX") or not 0 < form.i - comma.i - 1 <= MAX_TRAILING_WORDS:
-        return None
-    words = doc[comma.i + 1 : form.i]
+    if comma is not None and comma.i + 2 < end and doc[comma.i + 1].lower_ in TRAILING_FORMS and end - comma.i - 2 <= MAX_TRAILING_WORDS \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[comma.i + 1].children):
+        form = doc[comma.i + 1]  # "..., claims a Facebook group.": the parser took the speaker for an object
+        words = doc[comma.i + 2 : next((t.i for t in doc[comma.i + 2 : end] if t.pos_ == "ADP"), end)]  # not "after the match"
+    else:
+        form = next((t for t in doc[comma.i + 1 : end] if t.lower_ in TRAILING_FORMS), None) if comma is not None else None
+        if comma is None or form is None or form.pos_ in ("VERB", "AUX") or not 0 < form.i - comma.i - 1 <= MAX_TRAILING_WORDS:
+            return None
+        words = doc[comma.i + 1 : form.i]
     if any(t.pos_ in ("VERB", "AUX", "PUNCT") or t.pos_ == "PRON" and t.dep_ != "poss" for t in words) \
             or any(t.pos_ in ("VERB", "AUX") for t in doc[form.i + 1 : end]):
         return None

@@ -81,9 +81,14 @@ def source_kinds(doc: Doc) -> dict[int, Span]:
             continue  # "a 50 MP camera": a unit, no title; "an x-ray machine", "X-Men": no platform
         out |= {i: span for i in range(span.start, span.end) if i not in out or len(out[i]) < len(span)}
     for i, span in list(out.items()):
-        if span.label_ == "OFFICIAL" and len(span) == 1 and span.text.lower() == "official" and _qualifies_party(doc, i, out):
+        if span.label_ == "OFFICIAL" and len(span) == 1 and span.text.lower() == "official" and (_qualifies_party(doc, i, out) or _tag(doc, i)):
             del out[i]
     return out
+
+
+def _tag(doc: Doc, i: int) -> bool:
+    """ "OFFICIAL: the attack was staged", "UPDATE (official): ...": the word as a tag, naming no one."""
+    return i > 0 and doc[i - 1].text in ("(", "[") or i + 1 < len(doc) and doc[i + 1].text in (":", ")", "]")
 
 
 def _qualifies_party(doc: Doc, i: int, kinds: Mapping[int, Span]) -> bool:
