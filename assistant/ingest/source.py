@@ -392,9 +392,7 @@ def _channel_owner(channel: Token, kinds: Mapping[int, Span], known: Mapping[str
     """The authority or organisation whose account a channel is, named as its owner ("the ministry's
     Facebook page", "the official Telegram channel of the army", "the company's X account"), or None;
     a person's account stays a post ("the singer's Instagram account")."""
-    owners = [o for o in channel.children if o.dep_ == "poss" and o.pos_ != "PRON"]
-    owners += [o for p in channel.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    for owner in owners:
+    for owner in (o for o in owners_of(channel) if o.dep_ == "poss" and o.pos_ != "PRON" or o.dep_ == "pobj" and o.head.lower_ == "of"):
         label, _, span = _own_kind(owner, kinds, known, False)
         if label == "official" or label is None and span is not None and span.label_ == "ROLE" and span.id_ == "OFFICIAL":
             return "official", owner.text  # "the ministry's", "the president's"
