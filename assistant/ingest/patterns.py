@@ -4,7 +4,10 @@ family per file), matched by a spaCy ``SpanRuler`` on lower-case text; every par
 Source typing (``source.py``) reads them.
 
 - ``official.jsonl``: government bodies by head noun and by name or building, titles of office,
-  courts, police, the military, regulators, intergovernmental bodies;
+  courts, police, the military, regulators, intergovernmental bodies; ``OFFICIAL_NAME``: words that make a
+  name a public body's ("National ...", "Provincial ..."); ``id: place`` ("city") only before a body's word
+  ("Kansas City Police", not "Kansas City Chiefs"); ``id: local`` ("county") also ends a local government's
+  own name ("Maui County said");
 - ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts
   (``id: expert``: employed by an authority, they speak for it), studies and polls, and the words
   that make any speaker an unnamed source (``id: anonymous``: "on condition of anonymity");

@@ -55,6 +55,9 @@ class SourceKind:
 
 # Bodies only a state has, whatever words their names hold.
 STATE_ONLY = frozenset("ministry".split())
+# A place's name in a body's name ("Kansas City Police", "Orange County Council"), not alone a mark of one ("Kansas City Chiefs").
+PLACE_PARTS = frozenset({"place", "local"})
+PRIVATE = frozenset("private privately-run privately-owned for-profit non-governmental nongovernmental non-state".split())  # "a private security service"
 # A body an official role word names when it heads a proper name (unlike "Nintendo President").
 BODY_ROLES = frozenset("bureau directorate office".split())
 # Entity types that name no body: "the Lakeshore City Marathon" (an event), "the National Stadium".
@@ -207,6 +210,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
     ):
         return None, "", None  # "its emergency department": whose body it is, the sentence does not say
+    if span is not None and span.label_ == "OFFICIAL" and any(c.dep_ == "amod" and c.lower_ in PRIVATE for c in tok.children):
+        return "group_claim", f"{span.text} (private)", span  # "a private security service": a company's, not the state's
     if span is not None and span.label_ in KIND_LABEL and not (span.id_ == "body" and titled):
         return KIND_LABEL[span.label_], span.text, span
     if is_masthead(tok):
@@ -216,7 +221,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         # Safety Board": a public body's name ("board" alone is a company's or a club's).
         # ... or a name built on an authority's word: "the Kaduna State Police Command".
         mark = next((kinds[t.i] for t in _name(tok) if t.pos_ == "PROPN" and t.i in kinds
-                     and (kinds[t.i].label_ == "OFFICIAL_NAME" or kinds[t.i].label_ == "OFFICIAL" and t.i != tok.i and len(kinds[t.i]) == 1)), None)
+                     and (kinds[t.i].label_ == "OFFICIAL_NAME" and (span is not None or kinds[t.i].id_ not in PLACE_PARTS)
+                          or kinds[t.i].label_ == "OFFICIAL" and t.i != tok.i and len(kinds[t.i]) == 1)), None)
         if mark is not None and not any(kinds.get(t.i) is not None and kinds[t.i].label_ == "GROUP" and kinds[t.i].id_ != "body" for t in _name(tok)) \
                 and not _names_no_body(_name(tok)):
             return "official", " ".join(t.text for t in _name(tok)), mark
@@ -227,6 +233,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return KIND_LABEL[span.label_], span.text, span  # "the Premier League Board": a party's
     if span is not None and span.label_ == "ROLE":
         return None, span.text, span
+    if titled and tok.pos_ == "PROPN" and tok.dep_ != "compound" and span is not None and span.label_ == "OFFICIAL_NAME" and span.id_ == "local" \
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return "official", " ".join(t.text for t in _name(tok)), span  # "Maui County said": the county's government
     if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known and not another_person(tok, known, kinds):  # "Cummins said"
         return known[tok.lower_], tok.text, None
     if entities and tok.pos_ == "PROPN" and (leader := _leader(tok)) is not None:
