@@ -57,6 +57,7 @@ class SourceKind:
 STATE_ONLY = frozenset("ministry".split())
 # A place's name in a body's name ("Kansas City Police", "Orange County Council"), not alone a mark of one ("Kansas City Chiefs").
 PLACE_PARTS = frozenset({"place", "local"})
+PARTITIVE = frozenset("one some several many each both all any either neither".split())
 PRIVATE = frozenset("private privately-run privately-owned for-profit non-governmental nongovernmental non-state".split())  # "a private security service"
 # A body an official role word names when it heads a proper name (unlike "Nintendo President").
 BODY_ROLES = frozenset("bureau directorate office".split())
@@ -93,7 +94,7 @@ def owners_of(head: Token) -> list[Token]:
     from assistant.ingest.subject import dateline_end
 
     start = dateline_end(head.doc)  # "DAKAR, Feb 3 (Reuters) - Senegal's President ...": the dateline owns nothing
-    owners = [c for c in head.children if c.dep_ in OWNER_DEPS and c.i >= start]
+    owners = [_partitive(c) if c.dep_ == "appos" else c for c in head.children if c.dep_ in OWNER_DEPS and c.i >= start]
     if head.dep_ == "pobj":  # "according to WHO figures", misparsed as a clause: a subject before an object is its owner
         owners.extend(c for c in head.children if c.dep_ == "nsubj" and c.i < head.i and c.pos_ == "PROPN")
     for acl in head.children:
@@ -111,6 +112,13 @@ def owners_of(head: Token) -> list[Token]:
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
     owners.extend(_on_behalf_of(head))
     return owners
+
+
+def _partitive(tok: Token) -> Token:
+    """ "one of the union's leaders", "two of the club's players": the noun after "of" says who they are."""
+    if tok.lower_ in PARTITIVE or tok.like_num:
+        return next((o for of in tok.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"), tok)
+    return tok
 
 
 def _on_behalf_of(head: Token) -> list[Token]:
