@@ -20,7 +20,7 @@ from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_sour
 from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (
-    anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, owned_thing, titled_only, uninvolved,
+    about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, owned_thing, titled_only, uninvolved,
 )
 from assistant.ingest.subject import (
     PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
@@ -254,7 +254,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 # "Singer Lucía Arbeláez has cancelled two concerts, citing vocal problems": a person
                 # giving the reason for their own act speaks for their own affairs, not as a witness.
                 # "Pop singer Lila Moreno has announced she is engaged": a witness does not announce.
-                own_act = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj", "nsubjpass") or lemma in OWN_NEWS_VERBS
+                own_act = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj", "nsubjpass") or lemma in OWN_NEWS_VERBS or about_self(verb)
                 if described and not own_act and titled_only(speaker):
                     return Frame(
                         "group_claim", display_source(speaker), verb.text,

@@ -105,3 +105,15 @@ def owned_thing(subj: Token) -> bool:
 
 # Nouns for a body of people, which act ("a panel of judges has found", "the bureau's fact-checking unit flagged").
 COLLECTIVES = frozenset("panel unit team crew squad delegation board cell division wing branch staff group body".split())
+
+
+# What a person saw or heard is a witness's account, even told of themselves ("she said she saw the smoke").
+PERCEPTION = frozenset("see hear watch notice smell spot witness".split())
+
+
+def about_self(verb: Token) -> bool:
+    """ "Arthurs ... says he was bitterly disappointed", "told reporters he dedicated the goal to ...": a
+    person telling of themselves (not of what they saw) speaks for their own affairs, not as a witness. Reported
+    speech only: in a quotation before the verb, "we" is often the crowd the witness stands in."""
+    return any(s.lower_ in ("i", "we", "he", "she", "they") and clause.lemma_.lower() not in PERCEPTION
+               for clause in verb.children if clause.dep_ == "ccomp" and clause.i > verb.i for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
