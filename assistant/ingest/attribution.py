@@ -22,9 +22,7 @@ from assistant.ingest.pronouns import display_source, fronted_frame, head_span, 
 from assistant.ingest.speakers import (
     about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, owned_thing, titled_only, uninvolved,
 )
-from assistant.ingest.subject import (
-    PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma,
-)
+from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, OPERATION_VERBS, SCHEDULE_VERBS,
     PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
@@ -246,7 +244,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Inherit(channel)
             if orders(verb) and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
-            if speaker.pos_ == "PROPN" and is_person(speaker) and (lemma != "report" or _reports_own(verb)):
+            if (speaker.pos_ == "PROPN" and is_person(speaker) or speaker.is_title and described_by_clause(speaker).lower().startswith(("who ", "whose "))) \
+                    and (lemma != "report" or _reports_own(verb)):  # "Arthurs, who has not played since October, says": a person
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
                 # one the reporter describes ("Sofia Marques, a hospital cleaner", "Bimala Rai,
                 # who lost her house") is a witness of the story, unless the description says more.
