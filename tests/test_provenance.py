@@ -37,6 +37,7 @@ OVERRIDDEN_BY_THE_MODEL = {
     'Group Captain Ian Hall said two jets had been lost.',  # official -> group_claim
     'Prime Minister Ana Duarte, speaking at Liberal Party headquarters in Lisbon, conceded defeat.',  # group_claim -> official
     "The minister's allies said she had done nothing wrong.",  # group_claim -> official (trained before this family)
+    "A private security service said its guards had not been armed.",  # group_claim -> official (trained before this family)
 }
 
 
