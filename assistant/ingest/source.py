@@ -57,7 +57,7 @@ class SourceKind:
 STATE_ONLY = frozenset("ministry".split())
 # A place's name in a body's name ("Kansas City Police", "Orange County Council"), not alone a mark of one ("Kansas City Chiefs").
 PLACE_PARTS = frozenset({"place", "local"})
-PARTITIVE = frozenset("one some several many each both all any either neither".split())
+PARTITIVE = frozenset("one some several many each both all any either neither".split())  # "one of the union's leaders" (subject.PARTITIVES: pronoun-like subjects, "some said")
 PRIVATE = frozenset("private privately-run privately-owned for-profit non-governmental nongovernmental non-state".split())  # "a private security service"
 # A body an official role word names when it heads a proper name (unlike "Nintendo President").
 BODY_ROLES = frozenset("bureau directorate office".split())
