@@ -456,6 +456,16 @@ def test_a_pronoun_closing_quoted_words_stands_for_the_last_speaker_named() -> N
     assert len({(s.label, s.attributed_to) for s in Assistant.label(text)}) == 1
 
 
+def test_a_source_named_inside_quoted_words_is_not_who_a_later_it_stands_for() -> None:
+    # "advised by her doctors" is inside the representative's statement: the statement is hers.
+    text = ("Pop singer Vera Holm has postponed the rest of her tour, her representative said on Tuesday.\n\n"
+            '"Vera has been advised by her doctors to rest her voice for six weeks. She is heartbroken to let '
+            'her fans down," the statement said.')
+    sentences = rules(text)
+    assert [s.label for s in sentences] == ["group_claim"] * 3
+    assert {s.attributed_to for s in sentences} == {"her representative"}
+
+
 def test_a_quotation_right_after_a_speakers_quoted_words_is_that_speakers() -> None:
     sentences = Assistant.label(
         'Residents described a frantic night. "We saw the glow over the ridge," said Filomena Baptista, who was '

@@ -337,13 +337,17 @@ def label_sentences(
             quote_owner, unowned = labelled, []
         elif inside_at_end and (labelled.label == "article" and labelled.cue == "" or quoted_only):
             unowned.append(position)
-        if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None:
+        if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None and not quoted_only:
             named_speaker = labelled
         stated = labelled if statement and labelled.label != "article" else None
         for surname, kind in titled_names(text).items():  # "Justice Samuel Alito is ...": "Alito asked" later is the justice
             known.setdefault(surname, kind)
         out.append(labelled)
-        previous = labelled
+        if not quoted_only:
+            # Quoted words whose speaker is named where they close ('"Lena has been advised by her
+            # doctors to rest. ...," the statement said.') name no one a later "it" stands for: the
+            # statement is the representative's named before them, not the doctors'.
+            previous = labelled
     return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's
 
 
@@ -374,7 +378,7 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
     # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
     words = re.sub(r"\s*\([^)]*\)", "", source).split()  # "Argentina's central bank (BCRA)"
     last = words[-1].strip(".,;:'\"()") if words else ""
-    if last.isalpha() and last.islower():
+    if last.isalpha() and last.islower() and not _PLACED.search(" ".join(words)):
         key[f"the {last}"] = label
     if (head := re.search(r"\b([A-Z][a-z]+) of [A-Z]", source)) is not None:  # "the Bank of England" is "the Bank" later
         key[f"the {head.group(1).lower()}"] = label
@@ -387,6 +391,11 @@ _MODIFIED_NAME = re.compile(r"\b(?:of|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’&
 def _in_modifier(source: str) -> bool:
     """Does the source end in a name that "of" or "by" makes a modifier ("employees of Morales")?"""
     return _MODIFIED_NAME.search(re.sub(r"\s*\([^)]*\)", "", source)) is not None
+
+
+# "Doctors at the city's main hospital": the noun after a preposition of place is where the source
+# stands, not the source; its kind is not "the hospital"'s later.
+_PLACED = re.compile(r"\s(?:at|in|near|outside|inside|from|on)\s")
 
 
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")

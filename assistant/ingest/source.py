@@ -313,7 +313,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     if span is not None and span.label_ == "GROUP" and speaker.lemma_.lower() in ("ally", "allies") \
             and (state := next((o for o in owners_of(speaker) if _country(o, kinds)), None)) is not None:
         return SourceKind("official", f"{state.text}'s allies: other states")  # "Ukraine's Western allies", not a person's friends
-    owner_kinds: list[tuple[Label, str, bool]] = []  # (kind, cue, named by a pattern)
+    owner_kinds: list[tuple[Label, str, bool, bool]] = []  # (kind, cue, named by a pattern, people: a witness's kind)
     authorised = False
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
     for owner in owners_of(speaker):
@@ -354,7 +354,11 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             party = party or o_cue
         if o_label is not None:
             by_pattern = o_span is not None or owner.dep_ == "poss" or remembered
-            owner_kinds.append((o_label, o_cue, by_pattern))
+            # "Thousands of residents", "the only other person on board, a nurse": people, whose
+            # deeds are narration (as a witness's are).
+            people = o_span is not None and o_span.id_ == "person" and (
+                owner.head.lower_ == "of" and owner.head.head.i == speaker.i or owner.dep_ == "appos" and owner.head.i == speaker.i)
+            owner_kinds.append((o_label, o_cue, by_pattern, people))
     # A role speaks for its owner ("ministry spokeswoman", "the club's lawyer"); a title held in a
     # company or club is that party's ("Nintendo's president"); a name no pattern knows takes the
     # kind its description gives ("Health New Zealand, the state agency that ...").
@@ -380,7 +384,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds) or span is not None and span.label_ == "DATA"):
         # ... and figures are their owner's ("US Customs and Border Protection data show ...").
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
-        return SourceKind(chosen[0], chosen[1], by_entity=not chosen[2])
+        return SourceKind(chosen[0], chosen[1], by_entity=not chosen[2], person=chosen[3])
     if label is None and span is not None and span.label_ == "ROLE" and not span.id_ and not owner_kinds:
         # "a representative for Berg", "a spokeswoman for Halvard": a name no pattern types speaks
         # through its role for its own affairs.
