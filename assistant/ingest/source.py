@@ -220,6 +220,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return None, "", None  # "its emergency department": whose body it is, the sentence does not say
     if span is not None and span.label_ == "OFFICIAL" and any(c.dep_ == "amod" and c.lower_ in PRIVATE for c in tok.children):
         return "group_claim", f"{span.text} (private)", span  # "a private security service": a company's, not the state's
+    if span is not None and span.label_ == "CAMPAIGN" and span.id_ == "person":
+        return "group_claim", span.text, span  # "Supporters of the president": people who speak for themselves, not the president
     if span is not None and span.label_ in KIND_LABEL and not (span.id_ == "body" and titled):
         return KIND_LABEL[span.label_], span.text, span
     if is_masthead(tok):
