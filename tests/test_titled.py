@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.ingest.titled import demonyms, office_titles, titled_names
+from assistant.ingest.titled import demonyms, described_names, office_titles, titled_names
 
 from .test_provenance import rules
 
@@ -87,6 +87,35 @@ def test_a_justice_introduced_in_narration_speaks_as_the_court_when_named_again(
     labelled = rules(text)
     assert labelled[-1].label == "official", labelled[-1].reason
     assert labelled[-1].attributed_to == "Quillon"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surnames"),
+    [
+        ("Lena Varro, an Italian journalist who covered the trial, flew home on Sunday.", {"varro"}),
+        ("Omar Haddad, an analyst at a Dubai bank, expects rates to fall.", {"haddad"}),
+        ("Kim Sato, the editor of the Harbour Times, was at the meeting.", {"sato"}),
+        # Not a reporter or an expert: a witness or a resident may tell of their own affairs later;
+        # a former journalist, or an office, is no reporter now.
+        ("Jon Berg, a local shopkeeper, watched the water rise.", set()),
+        ("Ana Lima, a former reporter, is running for mayor.", set()),
+        ("Paul Oyelaran, the secretary of state, met his counterpart.", set()),
+    ],
+)
+def test_a_journalist_or_an_expert_in_apposition_types_the_surname(sentence: str, surnames: set[str]) -> None:
+    assert set(described_names(sentence)) == surnames
+    assert set(described_names(sentence).values()) <= {"media_report"}
+
+
+def test_a_journalist_introduced_in_narration_still_reports_when_named_again() -> None:
+    text = (
+        "Lena Varro, an Italian journalist who covered the trial, remembered the long queues outside the court.\n\n"
+        '"Nobody told us anything," Varro said.\n\n'
+        "Varro flew home the next day."
+    )
+    labelled = rules(text)
+    assert labelled[1].label == "media_report", labelled[1].reason  # not a person speaking for their own affairs
+    assert labelled[2].label == "article", labelled[2].reason  # her deeds are narration
 
 
 def test_a_former_official_named_again_speaks_for_themselves() -> None:

@@ -324,7 +324,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Inherit(speech=False)  # "The information was contradictory": the source before
         # A witness's, a resident's or a named person's deeds ("Residents remain under a boil-water
         # notice", "Javier Milei, a libertarian economist, won ...") are narration.
-        named = is_person(subj) or subj.pos_ == "PROPN" and not subj.ent_type_ and bool(children(subj, "appos"))
+        named = is_person(subj) or subj.pos_ == "PROPN" and not subj.ent_type_ and bool(children(subj, "appos")) \
+            or subj.pos_ == "PROPN" and subj.lower_ in known and known[subj.lower_] == "media_report"  # "Maurizi", a journalist named before
         titled_work = any(t.text in ('"', "“", "”") for t in subj.subtree)  # 'Sadie Vale's "Paper Moons" climbs ...': a work's title
         category = (kind.label, kind.cue) if kind and not (kind.label == "media_report" and (kind.person or named or titled_work)) else None
         if subj.lemma_.lower() == "poll" and lemma in ("open", "close"):

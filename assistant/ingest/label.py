@@ -34,7 +34,7 @@ from assistant.ingest.planted import acting_source_words, addressed_to_ai
 from assistant.ingest.pronouns import display_source
 from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import entity_of, is_person, type_source
-from assistant.ingest.titled import titled_names
+from assistant.ingest.titled import described_names, titled_names
 from assistant.ingest.verbs import (
     CLAUSE_VERBS,
     COMMAND_VERBS,
@@ -340,7 +340,7 @@ def label_sentences(
         if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None and not quoted_only:
             named_speaker = labelled
         stated = labelled if statement and labelled.label != "article" else None
-        for surname, kind in titled_names(text).items():  # "Justice Samuel Alito is ...": "Alito asked" later is the justice
+        for surname, kind in (titled_names(text) | described_names(text)).items():  # "Justice Samuel Alito is ...": "Alito asked" later is the justice
             known.setdefault(surname, kind)
         out.append(labelled)
         if not quoted_only:

@@ -8,6 +8,8 @@ never parsed. This reads every sentence's words instead: a title of office from
 ``sources/office_titles.txt`` written right before a capitalised name, or an office in apposition
 after one ("Antony Blinken, the US secretary of state, ..."). A past office ("former
 President ...", "ex-minister", "shadow ...") teaches nothing: its holder speaks for themselves.
+A journalist or an expert in apposition ("Stefania Maurizi, an Italian journalist who ...") is kept
+the same way: named again, they still report (``described_names``).
 """
 
 from __future__ import annotations
@@ -152,6 +154,30 @@ def titled_names(text: str) -> dict[str, Label]:
             out.setdefault(_bare(name[-1]).lower(), "official")
             if person := full_name([_bare(w) for w in name]):
                 out.setdefault(person, "official")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _reporting_words() -> frozenset[str]:
+    """Words for people who report or judge rather than take part (the media family's journalists,
+    editors, analysts, experts; not witnesses or residents, whose own affairs may be the story)."""
+    return frozenset(row["pattern"].lower() for row in source_patterns()
+                     if row["label"] == "MEDIA" and row.get("id", "") in ("", "expert") and " " not in row["pattern"])
+
+
+def described_names(text: str) -> dict[str, Label]:
+    """Surnames (lower-case) this sentence introduces, in apposition, as a journalist or an expert
+    ("Stefania Maurizi, an Italian journalist who visited ..."), as ``media_report``: named again by
+    surname alone ("Maurizi said"), they still report rather than speak for themselves."""
+    out: dict[str, Label] = {}
+    words = _reporting_words()
+    for match in _APPOSED.finditer(text):
+        name, description = match.group(1).split(), match.group(2).split()
+        head = re.split(r"\s(?:of|at|for|from|in|with|on)\s", " " + " ".join(description) + " ")[0].split()
+        if not head or not all(_NAME_WORD.match(w) for w in name) or _office_allows(description, len(name)):
+            continue
+        if head[-1].lower().strip(_TRAILING) in words and not any(w.lower() in PAST or w.lower().startswith(("ex-", "former")) for w in head):
+            out[_bare(name[-1]).lower()] = "media_report"
     return out
 
 
