@@ -31,13 +31,9 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
 # overrides the rules wrongly: its known errors, listed so that a retrained model is checked
 # against the families (the test fails when a model gets one right).
 OVERRIDDEN_BY_THE_MODEL = {
-    'Statistics published on Monday suggest that the number of visitors fell by a third.',  # article -> media_report
     'Figures show that admissions rose by a fifth.',  # article -> media_report
-    'Residents of the valley were split, with some calling the dam a lifeline.',  # media_report -> article
     'Group Captain Ian Hall said two jets had been lost.',  # official -> group_claim
-    'Prime Minister Ana Duarte, speaking at Liberal Party headquarters in Lisbon, conceded defeat.',  # group_claim -> official
-    "The minister's allies said she had done nothing wrong.",  # group_claim -> official (trained before this family)
-    "A private security service said its guards had not been armed.",  # group_claim -> official (trained before this family)
+    "The minister's allies said she had done nothing wrong.",  # group_claim -> official
 }
 
 
