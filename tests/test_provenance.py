@@ -441,25 +441,26 @@ def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -
     assert [s.attributed_to for s in sentences[1:]] == ["Henk Jansen", "Henk Jansen"]
 
 
-def test_a_pronoun_closing_quoted_words_stands_for_the_last_speaker_named() -> None:
-    text = ("Council leader Gwen Morgan-Hughes said the council faced a funding gap of 32 million pounds.\n\n"
-            '"Nobody comes into politics to put up council tax. But the alternative was to cut services," she told '
-            "the chamber.")
+@pytest.mark.parametrize(
+    ("text", "label", "speaker"),
+    [
+        # A pronoun closing quoted words stands for the last speaker named.
+        ("Council leader Gwen Morgan-Hughes said the council faced a funding gap of 32 million pounds.\n\n"
+         '"Nobody comes into politics to put up council tax. But the alternative was to cut services," she told the chamber.',
+         "official", "Council leader Gwen Morgan-Hughes"),
+        # A source named inside the quoted words ("advised by her doctors") is not who "the statement" stands for.
+        ("Pop singer Vera Holm has postponed the rest of her tour, her representative said on Tuesday.\n\n"
+         '"Vera has been advised by her doctors to rest her voice for six weeks. She is heartbroken to let '
+         'her fans down," the statement said.',
+         "group_claim", "her representative"),
+    ],
+)
+def test_quoted_words_closed_by_a_pronoun_or_the_statement_are_the_speaker_named_before(text: str, label: str, speaker: str) -> None:
     sentences = rules(text)
-    assert [s.label for s in sentences] == ["official"] * 3
-    assert {s.attributed_to for s in sentences} == {"Council leader Gwen Morgan-Hughes"}
-    # Whatever the learned second opinion makes of the speaker, her words keep her label.
+    assert [s.label for s in sentences] == [label] * 3
+    assert {s.attributed_to for s in sentences} == {speaker}
+    # Whatever the learned second opinion makes of the speaker, their words keep their label.
     assert len({(s.label, s.attributed_to) for s in Assistant.label(text)}) == 1
-
-
-def test_a_source_named_inside_quoted_words_is_not_who_a_later_it_stands_for() -> None:
-    # "advised by her doctors" is inside the representative's statement: the statement is hers.
-    text = ("Pop singer Vera Holm has postponed the rest of her tour, her representative said on Tuesday.\n\n"
-            '"Vera has been advised by her doctors to rest her voice for six weeks. She is heartbroken to let '
-            'her fans down," the statement said.')
-    sentences = rules(text)
-    assert [s.label for s in sentences] == ["group_claim"] * 3
-    assert {s.attributed_to for s in sentences} == {"her representative"}
 
 
 def test_a_quotation_right_after_a_speakers_quoted_words_is_that_speakers() -> None:
