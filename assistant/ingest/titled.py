@@ -148,9 +148,8 @@ def titled_names(text: str) -> dict[str, Label]:
             if person := full_name([_bare(w) for w in name]):
                 out.setdefault(person, "official")
             break
-    for match in _APPOSED.finditer(text):  # "Antony Blinken, the US secretary of state, ..."
-        name, office = match.group(1).split(), match.group(2).split()
-        if all(_NAME_WORD.match(w) for w in name) and _office_allows(office, len(name)):
+    for name, _, office in _appositions(text):  # "Antony Blinken, the US secretary of state, ..."
+        if office:
             out.setdefault(_bare(name[-1]).lower(), "official")
             if person := full_name([_bare(w) for w in name]):
                 out.setdefault(person, "official")
@@ -171,14 +170,22 @@ def described_names(text: str) -> dict[str, Label]:
     surname alone ("Maurizi said"), they still report rather than speak for themselves."""
     out: dict[str, Label] = {}
     words = _reporting_words()
-    for match in _APPOSED.finditer(text):
-        name, description = match.group(1).split(), match.group(2).split()
+    for name, description, office in _appositions(text):
         head = re.split(r"\s(?:of|at|for|from|in|with|on)\s", " " + " ".join(description) + " ")[0].split()
-        if not head or not all(_NAME_WORD.match(w) for w in name) or _office_allows(description, len(name)):
+        if not head or office:
             continue
         if head[-1].lower().strip(_TRAILING) in words and not any(w.lower() in PAST or w.lower().startswith(("ex-", "former")) for w in head):
             out[_bare(name[-1]).lower()] = "media_report"
     return out
+
+
+@lru_cache(maxsize=4096)
+def _appositions(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...]:
+    """Each name with what is said of it in apposition, and whether that is a public office now held:
+    read once per sentence for both ``titled_names`` and ``described_names``."""
+    return tuple((tuple(name), tuple(description), _office_allows(description, len(name)))
+                 for name, description in ((m.group(1).split(), m.group(2).split()) for m in _APPOSED.finditer(text))
+                 if all(_NAME_WORD.match(w) for w in name))
 
 
 # A name and, in apposition, what it is: "Antony Blinken, the US secretary of state," / "Nadia
