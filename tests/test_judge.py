@@ -50,6 +50,19 @@ def test_the_sentence_that_states_the_answer_is_judged_above_one_on_the_same_top
     assert yes >= judge.threshold
 
 
+def test_a_sentences_score_is_its_own_whatever_else_was_retrieved_with_it() -> None:
+    # A citation must not come and go with the other candidates of the same question (the int8
+    # model quantises over its whole input: judged in one batch, a score moved by up to 0.14).
+    judge = load_judge()
+    question = "When will the bridge reopen?"
+    sentence = "The bridge will reopen on Friday, the city engineer said."
+    others = ["The bridge was closed after a barge struck one of its piers, and engineers spent the weekend inspecting "
+              "the damage to its foundations and to the steel beams above the river.", "Traffic was diverted."]
+    (alone,) = judge.judge(question, [sentence])
+    assert judge.judge(question, [*others, sentence])[-1] == alone
+    assert judge.judge(question, [sentence, *others])[0] == alone
+
+
 def test_a_question_is_judged_on_the_clause_it_asks_and_keeps_every_word() -> None:
     scene = "A storm cut power to 40,000 homes in the north on Monday. Which utility said repairs would take a week?"
     assert focus(scene) == "Which utility said repairs would take a week?"

@@ -55,6 +55,18 @@ def test_the_model_reads_a_sentence_after_the_one_before_it() -> None:
     assert model_input([STATEMENT, QUOTE], 0) == (STATEMENT.text, ".")
 
 
+def test_a_sentences_verdict_is_its_own_whatever_is_reviewed_beside_it() -> None:
+    # An article's labels must not depend on which articles are ingested with it (the int8 model
+    # quantises over its whole input: a batch made a verdict move by up to 0.3).
+    model = LabelModel(PACKAGED)
+    pair = model_input([STATEMENT, QUOTE], 1)
+    others = [("A post shared on Telegram claimed the ministry had staged the blackout, and thousands of users repeated "
+               "it within the hour across several channels and groups.", "."), ("Police said.", pair[0])]
+    alone = model.probabilities([pair])
+    assert (model.probabilities([*others, pair])[-1] == alone[0]).all()
+    assert (model.probabilities([pair, *others])[0] == alone[0]).all()
+
+
 def test_a_sure_verdict_overrides_the_rules_and_says_so() -> None:
     (out,) = overridden([STATEMENT], {0: ("official", 0.97)}, threshold=0.9)
     assert out.label == "official" and out.attributed_to == "the ministry"

@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-import numpy as np
 
 from assistant.errors import ModelError
 from assistant.index.records import ArticleRecord
@@ -66,20 +65,12 @@ class OnnxJudge:
         self._session, self._tokenizer = checked_cross_encoder(model_dir, card.sha256, "answer judge", "make train", MAX_TOKENS, "only_second")
 
     def judge(self, question: str, sentences: Sequence[str]) -> list[float]:
+        """Each sentence's probability of answering, from that pair alone (not the other candidates)."""
+        from assistant.ingest.embed import pair_outputs
+
         if not sentences:
             return []
-        encoded = self._tokenizer.encode_batch([(question, s) for s in sentences])
-        width = max(len(e.ids) for e in encoded)
-
-        def pad(rows: list[list[int]]) -> np.ndarray:
-            return np.array([r + [0] * (width - len(r)) for r in rows], dtype=np.int64)
-
-        (probabilities,) = self._session.run(None, {
-            "input_ids": pad([e.ids for e in encoded]),
-            "attention_mask": pad([e.attention_mask for e in encoded]),
-            "token_type_ids": pad([e.type_ids for e in encoded]),
-        })
-        return [round(float(p), 4) for p in probabilities.reshape(-1)]
+        return [round(float(p), 4) for p in pair_outputs(self._session, self._tokenizer, [(question, s) for s in sentences])[:, 0]]
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,6 @@ from assistant.offline import go_offline
 from assistant.types import LABEL_ORDER, Label, LabelledSentence, Sentence
 
 MAX_TOKENS = 128  # as trained
-BATCH = 32
 PACKAGED = Path(__file__).parent / "label_model"
 
 
@@ -100,23 +99,12 @@ class LabelModel:
                                                                MAX_TOKENS, "longest_first")
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """One row of label probabilities (LABEL_ORDER) per pair; batches of similar length."""
-        out = np.zeros((len(pairs), len(LABEL_ORDER)), dtype=np.float32)
+        """One row of label probabilities (LABEL_ORDER) per pair, each pair's from that pair alone."""
+        from assistant.ingest.embed import pair_outputs
+
         if not pairs:
-            return out
-        encoded = self._tokenizer.encode_batch(list(pairs))
-        order = sorted(range(len(pairs)), key=lambda i: len(encoded[i].ids))
-        for begin in range(0, len(order), BATCH):
-            rows = order[begin : begin + BATCH]
-            width = max(len(encoded[i].ids) for i in rows)
-
-            def pad(field: str) -> np.ndarray:
-                return np.array([getattr(encoded[i], field) + [0] * (width - len(encoded[i].ids)) for i in rows], dtype=np.int64)
-
-            (probs,) = self._session.run(None, {"input_ids": pad("ids"), "attention_mask": pad("attention_mask"),
-                                                "token_type_ids": pad("type_ids")})
-            out[rows] = probs
-        return out
+            return np.zeros((0, len(LABEL_ORDER)), dtype=np.float32)
+        return pair_outputs(self._session, self._tokenizer, pairs)
 
 
 @lru_cache(maxsize=1)
