@@ -114,6 +114,14 @@ def owners_of(head: Token) -> list[Token]:
     return owners
 
 
+LOCATIVE = frozenset("at in near outside inside around across".split())
+
+
+def _located(head: Token, owner: Token) -> bool:
+    """Is ``owner`` where ``head`` is ("commuters at the station", "vendors in the market")?"""
+    return owner.dep_ == "pobj" and owner.head.lower_ in LOCATIVE and owner.head.head.i == head.i
+
+
 def _partitive(tok: Token) -> Token:
     """ "one of the union's leaders", "two of the club's players": the noun after "of" says who they are."""
     if tok.lower_ in PARTITIVE or tok.like_num:
@@ -332,6 +340,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
                 return SourceKind(own[0], f"{own[1]}'s own {o_span.text} channel")  # "the ministry's Facebook page": the owner speaks
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "owners on the community forum"
         remembered = owner.lower_ in memory  # typed earlier in the article
+        if label is None and span is None and o_span is None and not remembered and _located(speaker, owner):
+            continue  # "Commuters at Gare de Lyon", "street vendors in Chandni Chowk": where people are, not whom they speak for
         if o_label is None:
             # "a spokeswoman for the ministry's press office" ...
             grands = (g for g in ((grand, *_own_kind(grand, kinds, memory, entities)) for grand in owners_of(owner)
