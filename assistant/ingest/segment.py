@@ -18,12 +18,20 @@ from assistant.types import Article, Sentence
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
+# Titles and ranks abbreviated before a name ("Det. Supt. Mark Hill", "the Rt. Hon. Mary Banda"):
+# never the end of a sentence, and one token to the parser (``nlp.load_parser``).
+TITLE_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr", "cdr", "brig",
+    "cpl", "pvt", "pte", "det", "supt", "insp", "st", "jr", "sr", "rev", "gov", "sen", "rep", "pres", "hon", "rt",
+    "amb", "atty",
+})
 # Never end a sentence (titles, months, and other abbreviations usually followed by a name or number).
-_NEVER_FINAL = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "st", "jr", "sr",
-    "rev", "gov", "sen", "rep", "pres", "hon", "fig", "no", "nos", "vol", "vs", "v", "e.g", "i.e", "cf", "approx",
+_NEVER_FINAL = TITLE_ABBREVIATIONS | {
+    "fig", "vol", "vs", "v", "e.g", "i.e", "cf", "approx",
     "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
 }
+# End a sentence unless a number follows ("No. 10 Downing Street", but "she would vote no. Gen. ...").
+_BEFORE_NUMBER = {"no", "nos"}
 # May end a sentence, but only when a capitalised word follows.
 _MAYBE_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp"}
 # Country abbreviations usually go on to a title or name ("U.N. Secretary-General António Guterres",
@@ -81,8 +89,10 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if not word_match:
         return True
     word = word_match.group(1).lower()
-    if word in _NEVER_FINAL:
-        return False
+    if word in _NEVER_FINAL and (word not in TITLE_ABBREVIATIONS or word_match.group(1)[:1].isupper()):
+        return False  # a title only capitalised ("sent to the brig. The ...")
+    if word in _BEFORE_NUMBER:
+        return not _next_word(line, match.end())[:1].isdigit()
     if word in _MAYBE_FINAL:
         return True  # a capitalised word follows (checked above)
     if word in _NAME_PREFIX or _INITIALS.fullmatch(word) or len(word) == 1 and word.isalpha():
