@@ -22,7 +22,7 @@ from assistant.ingest.pronouns import display_source, fronted_frame, head_span, 
 from assistant.ingest.speakers import (
     about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, owned_thing, titled_only, uninvolved,
 )
-from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, statement_subject, subject_of, trailing_speaker, verb_lemma
+from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, statement_in, statement_subject, subject_of, trailing_speaker, verb_lemma
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, OPERATION_VERBS, SCHEDULE_VERBS,
     PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
@@ -176,7 +176,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
     if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb)) and not says_nothing(verb) and not _event_clause(verb):
-        speaker = agent_of(verb) if passive else subj
+        speaker = (agent_of(verb) or statement_in(verb)) if passive else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
         if speaker is not None:

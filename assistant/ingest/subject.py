@@ -251,6 +251,22 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def statement_in(verb: Token) -> Token | None:
+    """The statement a passive verb was made in, when it names whose it is ("was confirmed in a
+    statement released by Hewitt's managers", "announced in a statement by the ministry"): it stands
+    for the agent. An unowned one ("in a joint statement") names no one."""
+    from assistant.ingest.patterns import source_kinds
+    from assistant.ingest.source import owners_of
+
+    kinds = source_kinds(verb.doc)
+    for into in (p for p in children(verb, "prep") if p.lower_ == "in"):
+        for message in children(into, "pobj"):
+            span = kinds.get(message.i)
+            if span is not None and span.label_ == "ROLE" and not span.id_ and any(o.pos_ in ("NOUN", "PROPN") for o in owners_of(message)):
+                return message
+    return None
+
+
 def _is_date(tok: Token) -> bool:
     from assistant.ingest.nlp import named_entities
 
