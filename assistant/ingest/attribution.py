@@ -244,7 +244,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Inherit(channel)
             if orders(verb) and speaker.pos_ == "PROPN":  # no kind: a company or outlet was typed above
                 return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order")
-            if (speaker.pos_ == "PROPN" and is_person(speaker) or speaker.is_title and described_by_clause(speaker).lower().startswith(("who ", "whose "))) \
+            if (speaker.pos_ == "PROPN" and is_person(speaker) and not described_by_clause(speaker).lower().startswith("which ") or speaker.is_title and described_by_clause(speaker).lower().startswith(("who ", "whose "))) \
                     and (lemma != "report" or _reports_own(verb)):  # "Arthurs, who has not played since October, says": a person
                 # A named person with no role given speaks for their own affairs (DESIGN.md §3);
                 # one the reporter describes ("Sofia Marques, a hospital cleaner", "Bimala Rai,
