@@ -234,7 +234,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 # A post is social media unless an authority or an organisation speaks through it (a
                 # name only the recogniser typed may be a person: 'Rihanna posted ... on Instagram').
                 if channel and (label not in ("official", "group_claim")
-                                or label == "group_claim" and (is_person(speaker) or kind.by_entity or kind.person)
+                                or label == "group_claim" and (is_person(speaker) or kind.by_entity or kind.person or kind.by_role)
                                 and not own_channel(verb, organisation=not is_person(speaker) and not kind.person)):
                     label, reason = "social_media", reason + f", posted online ('{channel}')"
                 return Frame(label, display_source(speaker), verb.text, reason)
