@@ -2,17 +2,14 @@
 
 Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what
 kind of source that is, from the source patterns (``patterns.py``: general knowledge kept as data
-files in ``sources/``) and these lists:
-
-- ``places.txt`` (countries, capitals, US states; GeoNames via ``training/build_places.py``) and
-  ``mastheads.txt`` (words newspapers are named with: "the Morning Ledger"): plain lists.
+files in ``sources/``), ``places.txt`` (GeoNames via ``training/build_places.py``: countries,
+capitals, US states, large cities) and ``mastheads.txt`` ("the Morning Ledger").
 
 When no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for
 itself (``group_claim``), a country's or city's name is its government (``official``) when the
-gazetteer ``sources/places.txt`` (GeoNames: countries, capitals, US states, large cities) knows it; a name
-the recogniser calls a place but no gazetteer knows ("Netflix said") is an organisation. The channel of a
-statement (``channel.py``: "tweeted", "in a TikTok video", "on Instagram") makes it ``social_media`` unless
-the poster is official.
+gazetteer knows it; a name the recogniser calls a place but no gazetteer knows ("Netflix said") is
+an organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok video", "on
+Instagram") makes it ``social_media`` unless the poster is official.
 """
 
 from __future__ import annotations
@@ -192,7 +189,6 @@ def is_person(tok: Token) -> bool:
     return entity_of(tok) == "PERSON"
 
 
-
 def _name(tok: Token) -> list[Token]:
     """The capitalised words of a name headed by ``tok`` ("the Army for the Liberation of X")."""
     return [t for t in tok.subtree if t.dep_ not in ("acl", "relcl", "appos") and (t.is_title or t.is_upper) and t.is_alpha]
@@ -323,6 +319,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     if span is not None and span.label_ == "GROUP" and speaker.lemma_.lower() in ("ally", "allies") \
             and (state := next((o for o in owners_of(speaker) if _country(o, kinds)), None)) is not None:
         return SourceKind("official", f"{state.text}'s allies: other states")  # "Ukraine's Western allies", not a person's friends
+    if (nation := _national_office(speaker, span, kinds)) is not None:
+        return SourceKind("official", f"{nation} {speaker.text}: the office of a state")  # "the Palestinian leader", "Russia's leader"
     owner_kinds: list[tuple[Label, str, bool, bool]] = []  # (kind, cue, named by a pattern, people: a witness's kind)
     authorised = False
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
@@ -480,6 +478,17 @@ def type_name(name: str) -> Label:
     root = next((t for t in doc if t.head.i == t.i), None)
     kind = type_source(root) if root is not None else None
     return kind.label if kind is not None and kind.label != "article" else "group_claim"
+
+
+def _national_office(speaker: Token, span: Span | None, kinds: Mapping[int, Span]) -> str | None:
+    """A role that is an office when a state holds it (office_titles.txt "!"), held by a place or a
+    nation's adjective alone ("the Palestinian leader"; not "Australia's Labor leader")."""
+    from assistant.ingest.titled import demonyms, office_titles
+
+    if span is None or span.label_ != "ROLE" or span.id_ or office_titles().get(speaker.lemma_.lower()) != "!":
+        return None
+    national = [o for o in owners_of(speaker) if _country(o, kinds) or o.dep_ == "amod" and o.lower_ in demonyms()]
+    return " ".join(t.text for t in national[0].subtree if t.dep_ != "case") if national and len(national) == len(owners_of(speaker)) else None
 
 
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
