@@ -481,13 +481,13 @@ def type_name(name: str) -> Label:
 
 
 def _national_office(speaker: Token, span: Span | None, kinds: Mapping[int, Span]) -> str | None:
-    """A role that is an office when a state holds it (office_titles.txt "!"), held by a place or a
-    nation's adjective alone ("the Palestinian leader"; not "Australia's Labor leader")."""
+    """A role that is an office when a state holds it (office_titles.txt "!"; a spokesperson), held by a
+    place or a nation's adjective alone ("the Palestinian leader"; not "Australia's Labor leader")."""
     from assistant.ingest.titled import demonyms, office_titles
 
-    if span is None or span.label_ != "ROLE" or span.id_ or office_titles().get(speaker.lemma_.lower()) != "!":
+    if span is None or span.label_ != "ROLE" or span.id_ or office_titles().get(speaker.lemma_.lower()) != "!" and speaker.lower_ not in SPEAKS_FOR:
         return None
-    national = [o for o in owners_of(speaker) if _country(o, kinds) or o.dep_ == "amod" and o.lower_ in demonyms()]
+    national = [o for o in owners_of(speaker) if is_place(o) and kinds.get(o.i) is None or o.dep_ == "amod" and o.lower_ in demonyms()]
     return " ".join(t.text for t in national[0].subtree if t.dep_ != "case") if national and len(national) == len(owners_of(speaker)) else None
 
 

@@ -65,8 +65,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return after, False
     if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("that", "which", "who"):
         return verb.head, False  # "a video that claims ...": the relative pronoun stands for the video
-    if subj and subj[0].dep_ == "csubj" and (obj := _misread_participle(subj[0])) is not None:
-        return obj, False
+    if subj and subj[0].dep_ == "csubj" and (obj := _stranded_subject(verb) or _misread_participle(subj[0])) is not None:
+        return obj, False  # "Addressing supporters in Lagos, the party's candidate, ... said"
     if subj and (whole := _partitive_whole(verb, subj[0])) is not None:
         return whole, False
     if subj and _headline_participle(verb, subj[0]):
@@ -169,13 +169,15 @@ def _partitive_whole(verb: Token, subj: Token) -> Token | None:
 
 
 def _stranded_subject(verb: Token) -> Token | None:
-    """ "In a message on its channel, the group, known as JNIM, said ...": the small parser hangs the
-    subject on the fronted phrase as an apposition and leaves the finite verb without one."""
+    """ "In a message on its channel, the group, known as JNIM, said ...", "Speaking at the launch in
+    Tema, the Minister, Hon. Ama Boateng, said ...": the small parser hangs the subject on the
+    fronted phrase as an apposition and leaves the finite verb without one."""
     if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     fronted = [t for t in verb.doc[: verb.i] if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
-               and any(a.dep_ == "prep" and a.head == verb for a in t.ancestors)]
-    return fronted[-1] if fronted else None
+               and any(a.dep_ in ("prep", "advcl", "csubj") and a.head == verb for a in t.ancestors)]
+    # Of a chain ("the WHO's chief scientist, Dr Anna Berg"), the first: the others describe it.
+    return next((t for t in reversed(fronted) if t.head not in fronted), None)
 
 
 def _misread_participle(clause: Token) -> Token | None:
