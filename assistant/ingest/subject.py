@@ -18,6 +18,10 @@ NO_COMMENT_VERBS = frozenset("decline refuse".split())
 # likely to announce" says nothing yet).
 FEELINGS = frozenset("delighted pleased proud happy thrilled excited honoured honored glad sad saddened sorry relieved "
                      "disappointed grateful".split())
+# Verbs and adjectives before "to" that say the speaking took place (implicative, not an
+# expectation or a plan): "moved to assure", "sought to reassure", "went on to say", "was forced to
+# deny", "was quick to point out", "hastened to add"; "is expected to announce", "plans to say" say nothing yet.
+IMPLICATIVE = frozenset("move seek rush hasten scramble force manage try attempt quick swift keen eager careful".split())
 # A part of a group named before: "fans were divided, with some calling ...", "Others praised ...".
 PARTITIVES = frozenset("some others many most several few".split())
 
@@ -91,6 +95,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return shared, shared_passive and verb.tag_ == "VBN"
     if verb.dep_ == "xcomp" and verb.head.lower_ in FEELINGS and verb.head.dep_ == "acomp":
         return subject_of(verb.head.head)[0], False  # "Dunmore Athletic is delighted to announce ..."
+    if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in IMPLICATIVE or verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "go"
+            and children(verb.head, "prt")) and not children(verb.head, "dobj"):  # "Qantas has moved to assure ...": whoever moved speaks (not "forced them to")
+        head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "Police were quick to deny ..."
+        return subject_of(head)[0], False
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NO_COMMENT_VERBS:
         return subject_of(verb.head)[0], False  # "Veltra declined to comment": who declined is who answered
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
@@ -104,7 +112,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return on_aux[0], False
     if verb.dep_ == "ROOT" and (first := verb.doc[0]).head == verb and (after := _after_dateline(verb, first)) is not None:
         return after, False  # "Nov 14, 2023 — Jumia Technologies AG (NYSE: JMIA), ..., today announced": hung on the date
-    return _stranded_subject(verb), False
+    return _stranded_subject(verb) or _coordinated_subject(verb), False
+
+
+def _coordinated_subject(verb: Token) -> Token | None:
+    """ "The US intercepted the calls and the Pentagon now believes ...": the small parser joins the
+    second clause's subject to the first clause's object and leaves the finite verb without one."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ccomp", "conj") or verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    return before if before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN") and before.head.dep_ in ("dobj", "pobj") else None
 
 
 _CLOSING_QUOTES = ('"', "”", "’", "'", "»")
