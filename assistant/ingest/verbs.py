@@ -33,9 +33,10 @@ WON_THINGS = frozenset("title crown victory win medal gold silver bronze trophy 
 # What a person does with news of their own, never as a witness of someone else's.
 OWN_NEWS_VERBS = frozenset("announce unveil".split())
 # Verbs that state a finding or a view only with a content clause ("They found that ...", "data show that ...", "the court
-# held that ...", "He proposed that ...", "Officials fear the toll will rise"); with a plain object they are deeds or say
-# nothing ("Police found a body", "ERT showed footage", "held a rally", "proposed a merger", "Residents fear the worst").
-CLAUSE_VERBS = frozenset("find show indicate hold propose fear hope doubt worry".split())
+# held that ...", "He proposed that ...", "Officials fear the toll will rise", "The union wants the talks to resume"); with a
+# plain object they are deeds or say nothing ("Police found a body", "ERT showed footage", "held a rally", "proposed a
+# merger", "Residents fear the worst", "Residents want answers").
+CLAUSE_VERBS = frozenset("find show indicate hold propose fear hope doubt worry want".split())
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
