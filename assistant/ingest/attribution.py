@@ -20,7 +20,8 @@ from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_sour
 from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (
-    about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, owned_thing, titled_only, uninvolved,
+    about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, looks_like_name, owned_thing,
+    titled_only, uninvolved,
 )
 from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, statement_in, statement_subject, subject_of, trailing_speaker, verb_lemma
 from assistant.ingest.verbs import (
@@ -63,21 +64,12 @@ def _not_authority(name: Token, verb: Token, known: Mapping[str, Label]) -> bool
     return not (kind.by_entity and forces)
 
 
-def _looks_like_name(tok: Token) -> bool:
-    """A proper name, an acronym, or a capitalised singular noun with no determiner that the small
-    tagger took for a common noun ("Lumeo said", "Torres told supporters")."""
-    if tok.pos_ == "PROPN" or tok.is_upper and tok.is_alpha and len(tok) > 1:
-        return True  # "The RFDS says": an acronym the tagger took for a common noun
-    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not children(tok, "det", "poss")
-            and "Plur" not in tok.morph.get("Number", []))
-
-
 def _candidate(speaker: Token, kind: SourceKind | None) -> bool:
     """Could the speaker stand for election: a person, by name or role ("Governor Ellison", "the
     candidate"), not a body ("the Interior Ministry")."""
     if is_person(speaker) or kind is not None and (kind.person or kind.by_role):
         return True
-    return _looks_like_name(speaker) and (kind is None or kind.label == "official" and not kind.by_entity and kind.cue != speaker.text)
+    return looks_like_name(speaker) and (kind is None or kind.label == "official" and not kind.by_entity and kind.cue != speaker.text)
 
 
 def _reports_own(verb: Token) -> bool:
@@ -271,7 +263,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     f"'{_phrase(span)}', a named person with no office, outlet or online channel, speaks for themselves",
                     decided=False, description=description_of(speaker),
                 )
-            if _looks_like_name(speaker) and (lemma != "report" or _reports_own(verb)):
+            if looks_like_name(speaker) and (lemma != "report" or _reports_own(verb)):
                 # A name no pattern, entity or gazetteer types ("Google", "Blizzard") is most often
                 # a party speaking for itself; an outlet reports *that* something happened.
                 return Frame(

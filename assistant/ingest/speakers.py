@@ -2,8 +2,8 @@
 "Spokesman Dmitry Orlov": whose, the text said before), an unnamed source ("speaking on condition
 of anonymity"), a candidate speaking at a rally (the setting makes them one), a commentator who
 took no part ("who was not involved in the study"); what the text
-says a speaker is ("a 61-year-old baker"); and a subject that is an authority's thing, not the
-authority ("the President's resignation")."""
+says a speaker is ("a 61-year-old baker"); a subject that is an authority's thing, not the
+authority ("the President's resignation"); and a word that is a name the tagger misread."""
 
 from __future__ import annotations
 
@@ -117,3 +117,16 @@ def about_self(verb: Token) -> bool:
     speech only: in a quotation before the verb, "we" is often the crowd the witness stands in."""
     return any(s.lower_ in ("i", "we", "he", "she", "they") and clause.lemma_.lower() not in PERCEPTION
                for clause in verb.children if clause.dep_ == "ccomp" and clause.i > verb.i for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
+
+
+def looks_like_name(tok: Token) -> bool:
+    """A proper name, an acronym, or a capitalised noun with no determiner that the small tagger
+    took for a common noun ("Lumeo said", "Torres told supporters"): singular, or a plural
+    capitalised inside a sentence that is not a headline's ('"...," Morales announced'; not
+    "Residents said")."""
+    if tok.pos_ == "PROPN" or tok.is_upper and tok.is_alpha and len(tok) > 1:
+        return True  # "The RFDS says": an acronym the tagger took for a common noun
+    words = [t for t in tok.doc if t.is_alpha]
+    inside = any(t.is_alpha for t in tok.doc[: tok.i]) and sum(t.is_title for t in words) * 2 < len(words)
+    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not any(c.dep_ in ("det", "poss") for c in tok.children)
+            and ("Plur" not in tok.morph.get("Number", []) or inside))
