@@ -1,15 +1,13 @@
 """Source typing: what kind of source a statement comes from (DESIGN.md §3).
 
-Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what
-kind of source that is, from the source patterns (``patterns.py``: general knowledge kept as data
-files in ``sources/``), ``places.txt`` (GeoNames via ``training/build_places.py``: countries,
-capitals, US states, large cities) and ``mastheads.txt`` ("the Morning Ledger").
-
-When no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for
-itself (``group_claim``), a country's or city's name is its government (``official``) when the
-gazetteer knows it; a name the recogniser calls a place but no gazetteer knows ("Netflix said") is
-an organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok video", "on
-Instagram") makes it ``social_media`` unless the poster is official.
+Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what kind of source
+that is, from the source patterns (``patterns.py``: general knowledge kept as data files in ``sources/``),
+``places.txt`` (GeoNames via ``training/build_places.py``: countries, capitals, US states, large cities) and
+``mastheads.txt`` ("the Morning Ledger"). When no pattern types the speaker, spaCy's entity recogniser does:
+an organisation speaks for itself (``group_claim``), a country's or city's name is its government
+(``official``) when the gazetteer knows it; a name the recogniser calls a place but no gazetteer knows
+("Netflix said") is an organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok
+video", "on Instagram") makes it ``social_media`` unless the poster is official.
 """
 
 from __future__ import annotations
@@ -487,8 +485,10 @@ def _national_office(speaker: Token, span: Span | None, kinds: Mapping[int, Span
 
     if span is None or span.label_ != "ROLE" or span.id_ or office_titles().get(speaker.lemma_.lower()) != "!" and speaker.lower_ not in SPEAKS_FOR:
         return None
-    national = [o for o in owners_of(speaker) if is_place(o) and kinds.get(o.i) is None or o.dep_ == "amod" and o.lower_ in demonyms()]
-    return " ".join(t.text for t in national[0].subtree if t.dep_ != "case") if national and len(national) == len(owners_of(speaker)) else None
+    owners = owners_of(speaker)  # all of them national: "Australia's Labor leader" is a party's
+    if not owners or not all(is_place(o) and kinds.get(o.i) is None or o.dep_ == "amod" and o.lower_ in demonyms() for o in owners):
+        return None
+    return " ".join(t.text for t in owners[0].subtree if t.dep_ != "case")
 
 
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
