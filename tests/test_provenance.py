@@ -520,6 +520,23 @@ def test_the_places_a_speaker_may_be_named_by_are_a_gazetteer_with_its_checksum(
     assert not {"netflix", "google", "reuters", "nintendo", "liverpool", "sevilla"} & places  # clubs speak as cities
 
 
+def test_things_without_a_voice_are_wordnet_nouns_with_their_checksum_and_never_people_or_words() -> None:
+    import hashlib
+
+    from assistant.ingest.speakers import things
+
+    text = (Path(__file__).parents[1] / "assistant" / "ingest" / "sources" / "things.txt").read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    body = "".join(line + "\n" for line in text.splitlines() if not line.startswith("#"))
+    assert hashlib.sha256(body.encode("utf-8")).hexdigest() in header[-1]
+    assert any("Princeton University" in line for line in header)  # WordNet's licence travels with it
+    nouns = things()
+    assert {"thunderstorm", "drought", "absence", "pressure", "earthquake"} <= nouns
+    # Nouns that can be someone, a group or something said are not things: "the body", "the crowd",
+    # "the report", "the version"; nor counts of people ("15 per cent who said", "half said").
+    assert not {"body", "crowd", "police", "report", "version", "statement", "fire", "percent", "half", "one"} & nouns
+
+
 def test_a_surname_the_tagger_reads_as_a_noun_keeps_the_kind_it_was_first_given() -> None:
     first, later = Assistant.label("SRH captain Pat Cummins admitted his side never got going. "
                                    "Cummins said the team would take positives from the season.")

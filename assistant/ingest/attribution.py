@@ -21,7 +21,7 @@ from assistant.ingest.senses import defines, is_state, orders, puts_at, says_not
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (
     about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, looks_like_name, owned_thing,
-    titled_only, uninvolved,
+    titled_only, uninvolved, voiceless,
 )
 from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, statement_in, statement_subject, subject_of, trailing_speaker, verb_lemma
 from assistant.ingest.verbs import (
@@ -273,6 +273,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 )
             if speaker.lemma_.lower() in SPEAKS_FOR:  # "..., rep confirms": a spokesperson speaks for someone, never as a third party
                 return Frame("group_claim", display_source(speaker), verb.text, f"'{_phrase(head_span(speaker))}' speaks for someone's own affairs")
+            if voiceless(speaker):  # "Thunderstorms threatened to ...": a thing, no one speaks
+                return Frame("article", "the article", verb.text, f"'{_phrase(span)}' names a thing, not a source: the article's narration")
             if speaker.pos_ in ("PROPN", "NOUN"):
                 return Frame(
                     "media_report", display_source(speaker), verb.text,

@@ -3,10 +3,13 @@
 of anonymity"), a candidate speaking at a rally (the setting makes them one), a commentator who
 took no part ("who was not involved in the study"); what the text
 says a speaker is ("a 61-year-old baker"); a subject that is an authority's thing, not the
-authority ("the President's resignation"); and a word that is a name the tagger misread."""
+authority ("the President's resignation"); a thing that has no voice at all ("thunderstorms
+threatened ...": WordNet's nouns, ``sources/things.txt``); and a word that is a name the tagger misread."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from assistant.ingest.namesakes import HONORIFICS
@@ -20,6 +23,21 @@ if TYPE_CHECKING:
 def anonymity(doc: Doc) -> str | None:
     """Words that make a speaker an unnamed source ("speaking on condition of anonymity")."""
     return next((s.text for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "MEDIA" and s.id_ == "anonymous"), None)
+
+
+@lru_cache(maxsize=1)
+def things() -> frozenset[str]:
+    """Nouns naming things that cannot say anything (``sources/things.txt``, from WordNet by ``training/build_things.py``)."""
+    text = (resources.files("assistant.ingest") / "sources" / "things.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def voiceless(tok: Token) -> bool:
+    """ "as thunderstorms threatened to exacerbate the flood", "The storm threatened ...", "pressure
+    to release more details": a common noun that only names a thing without a voice is no source;
+    not a bare capitalised one, which may be a name the tagger misread ("Rivers said", "Flowers told")."""
+    modified = tok.text[:1].islower() or any(c.dep_ in ("det", "amod", "poss", "compound") for c in tok.children)
+    return tok.pos_ == "NOUN" and modified and not looks_like_name(tok) and tok.lemma_.lower() in things()
 
 
 def bare_role(tok: Token) -> bool:
