@@ -157,6 +157,20 @@ def test_a_post_or_thread_is_social_media_whoever_it_cites(text: str) -> None:
     assert cited and all(s.label == "social_media" for s in cited), [(s.text, s.label) for s in sentences]
 
 
+def test_an_organisations_letter_in_the_first_person_is_its_own_text_even_when_no_name_is_found() -> None:
+    letter = Assistant.label(  # the own-text model does not flag it; its "we", "our" and "you" do
+        "Last Thursday, some of you waited more than an hour for a train at Millbrook, and we want to explain why. "
+        "At 07:12, a points failure near the depot stopped trains on both lines. Our signalling team repaired the points "
+        "by 08:30, but a backlog of delayed services lasted until about 10:00. Nobody was hurt.\n\n"
+        "Several of you told us on Facebook that the departure boards showed trains as on time, and you were right. "
+        "From next month, the boards will update automatically when a train is held. We are also refunding every "
+        "affected season ticket holder for one day of travel.\n\n— Omar Haddad, Director of Operations"
+    )
+    narration = [s for s in letter if "Facebook" not in s.text]
+    assert {s.label for s in narration} == {"group_claim"}, [(s.text, s.label, s.reason) for s in letter]
+    assert all("first person" in s.reason for s in narration)
+
+
 def test_a_reporter_writing_we_or_a_quoted_we_does_not_make_a_report_its_subjects_own_text() -> None:
     factcheck = Assistant.label(
         "Posts on Facebook claim that the city police have banned cycling on Sundays.\n\n"

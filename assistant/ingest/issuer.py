@@ -7,7 +7,9 @@ first person plural ("we", "our") across the text, outside quotations. Its narra
 cue attributes) is then the issuer's: a company's or club's claim, a ministry's official word
 (DESIGN.md §3: label by who is the source of the sentence's main content). Who the issuer is:
 the name of the boilerplate, else the source the text attributes most to itself (the first of
-equals), else the first organisation the entity recogniser finds.
+equals), else the first organisation the entity recogniser finds; a text in the first person
+that names no one is still its author's when its "we" owns things or speaks to the reader ("our
+engineers", "some of you"), not when it only reports ("we found", "we searched").
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from assistant.types import Label, LabelledSentence
 MIN_OWN_VOICE = 2
 OWN_VOICE_SHARE = 0.25
 _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|[Oo]urs?|us)\b")  # lower-case "us" only: "US" is a country
+_OWNING = re.compile(r"\b(?:[Oo]urs?|[Yy]ou(?:rs?)?)\b")
 # How an outlet speaks of itself ("told us", "our correspondent"): a newsroom's voice, not an issuer's.
 _OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b",
                           re.IGNORECASE)
@@ -70,6 +73,12 @@ def _voiced(sentence: LabelledSentence) -> bool:
     if sentence.cue == QUOTED_CUE or any(q in sentence.text for q in _QUOTE_MARKS):
         return False
     return bool(_FIRST_PLURAL.search(sentence.text)) and not _OUTLET_SELF.search(sentence.text)
+
+
+def _speaks_for_itself(labelled: Sequence[LabelledSentence]) -> bool:
+    """ "Some of you couldn't log in ... Our engineers rolled the change back": a body's "we" owns
+    things ("our") or speaks to its readers ("you"); a reporter's "we found", "we searched" does not."""
+    return any(_OWNING.search(s.text) for s in labelled if _voiced(s))
 
 
 def _own_voice(labelled: Sequence[LabelledSentence]) -> bool:
@@ -157,9 +166,10 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
     # A page's title line names it ("Brightloom Notes | Plans and pricing"): before any name inside it.
     title = _title_name(texts[0]) if own_text or voice else None
     named = _titled(title) if title is not None else _named_issuer(labelled, voiced_only=voice)
-    if named is None and not own_text:
+    if named is None and not (own_text or voice and _speaks_for_itself(labelled)):
         return None
-    name, label = named or ("the page's publisher", "group_claim")  # a page names no one: a party's, by default
+    # A page, or a text an organisation writes in the first person to its readers, that names no one: a party's, by default.
+    name, label = named or ("the page's publisher" if own_text else "the text's author", "group_claim")
     if named is None and (host := next((m.group(0) for t in texts if (m := government_hosts().search(t))), None)) is not None:
         # A page that names no one but gives a government's web address is an authority's (a press
         # release pointing readers to sec.gov is still its company's).
