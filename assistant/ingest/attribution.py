@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from assistant.ingest.credits import credit_line, introduction, signature, trailing_credit
-from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase as _phrase
+from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase as _phrase, stance_frame
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_source
-from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, verdict
+from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, takes_stance, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (
     about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, looks_like_name, owned_thing,
@@ -167,7 +167,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
-    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb)) and not says_nothing(verb) and not _event_clause(verb):
+    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb)) and not says_nothing(verb) and not _event_clause(verb):
         speaker = (agent_of(verb) or statement_in(verb)) if passive else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -423,11 +423,12 @@ def find_frame(
     quoted = _quoted(doc, inside_at_start)
     verbs = _verbs_by_depth(doc)[:max_depth_verbs]
     # A source named at the end ("..., Sky Sport Italia reports.") speaks the whole sentence before it.
-    verbs.sort(key=lambda v: not (verb_lemma(v) in SPEECH_VERBS and trailing_speaker(v) is not None))
+    # A stance ("are critical of ...") only when no verb of saying attributes the sentence ("are worried, saying ...").
+    verbs.sort(key=lambda v: (not (verb_lemma(v) in SPEECH_VERBS and trailing_speaker(v) is not None), takes_stance(v)))
     for verb in (v for v in verbs if v.i not in quoted):
         frame = _frame_at(verb, known or {})
         if frame is not None:
-            return frame
+            return stance_frame(frame, verb) if isinstance(frame, Frame) and takes_stance(verb) else frame
     if lead is not None:  # "The message read: ...": the source before
         return lead
     if quoted:

@@ -6,7 +6,7 @@ and type a source phrase. Shared by ``attribution.py`` (frames from the parse) a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.ingest.source import type_source
@@ -51,6 +51,12 @@ def phrase(tokens: Iterable[Token]) -> str:
     doc = toks[0].doc
     text = doc[toks[0].i : toks[-1].i + 1].text
     return text.strip(" ,;:–—-")
+
+
+def stance_frame(frame: Frame, verb: Token) -> Frame:
+    """A stance's cue is the verb with its adjective ("are critical"), not the bare verb."""
+    cue = f"{verb.text} {next(c.text for c in verb.children if c.dep_ == 'acomp')}"
+    return replace(frame, cue=cue, reason=frame.reason.replace(f"'{verb.text}'", f"'{cue}'"))
 
 
 def classify_source(tokens: Sequence[Token], known: Mapping[str, Label] | None = None) -> tuple[Label, str] | None:

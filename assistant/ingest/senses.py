@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
-    CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STATE_VERBS, VERDICTS, WON_THINGS,
+    CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, VERDICTS,
+    WON_THINGS,
 )
 
 if TYPE_CHECKING:
@@ -22,6 +23,13 @@ if TYPE_CHECKING:
 def verdict(verb: Token) -> bool:
     """ "The claim is false": a fact-checker's rating of what was said, not a statement of it."""
     return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in VERDICTS for c in verb.children)
+
+
+def takes_stance(verb: Token) -> bool:
+    """ "Refugee support groups are strongly critical of the claims", "Ansett's administrators are
+    confident of paying ...": a party's stance, reported as its state of mind, is its position."""
+    return verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in STANCES for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "this", "that") for c in verb.children)
 
 
 def puts_at(verb: Token) -> bool:

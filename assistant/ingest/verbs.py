@@ -1,4 +1,4 @@
-"""The classes of verbs attribution reads: speech, findings, reporting without a source, orders,
+"""The classes of verbs attribution reads: speech, findings, stances ("are critical of"), reporting without a source, orders,
 claims of responsibility, online discussion, what outlets obtain and posts do, a party's own
 decisions, states and rule (no acts), and a fact-checker's verdicts. General English, not fitted
 to any set; each class has tests in ``tests/test_provenance.py``."""
@@ -71,6 +71,13 @@ OPERATION_VERBS = frozenset("attack strike bomb shell raid cordon escort patrol 
 SCHEDULE_VERBS = frozenset("begin resume meet convene sit start open close adjourn hold reconvene".split())
 # Who holds power is background, not an act: "The country has been ruled by a junta since 2022".
 RULE_VERBS = frozenset("rule govern run lead control administer".split())
+
+# A stance stated as the speaker's state of mind, as news often reports one: "Refugee groups are
+# strongly critical of the claims", "The administrators are confident of paying ..."; not what a
+# situation is ("it is clear", "he is sure" read as anyone's) nor a feeling alone ("sad").
+STANCES = frozenset("critical confident optimistic pessimistic adamant disappointed concerned worried satisfied unhappy "
+                    "sceptical skeptical hopeful determined opposed supportive unconvinced dismissive wary "
+                    "doubtful defiant upbeat".split())
 
 
 # A fact-checker's ratings: "The claim is false" judges the claim, it does not go on making it.
