@@ -31,7 +31,7 @@ from assistant.ingest.context import INHERITED_CUES
 from assistant.ingest.issuer import credited_by_text
 from assistant.ingest.label import needs_parse
 from assistant.ingest.planted import addressed_to_ai
-from assistant.ingest.source import FAKES
+from assistant.ingest.qualifiers import FAKES
 from assistant.offline import go_offline
 from assistant.types import LABEL_ORDER, Label, LabelledSentence, Sentence
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.namesakes import another_person
 from assistant.ingest.patterns import source_kinds
+from assistant.ingest.qualifiers import SHADOW, fake_word, past_title
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -272,30 +273,14 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     ("Former president Lula said ..."): a person speaking for themselves.
     """
     kind = _typed(speaker, known, entities)
-    if kind is not None and kind.label == "official" and (former := _title_word(speaker)) is not None:
+    if kind is not None and kind.label == "official" and (former := past_title(speaker)) is not None:
         return SourceKind("group_claim", f"{former} {kind.cue}", person=True)
-    if kind is not None and kind.label == "official" and (shadow := _title_word(speaker, SHADOW)) is not None:
+    if kind is not None and kind.label == "official" and (shadow := past_title(speaker, SHADOW)) is not None:
         return SourceKind("group_claim", f"{shadow} {kind.cue}: the opposition's", person=True)  # "Shadow Treasurer Bob McMullan"
-    if kind is not None and kind.label in ("official", "group_claim") and (fake := _fake(speaker)) is not None:
+    if kind is not None and kind.label in ("official", "group_claim") and (fake := fake_word(speaker)) is not None:
         # "A fake INEC letter": not its named owner's; a message of unclear origin.
         return SourceKind("media_report", f"{fake} {kind.cue}")
     return kind
-
-
-FORMER = frozenset("former ex ex-".split())
-SHADOW = frozenset({"shadow"})  # Westminster systems: the opposition's spokesperson for an office
-FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported parody spoof satirical impostor imposter".split())
-
-
-def _fake(speaker: Token) -> str | None:
-    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.dep_ in ("amod", "compound") and t.lower_ in FAKES), None)  # "a spoof ministry account"
-
-
-def _title_word(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
-    """ "Former president", "ex-minister": the word that says the speaker's office is past (or, with
-    ``SHADOW``, held in the opposition's shadow cabinet)."""
-    titles = {speaker.i} | {c.i for c in speaker.children if c.dep_ in ("compound", "amod") and c.i < speaker.i}
-    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.lower_ in words and t.head.i in titles), None)
 
 
 def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) -> SourceKind | None:
@@ -329,6 +314,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             authorised = True  # "the official website", "an official trailer": authorised by its owner, not a state's (unlike "official results")
             continue
         o_label, o_cue, o_span = _own_kind(owner, kinds, memory, entities)
+        if o_span is not None and o_span.label_ == "MEDIA" and o_span.id_ == "expert" and (employer := _authority_of(owner, kinds, memory)):
+            o_label, o_cue = "official", f"{employer} {owner.text}"  # "Met Office chief scientist Stephen Belcher": the authority's expert
         if o_span is not None and o_span.label_ == "DATA" and owner.i < speaker.i:
             continue  # "the statistics bureau", "the data protection authority": what it deals in, not whose it is
         if o_span is not None and o_span.label_ == "SOCIAL" and (o_span.id_ == "platform" or owner.head.lower_ in ("on", "in")):
@@ -415,6 +402,11 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     if authorised and not owner_kinds:
         return SourceKind("group_claim", f"official {speaker.text}: its owner's own")  # "according to the official website"
     return None
+
+
+def _authority_of(expert: Token, kinds: Mapping[int, Span], known: Mapping[str, Label]) -> str | None:
+    """The public body a pattern names as an expert's employer ("Met Office" of "Met Office chief scientist")."""
+    return next((_proper_name(o) for o in owners_of(expert) if not _country(o, kinds) and (k := _own_kind(o, kinds, known, False))[0] == "official" and k[2] is not None), None)
 
 
 def _channel_owner(channel: Token, kinds: Mapping[int, Span], known: Mapping[str, Label]) -> tuple[Label, str] | None:

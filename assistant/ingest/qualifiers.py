@@ -1,0 +1,27 @@
+"""Words that change what a typed source stands for: a past office ("former president",
+"ex-minister": its holder speaks for themselves), the opposition's shadow office ("Shadow
+Treasurer"), and a fake ("a spoof ministry account", "a forged letter": no one's word but an
+unclear origin's). General English, used by ``source.py`` and the learned second opinion's guards."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FORMER = frozenset("former ex ex-".split())
+SHADOW = frozenset({"shadow"})  # Westminster systems: the opposition's spokesperson for an office
+FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported parody spoof satirical impostor imposter".split())
+
+
+def fake_word(speaker: Token) -> str | None:
+    """ "A fake INEC letter", "a spoof ministry account": the word that says the source is not its owner's."""
+    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.dep_ in ("amod", "compound") and t.lower_ in FAKES), None)  # "a spoof ministry account"
+
+
+def past_title(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
+    """ "Former president", "ex-minister": the word that says the speaker's office is past (or, with
+    ``SHADOW``, held in the opposition's shadow cabinet)."""
+    titles = {speaker.i} | {c.i for c in speaker.children if c.dep_ in ("compound", "amod") and c.i < speaker.i}
+    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.lower_ in words and t.head.i in titles), None)
