@@ -17,7 +17,7 @@ FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported p
 
 def fake_word(speaker: Token) -> str | None:
     """ "A fake INEC letter", "a spoof ministry account": the word that says the source is not its owner's."""
-    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.dep_ in ("amod", "compound") and t.lower_ in FAKES), None)  # "a spoof ministry account"
+    return next((t.text for t in speaker.subtree if t.i < speaker.i and t.dep_ in ("amod", "compound") and t.lower_ in FAKES), None)
 
 
 def past_title(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
