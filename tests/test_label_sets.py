@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import EvalSetError
-from assistant.evaluation.labelsets import read_label_set, score_label_set
+from assistant.evaluation.labelsets import label_set_lines, read_label_set, score_label_set
 
 from .conftest import ROOT
 
@@ -33,6 +33,16 @@ def test_a_text_set_is_scored_sentence_by_sentence_with_a_confusion_matrix(tmp_p
     assert score.confusion["social_media"]["article"] == 1
     assert [m["text"] for m in score.misses] == ["The bridge was built in 1931."]
 
+
+
+def test_a_check_no_one_reads_lists_no_misses_in_either_report(tmp_path: Path) -> None:
+    rows = [{"id": "t1", "kind": "wire", "text": TEXT, "sentences": [
+        {"sentence": "The bridge was built in 1931.", "labels": ["social_media"]}]}]
+    check = score_label_set("labels_web_check", read_label_set(_write(tmp_path / "set.jsonl", rows)))
+    dev = score_label_set("labels_web_dev", read_label_set(tmp_path / "set.jsonl"))
+    assert check.accuracy == dev.accuracy == 0.0 and check.misses  # scored as any set
+    assert check.to_dict()["misses"] == [] and dev.to_dict()["misses"]
+    assert not any("1931" in line for line in label_set_lines(check, show_misses=check.misses_shown))
 
 def test_passage_rows_by_offsets_read_the_sentence_from_the_passages_file(tmp_path: Path) -> None:
     passages = tmp_path / "data" / "passages.json"

@@ -60,6 +60,11 @@ class LabelledText:
     gold: tuple[GoldSentence, ...]
 
 
+# Label checks whose misses no one reads: reports (the Markdown and the JSON) give their totals only,
+# so that no session reads a check sentence by accident.
+UNREAD_CHECKS = ("rgb_labels", "labels_lee_check", "labels_web_check")
+
+
 @dataclass
 class LabelScore:
     name: str
@@ -71,9 +76,14 @@ class LabelScore:
     rules_accuracy: float | None = None  # the rules alone, before the learned second opinion's review
     sources: SourceScore | None = None
 
+    @property
+    def misses_shown(self) -> bool:
+        """Are this set's misses listed in reports? Not a check's no one reads."""
+        return self.name not in UNREAD_CHECKS
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "accuracy": self.accuracy, "rules_accuracy": self.rules_accuracy, "sentences": self.sentences,
-                "articles": self.articles, "confusion": self.confusion, "misses": self.misses,
+                "articles": self.articles, "confusion": self.confusion, "misses": self.misses if self.misses_shown else [],
                 "sources": self.sources.to_dict() if self.sources else None}
 
 

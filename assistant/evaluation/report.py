@@ -27,8 +27,6 @@ from assistant.types import LABEL_ORDER
 
 ASSISTANT = "assistant"
 CHART_METRICS = ("answer_accuracy", "evidence_f1", "label_accuracy", "abstention_recall")
-# Label checks whose misses no one reads: the report gives their totals only.
-UNREAD_CHECKS = ("rgb_labels", "labels_lee_check", "labels_web_check")
 
 
 class GoldLabel(BaseModel):
@@ -171,7 +169,7 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
                   "`labels_dev`, `labels_rgb_dev`, `labels_wiki_dev`, `labels_lee_dev`, `labels_lee_more_dev` and `labels_web_dev` "
                   "are development sets.", ""]
         for score in label_sets:
-            lines += [*label_set_lines(score, show_misses=score.name not in UNREAD_CHECKS), ""]
+            lines += [*label_set_lines(score, show_misses=score.misses_shown), ""]
     lines += ["", "## Per category (assistant)", ""]
     lines += _table(suite.categories.get(ASSISTANT, {}), ("answer_accuracy", "evidence_recall", "citation_precision",
                                                           "label_accuracy", "abstention_recall", "answer_words_p50", "cases"))
