@@ -76,7 +76,8 @@ def _encoder(settings: Settings) -> OnnxSentenceEncoder:
 def embedder_id(settings: Settings) -> str:
     """Identifies what produced an index's vectors; an index built otherwise is rebuilt."""
     model = str(settings.model_dir) if settings.model_dir else "packaged:all-MiniLM-L6-v2-int8"
-    return f"{model}@{(settings.model_sha256 or 'unchecked')[:16]}/pipeline-{PIPELINE_VERSION}"
+    rules = "" if settings.label_review else "/rules-only"  # labels from the rules alone: labelled again when it changes
+    return f"{model}@{(settings.model_sha256 or 'unchecked')[:16]}/pipeline-{PIPELINE_VERSION}{rules}"
 
 
 class Assistant:
@@ -157,7 +158,8 @@ class Assistant:
     def ingest(self, articles: Sequence[Article], prune: bool = False, progress: bool | None = None) -> IngestReport:
         """Index ``articles``; ``prune`` also removes every indexed article not among them."""
         report = ingest_articles(
-            articles, self.store, self.encoder, self.index_id, prune, progress, writer=self._writer_name, wait_s=WRITE_WAIT_S
+            articles, self.store, self.encoder, self.index_id, prune, progress, writer=self._writer_name, wait_s=WRITE_WAIT_S,
+            review=self.settings.label_review,
         )
         self.refresh()
         return report
@@ -221,7 +223,8 @@ class Assistant:
         labeller, the encoder's and the judge's sessions), so a service says it is ready when it
         can answer and index at full speed."""
         question = "Who said what happened on Monday?"
-        label_article(new_article("warm-up", "The ministry said on Monday that the bridge will reopen."), self.encoder)
+        label_article(new_article("warm-up", "The ministry said on Monday that the bridge will reopen."), self.encoder,
+                      review=self.settings.label_review)
         named_entities(question)
         analyse(question)
         self.encoder.encode([question])
@@ -249,15 +252,16 @@ class Assistant:
         article's sourcing); ``Assistant.label(text)`` needs no index."""
         go_offline()
         cfg = settings or Settings()
-        return label_article(new_article(doc_id, text), _encoder(cfg))
+        return label_article(new_article(doc_id, text), _encoder(cfg), review=cfg.label_review)
 
     @staticmethod
     def label_files(paths: Sequence[Path], settings: Settings | None = None) -> list[tuple[Article, list[LabelledSentence]]]:
         """Each article file (.txt, .md, .html) with its labelled sentences; a broken file stops with a hint."""
         go_offline()
         articles = load_corpus(list(paths))
-        encoder = _encoder(settings or Settings())
-        return [(article, label_article(article, encoder)) for article in articles]
+        cfg = settings or Settings()
+        encoder = _encoder(cfg)
+        return [(article, label_article(article, encoder, review=cfg.label_review)) for article in articles]
 
     def new_article(self, doc_id: str, text: str, fmt: str = "text", **meta: str) -> Article:
         """An article handed in by a client, checked as a corpus file would be (HTML: its visible text)."""

@@ -23,6 +23,7 @@ def test_a_small_bench_run_measures_every_column_and_checks_the_answers(tmp_path
     assert [r.articles for r in result.sizes] == [1, 3]
     for r in result.sizes:
         assert r.query_p50_ms > 0 and r.ingest_s > 0 and r.embed_only_s > 0 and r.baseline_p50_ms > 0
+        assert r.rules_only_ingest_s > 0  # the same ingest with the label review switched off
         assert r.correct >= 0.9  # the Aktobe questions are still answered inside the archive
         # Memory measured for the embedded store, and apart for the app and a real `chroma run` serving the index.
         assert 0 < r.serving_rss_now_mb <= r.serving_rss_mb and r.server_app_rss_mb > 0 and r.server_rss_mb > 0

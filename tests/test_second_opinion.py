@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.engine import Assistant
+from assistant.engine import Assistant, embedder_id
 from assistant.errors import ModelError
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.issuer import ISSUER_REASON, POST_REASON
 from assistant.ingest.second_opinion import PACKAGED, LabelModel, consulted, model_input, overridden
+from assistant.settings import Settings
 from assistant.types import LABEL_ORDER, LabelledSentence
 
 from .conftest import tampered_copy
@@ -140,3 +141,21 @@ def test_with_the_model_reviewing_hostile_text_is_never_official(text: str) -> N
     labelled = Assistant.label(f"An explosion hit a depot in Varna on Tuesday. {text} The interior ministry said two people were hurt.")
     assert labelled[1].label != "official"
     assert labelled[-1].label == "official"
+
+
+def test_with_the_review_switched_off_labels_are_the_rules_alone_and_an_index_is_labelled_again(tmp_path: Path) -> None:
+    # ASSISTANT_LABEL_REVIEW=false: ingest about twice as fast (make bench); the index records it, so
+    # an index labelled one way is labelled again the other way, never a mix of both.
+    text = "Two fighter jets crashed over the North Sea on Monday. Group Captain Ian Hall said two jets had been lost."
+    off = Settings(label_review=False)
+    reviewed, rules = Assistant.label(text), Assistant.label(text, settings=off)
+    assert any("second opinion" in s.reason for s in reviewed)  # the model reviews this one (wrongly: see test_provenance)
+    assert not any("second opinion" in s.reason for s in rules) and rules[1].label == "official"
+    assert embedder_id(off) != embedder_id(Settings())
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "jets.txt").write_text(text, encoding="utf-8")
+    Assistant.open(corpus=corpus, index=tmp_path / "index")
+    assistant = Assistant.open(corpus=corpus, index=tmp_path / "index", settings=off)
+    (record,) = assistant.corpus.records.values()
+    assert [s.label for s in record.sentences] == [s.label for s in rules]

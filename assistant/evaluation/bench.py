@@ -176,6 +176,8 @@ class SizeResult:
     baseline_p50_ms: float = 0.0
     baseline_p95_ms: float = 0.0
     ingest_ratio: float = 0.0  # ours / baseline
+    rules_only_ingest_s: float = 0.0  # the same ingest with ASSISTANT_LABEL_REVIEW=false (no learned second opinion)
+    rules_only_ratio: float = 0.0  # that / baseline
     query_ratio: float = 0.0  # ours / baseline (p50)
 
 
@@ -229,6 +231,7 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
             ingest = _child(_CHILD_INGEST, str(index), str(corpus), cwd=root)
             serve = _child(_CHILD_SERVE, str(index), json.dumps(questions), cwd=root)
             base = _child(_CHILD_BASELINE, str(work / f"baseline-{size}"), str(corpus), json.dumps(questions), cwd=root)
+            rules = _child(_CHILD_INGEST, str(work / f"rules-{size}"), str(corpus), cwd=root, env={"ASSISTANT_LABEL_REVIEW": "false"})
             answers = serve["answers"]
             correct = [a["answerable"] and all(re.search(f, a["answer"], re.I) for f in fs) for a, fs in zip(answers, facts)]
             quotes = [a["quotes"] for a in answers]
@@ -252,6 +255,8 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
             r.baseline_p50_ms, r.baseline_p95_ms = _pct(base["latency_ms"], 0.5), _pct(base["latency_ms"], 0.95)
             r.ingest_ratio = round(r.ingest_s / max(r.baseline_ingest_s, 1e-9), 2)
             r.query_ratio = round(r.query_p50_ms / max(r.baseline_p50_ms, 1e-9), 2)
+            r.rules_only_ingest_s = round(rules["ingest_s"], 2)
+            r.rules_only_ratio = round(r.rules_only_ingest_s / max(r.baseline_ingest_s, 1e-9), 2)
             result.sizes.append(r)
         largest = max(sizes)
         written = _child(_CHILD_WRITE, str(work / f"index-{largest}"), str(work / "written"), str(WRITES), cwd=root)
@@ -376,7 +381,8 @@ def _cpus() -> int:
 COLUMNS = ("size", "articles", "sentences", "ingest_s", "articles_per_s", "sentences_per_s", "embed_only_s",
            "ingest_over_embedding", "query_p50_ms", "query_p95_ms", "serving_rss_mb", "serving_rss_now_mb",
            "server_app_rss_mb", "server_rss_mb", "chroma_alone_rss_mb", "ingest_rss_mb", "correct",
-           "unchanged_vs_seed", "baseline_ingest_s", "baseline_p50_ms", "baseline_p95_ms", "ingest_ratio", "query_ratio")
+           "unchanged_vs_seed", "baseline_ingest_s", "baseline_p50_ms", "baseline_p95_ms", "ingest_ratio", "query_ratio",
+           "rules_only_ingest_s", "rules_only_ratio")
 
 
 def write_bench(out: Path, result: BenchResult) -> Path:

@@ -26,7 +26,8 @@ from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.embed import OnnxSentenceEncoder
 from assistant.ingest.label import label_articles
 from assistant.ingest.load import load_corpus
-from assistant.ingest.second_opinion import packaged_model, review
+from assistant.ingest.second_opinion import packaged_model
+from assistant.ingest.second_opinion import review as second_opinion
 from assistant.ingest.segment import split_sentences
 from assistant.types import Article, LabelledSentence, Sentence
 
@@ -50,19 +51,21 @@ class IngestReport:
         )
 
 
-def label_article(article: Article, encoder: OnnxSentenceEncoder | None = None) -> list[LabelledSentence]:
+def label_article(article: Article, encoder: OnnxSentenceEncoder | None = None, review: bool = True) -> list[LabelledSentence]:
     """Every sentence of one article with its provenance label, source, cue and reason (nothing
     indexed), as ingest labels it; without ``encoder``, the rules alone."""
-    return labelled_articles([split_sentences(article)], encoder)[0]
+    return labelled_articles([split_sentences(article)], encoder, review)[0]
 
 
-def labelled_articles(articles: Sequence[Sequence[Sentence]], encoder: OnnxSentenceEncoder | None) -> list[list[LabelledSentence]]:
+def labelled_articles(articles: Sequence[Sequence[Sentence]], encoder: OnnxSentenceEncoder | None,
+                      review: bool = True) -> list[list[LabelledSentence]]:
     """The labeller: the rules (one parse pass for all the articles); with ``encoder``, speakers
     nothing else types are typed by described prototypes and the learned second opinion
-    (``second_opinion.py``) reviews the rules' labels."""
+    (``second_opinion.py``) reviews the rules' labels (unless not ``review``: settings.label_review)."""
     if encoder is None:
         return label_articles(articles)
-    return review(label_articles(articles, prototypes=source_prototypes(encoder)), packaged_model())
+    labelled = label_articles(articles, prototypes=source_prototypes(encoder))
+    return second_opinion(labelled, packaged_model()) if review else labelled
 
 
 @lru_cache(maxsize=2)
@@ -71,9 +74,9 @@ def source_prototypes(encoder: OnnxSentenceEncoder) -> SourcePrototypes:
     return SourcePrototypes(encoder)
 
 
-def build_records(articles: Sequence[Article], encoder: OnnxSentenceEncoder | None = None) -> list[ArticleRecord]:
+def build_records(articles: Sequence[Article], encoder: OnnxSentenceEncoder | None = None, review: bool = True) -> list[ArticleRecord]:
     """Segment, label (one parse pass for all) and chunk several articles."""
-    labelled = labelled_articles([split_sentences(a) for a in articles], encoder)
+    labelled = labelled_articles([split_sentences(a) for a in articles], encoder, review)
     return [
         ArticleRecord(article=a, sentences=sentences, passages=chunk_article(a, sentences))
         for a, sentences in zip(articles, labelled)
@@ -89,9 +92,11 @@ def ingest_articles(
     progress: bool | None = None,
     writer: str = "",
     wait_s: float = 120.0,
+    review: bool = True,
 ) -> IngestReport:
     """Index ``articles`` (an article whose version is committed is skipped). Nothing else is
-    removed unless ``prune`` (drop indexed articles not among them). One writer at a time on a
+    removed unless ``prune`` (drop indexed articles not among them); ``review``: the learned second
+    opinion reviews the labels (``embedder`` should say when it does not). One writer at a time on a
     store, whatever process it runs in (``writer`` names this one in the lease)."""
     from tqdm import tqdm
 
@@ -123,7 +128,7 @@ def ingest_articles(
         with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
             for begin in range(0, len(todo), BATCH_ARTICLES):
                 batch = todo[begin : begin + BATCH_ARTICLES]
-                records = build_records(batch, encoder)
+                records = build_records(batch, encoder, review)
                 # One model pass and one store write per batch: per-call overhead dominates small articles.
                 texts = [index_texts(r.sentences) for r in records]
                 vectors = encoder.encode([t for group in texts for t in group])
