@@ -22,6 +22,10 @@ FEELINGS = frozenset("delighted pleased proud happy thrilled excited honoured ho
 # expectation or a plan): "moved to assure", "sought to reassure", "went on to say", "was forced to
 # deny", "was quick to point out", "hastened to add"; "is expected to announce", "plans to say" say nothing yet.
 IMPLICATIVE = frozenset("move seek rush hasten scramble force manage try attempt quick swift keen eager careful".split())
+# "The union used its conference to demand ...", "the company took the opportunity to deny ...":
+# the occasion a speaker used to speak; whoever used it speaks.
+OCCASIONS = frozenset("opportunity occasion chance moment".split())
+OCCASION_VERBS = frozenset("take seize use grab".split())
 # A part of a group named before: "fans were divided, with some calling ...", "Others praised ...".
 PARTITIVES = frozenset("some others many most several few".split())
 
@@ -88,6 +92,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, False  # "..., the two companies announced on Tuesday": a trailing speaker, read as a modifier
     if verb.dep_ == "acl" and children(verb, "ccomp") and verb.i > 0 and (before := verb.doc[verb.i - 1]).pos_ in ("NOUN", "PROPN"):
         return before, False  # "SEOUL, July 7 (Reuters) - Samsung Electronics estimated on Friday that ...": a finite verb with its clause
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "use" and children(verb.head, "dobj") and verb.head.i < verb.i \
+            or verb.dep_ == "acl" and verb.head.lemma_.lower() in OCCASIONS and verb.head.head.lemma_.lower() in OCCASION_VERBS:
+        return subject_of(verb.head if verb.dep_ != "acl" else verb.head.head)[0], False  # "used its conference to demand ..."
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "messages reporting ..."
         return verb.head, verb.tag_ == "VBN"  # "the game, released in 2020": what was released
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
