@@ -14,7 +14,7 @@ SPEECH_VERBS = frozenset(
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
     "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
     "caution concede reiterate testify proclaim assure reassure anticipate email message recall recount interject rejoin retort "
-    "exclaim shout remark boast brag lament muse apologise apologize denounce decry deplore regret rebuke lambast".split()
+    "exclaim shout remark boast brag lament muse apologise apologize denounce decry deplore regret rebuke lambast credit".split()
 )
 # Speech verbs that also take things as their object: "The deal adds 14 vessels to the fleet"
 # says nothing; "She added that ..." and '"...," he added' do.
@@ -28,6 +28,10 @@ RELEASING_VERBS = frozenset("release publish unveil disclose issue".split())
 # garrison"; "concluded that ...", "threatened to resign", "claimed that ...", "claimed the attack"
 # and "maintained that ..." say something.
 DEED_UNLESS_CLAUSE = frozenset("conclude threaten claim maintain".split())
+# Speech verbs that give someone credit or blame only with whom for what ("credited the fans for the
+# win", "credited X with saving ..."); "credited the refunds to customers' accounts" is a deed.
+CREDIT_VERBS = frozenset("credit".split())
+CREDIT_PREPOSITIONS = frozenset("with for".split())
 WON_THINGS = frozenset("title crown victory win medal gold silver bronze trophy championship cup prize award "
                        "seat place spot pole record lead life".split())
 # What a person does with news of their own, never as a witness of someone else's.
