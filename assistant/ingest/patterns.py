@@ -9,7 +9,8 @@ Source typing (``source.py``) reads them.
   ("Kansas City Police", not "Kansas City Chiefs"); ``id: local`` ("county") also ends a local government's
   own name ("Maui County said");
 - ``media.jsonl``: news outlets (state media included), journalists, sources, witnesses, experts
-  (``id: expert``: employed by an authority, they speak for it), studies and polls, and the words
+  (``id: expert``: employed by an authority, they speak for it; a firm by what it does, ``activities``
+  before ``heads``: "forecasting firm", "polling agency"), studies and polls, and the words
   that make any speaker an unnamed source (``id: anonymous``: "on condition of anonymity");
 - ``social.jsonl``: platforms (``id: platform``), posts, users, forums, rumours;
 - ``group.jsonl``: companies, parties, unions, clubs, armed groups, a person's representatives
@@ -62,11 +63,23 @@ def source_patterns() -> tuple[dict[str, str], ...]:
             if not line.strip():
                 continue
             row = json.loads(line)
-            out.append(row)
-            phrase = row["pattern"]
-            if row["label"] != "AI_ADDRESS" and phrase[-1:].isalpha() and row.get("id") != "platform":
-                out.append({**row, "pattern": phrase.rsplit(" ", 1)[0] + " " + _plural(phrase.rsplit(" ", 1)[-1]) if " " in phrase else _plural(phrase)})
+            for phrase in _phrases(row):
+                out.append({**_row(row), "pattern": phrase})
+                if row["label"] != "AI_ADDRESS" and phrase[-1:].isalpha() and row.get("id") != "platform":
+                    out.append({**_row(row), "pattern": phrase.rsplit(" ", 1)[0] + " " + _plural(phrase.rsplit(" ", 1)[-1]) if " " in phrase else _plural(phrase)})
     return tuple(out)
+
+
+def _phrases(row: dict[str, str]) -> list[str]:
+    """A row's phrases: its ``pattern``, or each of its ``activities`` before each of its ``heads``
+    (an organisation by what it does: "forecasting firm", "polling agency")."""
+    if "activities" in row:
+        return [f"{a} {h}" for a in row["activities"].split("|") for h in row["heads"].split("|")]
+    return [row["pattern"]]
+
+
+def _row(row: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in row.items() if k not in ("activities", "heads")}
 
 
 def add_source_ruler(nlp: Language) -> None:
