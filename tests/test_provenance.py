@@ -701,3 +701,14 @@ def test_the_leaders_list_is_data_with_full_names_and_only_distinctive_short_nam
     names = leaders()
     assert {"volodymyr zelensky", "zelensky", "emmanuel macron", "macron", "tedros"} <= names
     assert not {"johnson", "harris", "martin", "khan", "sharif", "kim", "li", "wang"} & names  # surnames many people share
+
+
+def test_one_of_those_named_before_speaks_as_they_do_and_a_count_of_views_says_nothing() -> None:
+    # "One of them accused ...": the source before; "One of the ministers said" keeps its own words.
+    first, one = rules("Government ministers said the talks had failed. One of them accused the rebels of lying.")
+    assert one.label == first.label == "official" and one.attributed_to == first.attributed_to
+    (minister,) = rules("One of the ministers said the talks had failed.")
+    assert minister.label == "official" and minister.attributed_to == "One of the ministers"
+    # "viewed ... times", "shared ... times": how often a post was seen, not a view anyone stated.
+    assert rules_label("Videos tagged with the hashtag have been viewed more than 300 million times.") == ["article"]
+    assert rules_label("Critics viewed the plan as a giveaway.") != ["article"]

@@ -176,6 +176,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             channel = statement_channel(verb) or (statement_channel(verb.head) if verb.dep_ == "conj" else None)
             if speaker.lower_ in PARTITIVES and not list(speaker.children) and channel and verb.dep_ not in ("pcomp", "advcl"):
                 return Frame("social_media", "social-media users", verb.text, f"'{speaker.text}' posting online ('{channel}')")  # "In Facebook groups, some argued ..."
+            if speaker.lower_ == "one" and (whole := next((o for p in children(speaker, "prep") if p.lower_ == "of" for o in children(p, "pobj")), None)) \
+                    and whole.pos_ == "PRON":
+                speaker = whole  # "One of them accused ...": one of those named before speaks
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children):
                 if (inside := main_speaker(verb, speaker, known)) is not None:
                     return inside

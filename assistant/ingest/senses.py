@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
-    CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, VERDICTS,
+    CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, VERDICTS,
     WON_THINGS,
 )
 
@@ -44,8 +44,10 @@ def says_nothing(verb: Token) -> bool:
     if verb.lemma_.lower() in COUNTING_VERBS and objects and not (clauses and clauses[0].i < objects[0].i) and not quoted_near(verb):
         return True  # "The deal adds 14 vessels to the fleet", "Netflix adds 13.1 million subscribers, shares jump": things, not words
     released = verb.lemma_.lower() in RELEASING_VERBS and not children(verb, "dobj", "ccomp", "xcomp", "nsubjpass") and not quoted_near(verb)
+    # "viewed more than 300,000 times", "shared 20,000 times": how often, not a view stated.
+    counted = verb.lemma_.lower() in CIRCULATION_VERBS and any(c.lemma_.lower() == "time" for c in verb.children if c.dep_ in ("dobj", "npadvmod"))
     credit = verb.lemma_.lower() in CREDIT_VERBS and not any(c.dep_ == "prep" and c.lower_ in CREDIT_PREPOSITIONS for c in verb.children)
-    return released or credit or deed(verb) or naming(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+    return released or counted or credit or deed(verb) or naming(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
 
 
 def deed(verb: Token) -> bool:
