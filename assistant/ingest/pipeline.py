@@ -26,8 +26,7 @@ from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.embed import OnnxSentenceEncoder
 from assistant.ingest.label import label_articles
 from assistant.ingest.load import load_corpus
-from assistant.ingest.second_opinion import packaged_model
-from assistant.ingest.second_opinion import review as second_opinion
+from assistant.ingest.second_opinion import packaged_model, review as second_opinion
 from assistant.ingest.segment import split_sentences
 from assistant.types import Article, LabelledSentence, Sentence
 
