@@ -709,6 +709,9 @@ def test_one_of_those_named_before_speaks_as_they_do_and_a_count_of_views_says_n
     assert one.label == first.label == "official" and one.attributed_to == first.attributed_to
     (minister,) = rules("One of the ministers said the talks had failed.")
     assert minister.label == "official" and minister.attributed_to == "One of the ministers"
+    # "... and is believed to have been taken away": a passive of its own, however the subject is shared.
+    assert rules_label("Police said two officers were injured. One of them needed stitches and is believed to have been "
+                       "taken to hospital.")[1] == "article"
     # "viewed ... times", "shared ... times": how often a post was seen, not a view anyone stated.
     assert rules_label("Videos tagged with the hashtag have been viewed more than 300 million times.") == ["article"]
     assert rules_label("Critics viewed the plan as a giveaway.") != ["article"]

@@ -99,7 +99,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, verb.tag_ == "VBN"  # "the game, released in 2020": what was released
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "posts go further and claim ..."
         shared, shared_passive = subject_of(verb.head)  # "A message being forwarded ... claims": active itself
-        return shared, shared_passive and verb.tag_ == "VBN"
+        return shared, shared_passive and verb.tag_ == "VBN" or bool(children(verb, "auxpass"))  # "... and is believed to"
     if verb.dep_ == "xcomp" and verb.head.lower_ in FEELINGS and verb.head.dep_ == "acomp":
         return subject_of(verb.head.head)[0], False  # "Dunmore Athletic is delighted to announce ..."
     if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in IMPLICATIVE or verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "go"
