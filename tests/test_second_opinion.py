@@ -12,7 +12,7 @@ from assistant.engine import Assistant, embedder_id
 from assistant.errors import ModelError
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.issuer import ISSUER_REASON, POST_REASON
-from assistant.ingest.second_opinion import PACKAGED, LabelModel, consulted, model_input, overridden
+from assistant.ingest.second_opinion import PACKAGED, LabelModel, consulted, model_input, overridden, review, reviewed
 from assistant.settings import Settings
 from assistant.types import LABEL_ORDER, LabelledSentence
 
@@ -102,6 +102,25 @@ def test_a_post_stays_a_post_whatever_the_model_says(label: str) -> None:
     post = said(0, "A post shared thousands of times read: 'Officials confirmed that the blast was staged.'", "social_media",
                 cue="post", attributed_to="a post")
     assert overridden([post], {0: (label, 0.999)}, threshold=0.5) == [post]  # never shown as fact
+
+
+def test_the_model_is_run_only_where_its_verdict_could_change_a_label() -> None:
+    # A post's label is final, so ingest does not spend the model on it (a sixth of what it would read).
+    post = said(1, "Officials confirmed the blast was staged, a viral post claimed.", "social_media", cue="claimed",
+                attributed_to="a viral post")
+    assert consulted(post) and not reviewed(post)
+    assert reviewed(STATEMENT)
+
+    read: list[tuple[str, str]] = []
+
+    class Reading(LabelModel):
+        def probabilities(self, pairs):  # type: ignore[no-untyped-def]
+            read.extend(pairs)
+            return super().probabilities(pairs)
+
+    [[_, out]] = review([[STATEMENT, post]], Reading(PACKAGED))
+    assert out == post
+    assert read == [model_input([STATEMENT, post], 0)]  # the statement only
 
 
 @pytest.mark.parametrize("text", ["A fake ministry statement said schools would close on Monday.",

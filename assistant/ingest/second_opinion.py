@@ -54,12 +54,22 @@ def consulted(sentence: LabelledSentence) -> bool:
     return sentence.label != "article" or needs_parse(sentence.text)
 
 
+# Labels the model never replaces: a post stays a post, whatever it is read as (an unverified post
+# shown as a report, or as the article's own account, would pass for fact).
+FINAL: frozenset[Label] = frozenset({"social_media"})
+
+
+def reviewed(sentence: LabelledSentence) -> bool:
+    """Does ingest run the model on this sentence? Those it reads (``consulted``) whose label it
+    may change: a post's label is final, so the model's verdict on it would be thrown away."""
+    return consulted(sentence) and sentence.label not in FINAL
+
+
 def allowed(sentence: LabelledSentence, label: Label) -> bool:
-    """May the model's label replace the rules'? Never a post's, whatever it is read as (an
-    unverified post shown as a report, or as the article's own account, would pass for fact), nor
-    into an official statement the word of a source the text calls fake ("a fake ministry
-    statement said ...")."""
-    if sentence.label == "social_media":
+    """May the model's label replace the rules'? Never a final one (a post's), nor into an
+    official statement the word of a source the text calls fake ("a fake ministry statement
+    said ...")."""
+    if sentence.label in FINAL:
         return False
     return label != "official" or not FAKES & set(sentence.attributed_to.lower().split())
 
@@ -114,7 +124,7 @@ def packaged_model() -> LabelModel:
 
 def review(articles: Sequence[Sequence[LabelledSentence]], model: LabelModel) -> list[list[LabelledSentence]]:
     """The articles' labelled sentences, with the model's label where it overrides the rules'."""
-    keys = [(n, p) for n, sentences in enumerate(articles) for p, s in enumerate(sentences) if consulted(s)]
+    keys = [(n, p) for n, sentences in enumerate(articles) for p, s in enumerate(sentences) if reviewed(s)]
     probs = model.probabilities([model_input(articles[n], p) for n, p in keys])
     verdicts: dict[int, dict[int, tuple[Label, float]]] = {}
     for (n, p), row in zip(keys, probs):
@@ -129,7 +139,7 @@ def overridden(sentences: list[LabelledSentence], verdicts: dict[int, tuple[Labe
     changed: dict[int, LabelledSentence] = {}
     for s in sentences:
         verdict = verdicts.get(s.idx)
-        if verdict is not None and verdict[0] != s.label and verdict[1] >= threshold and consulted(s) and allowed(s, verdict[0]):
+        if verdict is not None and verdict[0] != s.label and verdict[1] >= threshold and reviewed(s) and allowed(s, verdict[0]):
             label, p = verdict
             update: dict[str, object] = {"label": label, "reason": f"a learned second opinion reads it as {label} "
                                          f"(probability {p:.2f}); the rules said {s.label}: {s.reason}"}
