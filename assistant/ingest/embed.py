@@ -8,7 +8,9 @@ The file's sha256 is checked at load, so a swapped or truncated model fails loud
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -61,6 +63,7 @@ def checked_cross_encoder(model_dir: Path, sha256: str, what: str, rebuild: str,
                          f"Rebuild it with `{rebuild}`, or reinstall the project.")
     options = ort.SessionOptions()
     options.enable_cpu_mem_arena = False
+    options.intra_op_num_threads = 1  # one thread per run; pair_outputs runs the pairs side by side instead
     session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     words = Tokenizer.from_file(str(tokenizer))
     words.no_padding()
@@ -72,13 +75,26 @@ def pair_outputs(session: Any, tokenizer: Any, pairs: Sequence[tuple[str, str]])
     """A cross-encoder's output row for each (first, second) text pair, each pair run alone. The
     int8 models quantise their activations over the whole input they are given, so in a batch (and
     its padding) a pair's score would depend on the pairs beside it: a sentence's label on the
-    articles ingested with it, a citation on what else was retrieved. Alone is as fast here."""
-    rows = []
-    for encoded in tokenizer.encode_batch(list(pairs)):
+    articles ingested with it, a citation on what else was retrieved. Alone is as fast here.
+
+    The pairs run side by side, one per core, each on one thread (``checked_cross_encoder``): one
+    short input is too little work to share among threads (README, "Latest make bench")."""
+
+    def run(encoded: Any) -> np.ndarray:
         feeds = {name: np.array([values], dtype=np.int64) for name, values in
                  (("input_ids", encoded.ids), ("attention_mask", encoded.attention_mask), ("token_type_ids", encoded.type_ids))}
-        rows.append(np.asarray(session.run(None, feeds)[0], dtype=np.float32).reshape(-1))
-    return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+        return np.asarray(session.run(None, feeds)[0], dtype=np.float32).reshape(-1)
+
+    encodings = tokenizer.encode_batch(list(pairs))
+    if not encodings:
+        return np.zeros((0, 0), dtype=np.float32)
+    with ThreadPoolExecutor(max_workers=min(len(encodings), cores())) as pool:
+        return np.stack(list(pool.map(run, encodings)))
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class OnnxSentenceEncoder:
@@ -102,6 +118,7 @@ class OnnxSentenceEncoder:
         # No memory arena: it keeps the largest batch's buffers for the process's life (about 70 MB
         # after an ingest), and measured no slower on this model.
         options.enable_cpu_mem_arena = False
+        options.intra_op_num_threads = 1  # one thread per batch; encode runs the batches side by side instead
         self._session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
@@ -119,25 +136,30 @@ class OnnxSentenceEncoder:
         return lambda text: plain.encode(text, add_special_tokens=False).tokens
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Unit vectors, one row per text. Texts are sorted by length per batch to waste less padding."""
+        """Unit vectors, one row per text. Texts are sorted by length per batch to waste less
+        padding; the batches run side by side, one per core, each on one thread."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [order[begin : begin + batch_size] for begin in range(0, len(order), batch_size)]
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for begin in range(0, len(order), batch_size):
-            idx = order[begin : begin + batch_size]
-            encodings = self._tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds)[0]
-            weights = mask[..., None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[idx] = pooled / np.clip(norms, 1e-12, None)
+        with ThreadPoolExecutor(max_workers=min(len(batches), cores())) as pool:
+            for idx, vectors in zip(batches, pool.map(lambda idx: self._vectors([texts[i] for i in idx]), batches)):
+                out[idx] = vectors
         return out
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        """One batch's unit vectors (the int8 model quantises over the batch: the same batches, the same vectors)."""
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
 
 
 @lru_cache(maxsize=4)
