@@ -165,19 +165,6 @@ def test_free_memory_goes_back_to_the_system_after_loading() -> None:
     assert give_back_free_memory() is (sys.platform == "linux")
 
 
-def test_a_sentences_vector_does_not_depend_on_which_core_computed_its_batch(assistant) -> None:
-    """The batches run side by side; each batch's vectors are the ones it gets alone, every time."""
-    import numpy as np
-
-    texts = [s.text for s in assistant.corpus.records["aktobe-2016"].sentences[:24]]
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # the encoder's batches: texts by length
-    spread = assistant.encoder.encode(texts, batch_size=4)
-    for begin in range(0, len(order), 4):
-        batch = order[begin : begin + 4]
-        assert np.array_equal(spread[batch], assistant.encoder.encode([texts[i] for i in batch], batch_size=4))
-    assert all(np.array_equal(spread, assistant.encoder.encode(texts, batch_size=4)) for _ in range(3))
-
-
 def test_the_index_holds_one_vector_per_sentence_and_passages_are_scored_from_them(assistant) -> None:
     """A passage's vector is the normalised mean of its sentences' vectors (no second collection)."""
     import numpy as np

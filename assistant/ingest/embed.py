@@ -118,7 +118,6 @@ class OnnxSentenceEncoder:
         # No memory arena: it keeps the largest batch's buffers for the process's life (about 70 MB
         # after an ingest), and measured no slower on this model.
         options.enable_cpu_mem_arena = False
-        options.intra_op_num_threads = 1  # one thread per batch; encode runs the batches side by side instead
         self._session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
@@ -136,30 +135,25 @@ class OnnxSentenceEncoder:
         return lambda text: plain.encode(text, add_special_tokens=False).tokens
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Unit vectors, one row per text. Texts are sorted by length per batch to waste less
-        padding; the batches run side by side, one per core, each on one thread."""
+        """Unit vectors, one row per text. Texts are sorted by length per batch to waste less padding."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        batches = [order[begin : begin + batch_size] for begin in range(0, len(order), batch_size)]
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        with ThreadPoolExecutor(max_workers=min(len(batches), cores())) as pool:
-            for idx, vectors in zip(batches, pool.map(lambda idx: self._vectors([texts[i] for i in idx]), batches)):
-                out[idx] = vectors
+        for begin in range(0, len(order), batch_size):
+            idx = order[begin : begin + batch_size]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in idx])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.clip(norms, 1e-12, None)
         return out
-
-    def _vectors(self, texts: list[str]) -> np.ndarray:
-        """One batch's unit vectors (the int8 model quantises over the batch: the same batches, the same vectors)."""
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self._inputs:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
 
 
 @lru_cache(maxsize=4)
