@@ -58,9 +58,9 @@ class Settings(BaseSettings):
         "answer judge then checks those chosen."
     )
     label_review: bool = Field(
-        True, description="At ingest, the learned second opinion reviews the rules' provenance labels (about half "
+        True, description="At ingest, the learned second opinion reviews the rules' provenance labels (about a tenth "
         "of ingest time on 2 cores; on the label checks it is right on 15 more of 2,339 sentences). Off: the rules "
-        "alone, ingest about twice as fast. Changing it labels the index again."
+        "alone. Changing it labels the index again."
     )
     answer_judge: bool = Field(
         False, description="Let the learned answer judge decide whether the sentences chosen to answer do "
