@@ -105,7 +105,7 @@ def test_a_post_stays_a_post_whatever_the_model_says(label: str) -> None:
 
 
 def test_the_model_is_run_only_where_its_verdict_could_change_a_label() -> None:
-    # A post's label is final, so ingest does not spend the model on it (a sixth of what it would read).
+    # A post's label is final, so ingest does not spend the model on it (a seventh of what it read on the bench archive).
     post = said(1, "Officials confirmed the blast was staged, a viral post claimed.", "social_media", cue="claimed",
                 attributed_to="a viral post")
     assert consulted(post) and not reviewed(post)
