@@ -218,10 +218,11 @@ def run_bench(sizes: list[int], root: Path) -> BenchResult:
     import re
 
     from assistant.evaluation.archive import write_archive
+    from assistant.ingest.embed import cores
 
     questions, facts = _questions(root)
     result = BenchResult(machine={"python": platform.python_version(), "machine": platform.machine(),
-                                  "processor": platform.processor() or "unknown", "cpus": str(_cpus())})
+                                  "processor": platform.processor() or "unknown", "cpus": str(cores())})
     seed_quotes: list[list[str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
@@ -370,12 +371,6 @@ def _cold(root: Path, index: Path, corpus: str) -> float:
     if "answered" not in done.stdout:
         raise RuntimeError(f"cold start failed: {done.stderr[-2000:]}")
     return round(time.perf_counter() - started, 2)
-
-
-def _cpus() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
 
 
 COLUMNS = ("size", "articles", "sentences", "ingest_s", "articles_per_s", "sentences_per_s", "embed_only_s",
