@@ -28,7 +28,7 @@ Source typing (``source.py``) reads them.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -82,10 +82,16 @@ def _row(row: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in row.items() if k not in ("activities", "heads")}
 
 
-def add_source_ruler(nlp: Language) -> None:
-    """Add the source patterns to a pipeline: every parsed doc gets ``doc.spans["sources"]``."""
-    ruler = nlp.add_pipe("span_ruler", name="source_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], **({"id": p["id"]} if p.get("id") else {})} for p in source_patterns()])  # type: ignore[attr-defined]
+def add_source_ruler(nlp: Language, tokens_only: Sequence[str] = ()) -> None:
+    """Add the source patterns to a pipeline: every parsed doc gets ``doc.spans["sources"]``.
+    ``tokens_only``: the pipeline's components that change its tokens (the phrases get them too)."""
+    ruler_name = "source_ruler"
+    ruler = nlp.add_pipe("span_ruler", name=ruler_name, config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"})
+    # The phrases are matched on their lower-case words: the ruler makes their docs with the
+    # tokenizer and the components that change tokens (``tokens_only``), not the tagger or parser
+    # it would otherwise run over thousands of phrases at every start.
+    with nlp.select_pipes(enable=[*tokens_only, ruler_name]):
+        ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], **({"id": p["id"]} if p.get("id") else {})} for p in source_patterns()])  # type: ignore[attr-defined]
 
 
 def source_kinds(doc: Doc) -> dict[int, Span]:
