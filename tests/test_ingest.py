@@ -210,3 +210,26 @@ def test_an_emptied_vector_store_is_an_error_on_ask_never_a_refusal(tmp_path: Pa
     assert missing.value.http_status == 503 and "assistant ingest" in missing.value.hint
     with pytest.raises(IndexMissing):
         assistant.ready()
+
+
+def test_articles_ingested_in_several_batches_are_labelled_as_each_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next batch is parsed while one is embedded and stored: every article still gets the
+    labels it gets on its own, and in its own record."""
+    from assistant.ingest import pipeline
+    from assistant.ingest.load import new_article
+
+    texts = {
+        "ministry": "The Interior Ministry said on Monday that the bridge would reopen. It gave no date.",
+        "post": 'A post shared on Telegram read: "Officials confirmed the blast was staged." Police denied it.',
+        "club": "The club announced that its coach had resigned. Fans gathered outside the stadium.",
+        "witness": "Witnesses told reporters they heard two explosions. The fire was out by noon.",
+        "plain": "The river rose two metres overnight. Schools stayed closed.",
+    }
+    monkeypatch.setattr(pipeline, "BATCH_ARTICLES", 2)
+    assistant = Assistant.open(corpus=None, index=tmp_path, require_index=False)
+    report = assistant.ingest([new_article(doc_id, text) for doc_id, text in texts.items()])
+    assert report.added == len(texts)
+    for doc_id, text in texts.items():
+        alone = assistant.label(text)
+        stored = assistant.corpus.records[doc_id].sentences
+        assert [(s.text, s.label, s.attributed_to, s.reason) for s in stored] == [(s.text, s.label, s.attributed_to, s.reason) for s in alone]

@@ -13,6 +13,7 @@ import socket
 import sys
 import uuid
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,7 +64,11 @@ def labelled_articles(articles: Sequence[Sequence[Sentence]], encoder: OnnxSente
     (``second_opinion.py``) reviews the rules' labels (unless not ``review``: settings.label_review)."""
     if encoder is None:
         return label_articles(articles)
-    labelled = label_articles(articles, prototypes=source_prototypes(encoder))
+    return with_review(label_articles(articles, prototypes=source_prototypes(encoder)), review)
+
+
+def with_review(labelled: list[list[LabelledSentence]], review: bool = True) -> list[list[LabelledSentence]]:
+    """The rules' labels after the learned second opinion's review (as they are, if not ``review``)."""
     return second_opinion(labelled, packaged_model()) if review else labelled
 
 
@@ -75,11 +80,17 @@ def source_prototypes(encoder: OnnxSentenceEncoder) -> SourcePrototypes:
 
 def build_records(articles: Sequence[Article], encoder: OnnxSentenceEncoder | None = None, review: bool = True) -> list[ArticleRecord]:
     """Segment, label (one parse pass for all) and chunk several articles."""
-    labelled = labelled_articles([split_sentences(a) for a in articles], encoder, review)
-    return [
-        ArticleRecord(article=a, sentences=sentences, passages=chunk_article(a, sentences))
-        for a, sentences in zip(articles, labelled)
-    ]
+    return records_of(articles, labelled_articles([split_sentences(a) for a in articles], encoder, review))
+
+
+def records_of(articles: Sequence[Article], labelled: Sequence[list[LabelledSentence]]) -> list[ArticleRecord]:
+    """Labelled articles as records, chunked into passages."""
+    return [ArticleRecord(article=a, sentences=sentences, passages=chunk_article(a, sentences)) for a, sentences in zip(articles, labelled)]
+
+
+def rule_labels(articles: Sequence[Article], encoder: OnnxSentenceEncoder) -> list[list[LabelledSentence]]:
+    """Segment several articles and label them by the rules (one parse pass), before the review."""
+    return labelled_articles([split_sentences(a) for a in articles], encoder, review=False)
 
 
 def ingest_articles(
@@ -124,10 +135,17 @@ def ingest_articles(
                 unchanged += 1
             else:
                 todo.append(article)
-        with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar:
-            for begin in range(0, len(todo), BATCH_ARTICLES):
-                batch = todo[begin : begin + BATCH_ARTICLES]
-                records = build_records(batch, encoder, review)
+        batches = [todo[begin : begin + BATCH_ARTICLES] for begin in range(0, len(todo), BATCH_ARTICLES)]
+        with tqdm(total=len(todo), desc="Indexing", unit="article", disable=not show, file=sys.stderr) as bar, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="labeller") as labeller:
+            # The parse is one core's work: the next batch is parsed while this one is embedded and
+            # stored (model runs that leave the interpreter free). The review runs alone: its many
+            # short model runs would each wait for the parse to hand over the interpreter.
+            ahead = [labeller.submit(rule_labels, batches[0], encoder)] if batches else []
+            for n, batch in enumerate(batches):
+                records = records_of(batch, with_review(ahead.pop().result(), review))
+                if n + 1 < len(batches):
+                    ahead.append(labeller.submit(rule_labels, batches[n + 1], encoder))
                 # One model pass and one store write per batch: per-call overhead dominates small articles.
                 texts = [index_texts(r.sentences) for r in records]
                 vectors = encoder.encode([t for group in texts for t in group])
