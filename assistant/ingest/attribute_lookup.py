@@ -2,7 +2,7 @@
 
 en_core_web_sm's ``attribute_ruler`` sets each token's part of speech, morphology and a few lemmas
 from its tag, word and dependency, with some 180 patterns of one or two tokens. spaCy's Matcher
-tries every pattern at every token (a third of the parse's time on 2 cores, `make bench`). These
+tries every pattern at every token (a third of the parse's time, measured on 2 cores). These
 patterns only test a token's own attributes (no operators, no lengths that vary), so the rules a
 token satisfies depend on those attributes alone: they are worked out once per distinct
 combination and looked up after that. The ruler applies the matches itself, in its own order
@@ -87,7 +87,6 @@ class AttributeLookup:
     @classmethod
     def of(cls, ruler: AttributeRuler) -> AttributeLookup | None:
         """The lookup for a ruler's patterns; None if any pattern is beyond it."""
-        attrs: list[str] = []
         raw: list[tuple[int, list[list[tuple[str, Any, Test]]]]] = []
         for number, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
