@@ -66,6 +66,8 @@ def test_a_sentences_verdict_is_its_own_whatever_is_reviewed_beside_it() -> None
     alone = model.probabilities([pair])
     assert (model.probabilities([*others, pair])[-1] == alone[0]).all()
     assert (model.probabilities([pair, *others])[0] == alone[0]).all()
+    twice = model.probabilities([pair, others[0], pair])  # a pair met twice is run once, its row given twice
+    assert twice.shape == (3, alone.shape[1]) and (twice[0] == alone[0]).all() and (twice[2] == alone[0]).all()
 
 
 def test_a_sure_verdict_overrides_the_rules_and_says_so() -> None:

@@ -85,11 +85,13 @@ def pair_outputs(session: Any, tokenizer: Any, pairs: Sequence[tuple[str, str]])
                  (("input_ids", encoded.ids), ("attention_mask", encoded.attention_mask), ("token_type_ids", encoded.type_ids))}
         return np.asarray(session.run(None, feeds)[0], dtype=np.float32).reshape(-1)
 
-    encodings = tokenizer.encode_batch(list(pairs))
-    if not encodings:
+    if not pairs:
         return np.zeros((0, 0), dtype=np.float32)
+    distinct = list(dict.fromkeys(map(tuple, pairs)))  # a pair met twice (a repeated line in its context) runs once
+    encodings = tokenizer.encode_batch(distinct)
     with ThreadPoolExecutor(max_workers=min(len(encodings), cores())) as pool:
-        return np.stack(list(pool.map(run, encodings)))
+        rows = dict(zip(distinct, pool.map(run, encodings)))
+    return np.stack([rows[tuple(pair)] for pair in pairs])
 
 
 def cores() -> int:
