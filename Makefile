@@ -61,7 +61,7 @@ eval: install-dev
 		evals/report/news_check/report.json
 
 bench: install-dev
-	$(BIN)/assistant bench --sizes 1,1000 --out bench
+	$(BIN)/assistant bench --sizes 1,1000 --pairs 3 --out bench
 
 bench-full: install-dev
 	$(BIN)/assistant bench --sizes 1,1000,10000 --out bench

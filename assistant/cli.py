@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", parents=[common], help="benchmark latency, ingest, cold start and memory against llama-index defaults")
     bench.add_argument("--sizes", default="1,1000", help="archive sizes in articles, comma-separated (1 = the seed corpus)")
     bench.add_argument("--out", type=Path, default=Path("bench"), help="report folder")
+    bench.add_argument("--pairs", type=int, default=1,
+                       help="runs of our ingest and the baseline's, back to back, per archive beyond the seed (the median ratio is reported)")
 
     serve = sub.add_parser("serve", parents=[common], help="start the web service: browser chat and REST API (same as python app.py)")
     serve.add_argument("--host", default=None)
@@ -172,7 +174,7 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation.bench import run_bench, write_bench
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-    report = write_bench(args.out, run_bench(sizes, Path.cwd()))
+    report = write_bench(args.out, run_bench(sizes, Path.cwd(), pairs=max(1, args.pairs)))
     print(report.read_text(encoding="utf-8"))
     return 0
 

@@ -19,8 +19,11 @@ def test_the_synthetic_archive_is_deterministic_and_keeps_the_seed_article(tmp_p
 
 
 def test_a_small_bench_run_measures_every_column_and_checks_the_answers(tmp_path: Path) -> None:
-    result = run_bench([1, 3], ROOT)
+    result = run_bench([1, 3], ROOT, pairs=2)
     assert [r.articles for r in result.sizes] == [1, 3]
+    # Our ingest and the baseline's run back to back twice beyond the seed; the median pair's ratio is reported.
+    assert [r.ingest_pairs for r in result.sizes] == [1, 2]
+    assert all(0 < r.ingest_ratio_min <= r.ingest_ratio <= r.ingest_ratio_max for r in result.sizes)
     for r in result.sizes:
         assert r.query_p50_ms > 0 and r.ingest_s > 0 and r.embed_only_s > 0 and r.baseline_p50_ms > 0
         assert r.rules_only_ingest_s > 0  # the same ingest with the label review switched off
