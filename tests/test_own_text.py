@@ -145,3 +145,9 @@ def test_a_page_in_the_third_person_under_a_title_line_is_its_issuers_own_text()
                 "The main road into Dunmere was closed on Tuesday after the river burst its banks. "
                 "Residents were told to avoid the area until the water recedes.")
     assert Assistant.label(headline)[1].label == "article"
+
+
+def test_a_headline_alone_is_not_read_as_a_page() -> None:
+    # The own-text model was fitted on texts of two sentences or more: one line shows no register.
+    (line,) = Assistant.label("“Harbour Lights” tops the weekend charts with a $31 million debut")
+    assert line.label == "article" and "own-text model" not in line.reason

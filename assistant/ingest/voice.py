@@ -7,7 +7,7 @@ for the 2025 marathon opens on 15 January") does not. This is a logistic regress
 text's opening sentences: their embedding (the MiniLM embedder the index uses) and eight features
 of register (first and second person, prices, "is delighted to announce", attribution verbs, a
 news dateline, a title line, quotations). Fitted by ``training/fit_voice.py`` on
-``training/data/own_text.jsonl`` (360 texts written for training only, in two halves by sector; no
+``training/data/own_text.jsonl`` (600 texts written for training only, in two halves by sector; no
 evaluation set was read), its weights, threshold and cross-sector scores in
 ``sources/voice_model.json``.
 """
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from assistant.ingest.embed import OnnxSentenceEncoder
 
 OPENING_SENTENCES = 8  # a page shows what it is at its top; a long article is judged by its opening
+MIN_SENTENCES = 2  # as trained: every training text has two sentences or more; a lone line is not judged
 FEATURES = ("we", "you", "price", "self", "said", "dateline", "title", "quote")
 
 _WE = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]urs?|us)\b")
@@ -86,9 +87,10 @@ class VoiceModel:
     def own_texts(self, texts: Sequence[Sequence[str]], encoder: OnnxSentenceEncoder) -> list[bool]:
         """Own texts: the model says so, and the text speaks as someone (first or second person, or
         "is delighted to ...") outside quotations in its opening, or opens with a title line as a
-        page does (its features computed once)."""
+        page does (its features computed once). A text of one sentence (a headline alone) is
+        outside what the model was fitted on, and is not judged."""
         feats = [register_features(t) for t in texts]
-        speaking = [i for i, f in enumerate(feats) if _speaks(f)]
+        speaking = [i for i, f in enumerate(feats) if _speaks(f) and len(opening(texts[i])) >= MIN_SENTENCES]
         probs = self._probabilities([texts[i] for i in speaking], [feats[i] for i in speaking], encoder)
         own = [False] * len(texts)
         for i, p in zip(speaking, probs):
