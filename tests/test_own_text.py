@@ -151,3 +151,12 @@ def test_a_headline_alone_is_not_read_as_a_page() -> None:
     # The own-text model was fitted on texts of two sentences or more: one line shows no register.
     (line,) = Assistant.label("“Harbour Lights” tops the weekend charts with a $31 million debut")
     assert line.label == "article" and "own-text model" not in line.reason
+
+
+def test_the_shortest_text_the_model_judges_is_the_shortest_it_was_fitted_on() -> None:
+    from assistant.ingest.load import new_article
+    from assistant.ingest.segment import split_sentences
+    from assistant.ingest.voice import MIN_SENTENCES
+
+    rows = [json.loads(line) for line in (ROOT / "training" / "data" / "own_text.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert min(len(split_sentences(new_article(r["id"], r["text"]))) for r in rows) == MIN_SENTENCES
