@@ -119,7 +119,19 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return on_aux[0], False
     if verb.dep_ == "ROOT" and (first := verb.doc[0]).head == verb and (after := _after_dateline(verb, first)) is not None:
         return after, False  # "Nov 14, 2023 — Jumia Technologies AG (NYSE: JMIA), ..., today announced": hung on the date
+    if (modifier := _name_read_as_modifier(verb)) is not None:
+        return modifier, False  # "FIFA confirmed that ...": the name before the verb read as an adverbial noun
     return _stranded_subject(verb) or _coordinated_subject(verb), False
+
+
+def _name_read_as_modifier(verb: Token) -> Token | None:
+    """A finite verb with no subject and a name right before it that the small parser hung on it
+    as an adverbial noun ("FIFA confirmed that the World Cup ..."): a finite clause has a subject,
+    and a name is no adverb of time or measure."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.head == verb and before.dep_ in ("npadvmod", "dep") and before.pos_ == "PROPN" else None
 
 
 def _coordinated_subject(verb: Token) -> Token | None:
