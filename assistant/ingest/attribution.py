@@ -78,8 +78,10 @@ def _reports_own(verb: Token) -> bool:
     verb = verb.head if headline_verb(verb.head) == verb else verb  # "Nintendo reports record profits"
     if children(verb, "dobj") and not children(verb, "ccomp"):
         return True
-    # "Sony reported that it had sold 46 million units": what it reports is about itself.
-    return any(c.lower_ in ("it", "they", "we") for clause in children(verb, "ccomp") for c in children(clause, "nsubj", "nsubjpass"))
+    # "Sony reported that it had sold 46 million units", "Microsoft reported that its cloud business
+    # grew 28%": what it reports is about itself.
+    return any(c.lower_ in ("it", "they", "we") or any(p.lower_ in ("its", "their", "our") for p in children(c, "poss"))
+               for clause in children(verb, "ccomp") for c in children(clause, "nsubj", "nsubjpass"))
 
 
 def _attributing_objects(verb: Token) -> list[Token]:
