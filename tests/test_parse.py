@@ -11,6 +11,7 @@ import pytest
 
 from assistant.ingest.attribute_lookup import AttributeLookup, install
 from assistant.ingest.nlp import load_parser
+from assistant.ingest.label import headline_variant
 from assistant.ingest.patterns import SPANS_KEY, source_patterns
 
 SENTENCES = [
@@ -77,3 +78,14 @@ def test_every_source_phrase_is_found_in_text(nlp) -> None:  # type: ignore[no-u
     missed = [phrase for phrase, doc in zip(phrases, nlp.pipe(phrases, batch_size=256))
               if not any(s.start == 0 and s.end == len(doc) for s in doc.spans[SPANS_KEY])]
     assert missed == []
+
+
+def test_a_headline_in_title_case_is_parsed_in_sentence_case_after_its_subject() -> None:
+    # Same length (every offset keeps its place), the subject before the verb keeps its case.
+    variant = headline_variant("Meta Reports Fourth Quarter and Full Year 2022 Results")
+    assert variant == "Meta reports fourth quarter and full year 2022 results"
+    assert headline_variant("Bank of England Raises Interest Rates to 5.25%") == "Bank of England raises interest rates to 5.25%"
+    # Sentences, lines with lower-case words and short lines are no such headlines.
+    assert headline_variant("Meta Reports Fourth Quarter Results.") is None
+    assert headline_variant("Meta reports record results for the fourth quarter") is None
+    assert headline_variant("Apple Reports Results") is None

@@ -132,11 +132,44 @@ def needs_parse(text: str) -> bool:
 _LIVE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[-–—:]\s+")
 
 
+# A headline in title case ("Meta Reports Fourth Quarter and Full Year 2022 Results"): words that
+# are not capitalised in it are short function words; its verb is a capitalised word ending in -s.
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
+_TITLE_VERB = re.compile(r"(?<=\s)[A-Z][a-z]+s\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+MIN_HEADLINE_WORDS = 4
+
+
+def headline_variant(text: str) -> str | None:
+    """The text to parse for a headline in title case: the small parser reads "Reports" there as
+    part of a name ("Meta Reports Fourth Quarter ..."), and reads it right in sentence case. The
+    first capitalised word ending in -s after the opening word and the capitalised words after it
+    are lower-cased (the subject before it keeps its case, and every offset its place); None when
+    the text is no such headline."""
+    words = text.split()
+    if len(words) < MIN_HEADLINE_WORDS or text.rstrip()[-1:] in (".", "!", "?", '"', "”", ":"):
+        return None
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if not content or not all(w[:1].isupper() for w in content):
+        return None
+    verb = _TITLE_VERB.search(text, len(words[0]))
+    if verb is None:
+        return None
+    start = verb.start()
+    return text[:start] + _CAPITALISED.sub(lambda m: m.group(0).lower(), text[start:])
+
+
 def _parse(parser: Language, texts: Sequence[str]) -> list[Doc]:
-    """Parse in one batch (a live blog's time stamp left out); the entity recogniser runs, also
-    batched, only on sentences where a name may be the source of a statement (the kind of an
-    unknown name comes from its entity)."""
-    docs = list(parser.pipe((_LIVE_STAMP.sub("", t) for t in texts), batch_size=256))
+    """Parse in one batch (a live blog's time stamp left out; a headline in title case in sentence
+    case where that gives it a verb); the entity recogniser runs, also batched, only on sentences
+    where a name may be the source of a statement (the kind of an unknown name comes from its entity)."""
+    texts = [_LIVE_STAMP.sub("", t) for t in texts]
+    variants = {i: v for i, t in enumerate(texts) if (v := headline_variant(t)) is not None}
+    docs = list(parser.pipe([*texts, *variants.values()], batch_size=256))
+    for (i, _), variant in zip(variants.items(), docs[len(texts):]):
+        if not any(t.pos_ in ("VERB", "AUX") for t in docs[i]) and any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in variant):
+            docs[i] = variant
+    docs = docs[: len(texts)]
     named = [d for d in docs if any(t.pos_ == "PROPN" for t in d) and any(t.lemma_.lower() in SPEECH_VERBS for t in d)]
     if named:
         for _ in parser.get_pipe("ner").pipe(named, batch_size=256):
