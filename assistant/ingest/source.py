@@ -318,6 +318,11 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             o_label, o_cue = "official", f"{employer} {owner.text}"  # "Met Office chief scientist Stephen Belcher": the authority's expert
         if o_span is not None and o_span.label_ == "DATA" and owner.i < speaker.i:
             continue  # "the statistics bureau", "the data protection authority": what it deals in, not whose it is
+        if o_span is not None and o_span.label_ == "SOCIAL" and span is not None and span.label_ == "ROLE" \
+                and (span.id_ == "GROUP" or speaker.lemma_.lower() in SPEAKS_FOR):
+            # "Twitter's chief executive", "the forum's spokesperson": an officer of the company or
+            # body that runs it speaks for that body, not as a post.
+            return SourceKind("group_claim", f"{owner.text}'s {span.text}: the organisation's officer")
         if o_span is not None and o_span.label_ == "SOCIAL" and (o_span.id_ == "platform" or owner.head.lower_ in ("on", "in")):
             if o_span.id_ == "platform" and (own := _channel_owner(speaker, kinds, memory)) is not None:
                 return SourceKind(own[0], f"{own[1]}'s own {o_span.text} channel")  # "the ministry's Facebook page": the owner speaks

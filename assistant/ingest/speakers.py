@@ -116,9 +116,9 @@ def uninvolved(speaker: Token) -> str | None:
 
 def owned_thing(subj: Token) -> bool:
     """A common noun no pattern types, taking its kind only from whose it is ("the President's
-    resignation", "the participation of three departments"): not an actor."""
+    resignation", "the participation of three departments", "the council tax increase"): not an actor."""
     return subj.pos_ == "NOUN" and not subj.ent_type_ and source_kinds(subj.doc).get(subj.i) is None \
-        and subj.lemma_.lower() not in COLLECTIVES and any(c.dep_ in ("poss", "prep") for c in subj.children)
+        and subj.lemma_.lower() not in COLLECTIVES and any(c.dep_ in ("poss", "prep", "compound") for c in subj.children)
 
 
 # Nouns for a body of people, which act ("a panel of judges has found", "the bureau's fact-checking unit flagged").
