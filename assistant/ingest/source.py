@@ -307,6 +307,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     owner_kinds: list[tuple[Label, str, bool, bool]] = []  # (kind, cue, named by a pattern, people: a witness's kind)
     authorised = False
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
+    office: tuple[Label, str] | None = None  # the kind of an office an apposition gives
     for owner in owners_of(speaker):
         if _country(owner, kinds):
             continue  # "Australia captain", "US President": the country does not decide the kind
@@ -328,6 +329,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
                 return SourceKind(own[0], f"{own[1]}'s own {o_span.text} channel")  # "the ministry's Facebook page": the owner speaks
             return SourceKind("social_media", o_span.text)  # "the Diablo 3 Twitter account", "owners on the community forum"
         remembered = owner.lower_ in memory  # typed earlier in the article
+        # "Dr Marieke van der Linde, chair of the hospital's board": an office the apposition gives.
+        is_office = owner.dep_ == "appos" and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in ("GROUP", "OFFICIAL", "")
         if label is None and span is None and o_span is None and not remembered and _located(speaker, owner):
             continue  # "Commuters at Gare de Lyon", "street vendors in Chandni Chowk": where people are, not whom they speak for
         if o_label is None:
@@ -352,6 +355,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             o_label = KIND_LABEL[o_span.id_]
         if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity":
             party = party or o_cue
+        if is_office and o_label in ("official", "group_claim") and office is None:
+            office = (o_label, o_cue)
         if o_label is not None:
             by_pattern = o_span is not None or owner.dep_ == "poss" or remembered
             # "Thousands of residents", "the only other person on board, a nurse": people, whose
@@ -381,6 +386,11 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         # a study, survey or poll not run by a state body reports, whoever ran it (DESIGN.md §3).
         research = span.text.lower().rstrip("s") in RESEARCH
         owner_kinds = [k for k in owner_kinds if k[2] and (k[0] == "official" or not research)]
+    if label is None and office is not None:
+        # "Dr Marieke van der Linde, chair of the hospital's board of directors", "Dr Tedros, the
+        # WHO's director-general": the office the apposition gives decides, not the honorific (a
+        # doctor speaking as no one's is an expert).
+        return SourceKind(*office)
     if owner_kinds and (label is None or span is None and any(k[2] for k in owner_kinds) or span is not None and span.label_ == "DATA"):
         # ... and figures are their owner's ("US Customs and Border Protection data show ...").
         chosen = next((k for k in owner_kinds if k[2]), owner_kinds[0])
