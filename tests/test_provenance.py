@@ -89,6 +89,15 @@ def test_a_pronoun_after_a_statement_stays_with_the_source_before_it_when_there_
     assert [s.label for s in sentences] == ["social_media", "social_media"]  # the channel's, never the government's
 
 
+def test_a_source_described_by_a_common_noun_is_that_noun_later() -> None:
+    # "the regional utility Marrakech Eau" is "the utility" later, "data firm StartupPulse" "the firm".
+    utility = rules_label("Taps will be shut off at night, the regional utility Marrakech Eau said. "
+                          "Engineers are drilling new boreholes and the utility says it is repairing leaks.")
+    assert utility == ["group_claim", "group_claim"]
+    firm = rules_label("Funding fell 45 percent last year, according to data firm StartupPulse. The firm said investors had pulled back.")
+    assert firm == ["media_report", "media_report"]
+
+
 def test_in_wire_copy_of_one_sentence_paragraphs_a_pronoun_continues_the_paragraph_before() -> None:
     sentences = Assistant.label(
         "Measles cases in Europe doubled last year, the World Health Organization said on Wednesday.\n\n"

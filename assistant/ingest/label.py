@@ -415,7 +415,18 @@ def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]
         key[f"the {last}"] = label
     if (head := re.search(r"\b([A-Z][a-z]+) of [A-Z]", source)) is not None:  # "the Bank of England" is "the Bank" later
         key[f"the {head.group(1).lower()}"] = label
+    # A name the sentence describes by a common noun before it ("the regional utility Marrakech Eau
+    # said", "telecoms operator Lakeside Mobile") is "the utility", "the operator" later.
+    # Also a source shown with its description ("data firm StartupPulse": "the firm").
+    described = re.match(r"^(?:[a-z][\w-]*\s+)*?([a-z]{3,})\s+[A-Z]", source) or (
+        re.search(r"\b([a-z]{3,})\s+" + re.escape(source) + r"\b", sentence) if source[:1].isupper() else None)
+    if described is not None and described.group(1) not in _NOT_DESCRIPTORS:
+        key.setdefault(f"the {described.group(1)}", label)
     return key
+
+
+# Words before a name that do not describe it ("said Marrakech Eau", "and Lakeside Mobile").
+_NOT_DESCRIPTORS = frozenset("the and but for nor yet that said says told added from with according by of to at in on as than who which".split())
 
 
 _MODIFIED_NAME = re.compile(r"\b(?:of|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’&.-]*\s*)+[.,;:'\")]*$")
