@@ -98,6 +98,15 @@ def test_a_source_described_by_a_common_noun_is_that_noun_later() -> None:
     assert firm == ["media_report", "media_report"]
 
 
+def test_a_role_the_text_gives_as_its_or_his_speaks_for_the_source_before_whatever_name_stands_beside_it() -> None:
+    fire = rules_label("The Fire Service and Civil Defence department said 16 units were sent to the site. "
+                       "Its director, Tajul Chowdhury, said the boiler had been operating without a valid certificate.")
+    assert fire == ["official", "official"]
+    watch = rules_label("Citizens' Ballot Watch, an independent observer group, said 486 ballots were rejected. "
+                        "Its director, Tamanda Chirwa, said the group had found no evidence of tampering.")
+    assert watch == ["group_claim", "group_claim"]
+
+
 def test_in_wire_copy_of_one_sentence_paragraphs_a_pronoun_continues_the_paragraph_before() -> None:
     sentences = Assistant.label(
         "Measles cases in Europe doubled last year, the World Health Organization said on Wednesday.\n\n"

@@ -190,9 +190,10 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     return None
                 return Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
-            if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and not kind:
-                # "His spokesman told ...": speaks for the source before; with none, "her
-                # representative" speaks for a person's own affairs.
+            if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and (not kind or kind.by_entity):
+                # "His spokesman told ...", "Its director, Tajul Chowdhury, said ...": speaks for the
+                # source before (a name beside the role, which only the recogniser types, does not
+                # say for whom); with none, "her representative" speaks for a person's own affairs.
                 owner = next(c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PRON")
                 if owner.lower_ in ("its", "their") and (body := statement_subject(verb)) is not None \
                         and (body_kind := type_source(body, known)) is not None and body_kind.label != "article":
