@@ -32,7 +32,6 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
 # against the families (the test fails when a model gets one right).
 OVERRIDDEN_BY_THE_MODEL = {
     'Figures show that admissions rose by a fifth.',  # article -> media_report
-    'Group Captain Ian Hall said two jets had been lost.',  # official -> group_claim
     "The minister's allies said she had done nothing wrong.",  # group_claim -> official
 }
 

@@ -106,6 +106,13 @@ def test_a_post_stays_a_post_whatever_the_model_says(label: str) -> None:
     assert overridden([post], {0: (label, 0.999)}, threshold=0.5) == [post]  # never shown as fact
 
 
+def test_an_authoritys_word_the_rules_found_is_never_made_a_partys_by_the_model() -> None:
+    official = said(0, "ISRO said it planned several more launches, including a commercial mission.", "official",
+                    cue="said", attributed_to="ISRO")
+    assert overridden([official], {0: ("group_claim", 0.999)}, threshold=0.5) == [official]
+    assert overridden([official], {0: ("article", 0.999)}, threshold=0.5)[0].label == "article"  # other verdicts stand
+
+
 def test_the_model_is_run_only_where_its_verdict_could_change_a_label() -> None:
     # A post's label is final, so ingest does not spend the model on it (a seventh of what it read on the bench archive).
     post = said(1, "Officials confirmed the blast was staged, a viral post claimed.", "social_media", cue="claimed",
@@ -167,15 +174,15 @@ def test_with_the_model_reviewing_hostile_text_is_never_official(text: str) -> N
 def test_with_the_review_switched_off_labels_are_the_rules_alone_and_an_index_is_labelled_again(tmp_path: Path) -> None:
     # ASSISTANT_LABEL_REVIEW=false: ingest about twice as fast (make bench); the index records it, so
     # an index labelled one way is labelled again the other way, never a mix of both.
-    text = "Two fighter jets crashed over the North Sea on Monday. Group Captain Ian Hall said two jets had been lost."
+    text = "The minister's allies said she had done nothing wrong."
     off = Settings(label_review=False)
     reviewed, rules = Assistant.label(text), Assistant.label(text, settings=off)
     assert any("second opinion" in s.reason for s in reviewed)  # the model reviews this one (wrongly: see test_provenance)
-    assert not any("second opinion" in s.reason for s in rules) and rules[1].label == "official"
+    assert not any("second opinion" in s.reason for s in rules) and rules[0].label == "group_claim"
     assert embedder_id(off) != embedder_id(Settings())
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "jets.txt").write_text(text, encoding="utf-8")
+    (corpus / "allies.txt").write_text(text, encoding="utf-8")
     Assistant.open(corpus=corpus, index=tmp_path / "index")
     assistant = Assistant.open(corpus=corpus, index=tmp_path / "index", settings=off)
     (record,) = assistant.corpus.records.values()
