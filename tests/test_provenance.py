@@ -106,6 +106,15 @@ def test_a_role_the_text_gives_as_its_or_his_speaks_for_the_source_before_whatev
     assert watch == ["group_claim", "group_claim"]
 
 
+def test_a_source_named_again_by_a_bare_description_is_shown_with_the_name_it_stands_for() -> None:
+    nvidia = Assistant.label("Nvidia reported record revenue on Wednesday. "
+                             "Data-center revenue alone reached a record $18.4 billion, the company said.")
+    assert [(s.label, s.attributed_to) for s in nvidia] == [("group_claim", "Nvidia"), ("group_claim", "the company (Nvidia)")]
+    # Not a person's name: "the company" after its chief executive is the company, name unknown.
+    ceo = Assistant.label("Chief executive Jane Doe said the company would grow. The company said it would hire 500 people.")
+    assert ceo[1].attributed_to == "The company"
+
+
 def test_in_wire_copy_of_one_sentence_paragraphs_a_pronoun_continues_the_paragraph_before() -> None:
     sentences = Assistant.label(
         "Measles cases in Europe doubled last year, the World Health Organization said on Wednesday.\n\n"

@@ -381,7 +381,37 @@ def label_sentences(
             # doctors to rest. ...," the statement said.') name no one a later "it" stands for: the
             # statement is the representative's named before them, not the doctors'.
             previous = labelled
+    out = named_again(out, docs)
     return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's
+
+
+_BARE_DESCRIPTION = re.compile(r"^[Tt]he ([a-z]+)$")
+
+
+def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -> list[LabelledSentence]:
+    """A source the text names again by a bare description ("the company said", "the agency
+    said") is shown with the name it stands for: the last organisation of the same kind the text
+    named as a source before it ("the company (Nvidia)"). Its label is unchanged."""
+    out: list[LabelledSentence] = []
+    names: dict[Label, str] = {}  # the last organisation named as a source, by kind
+    for sentence, doc in zip(sentences, docs):
+        if sentence.label != "article" and _BARE_DESCRIPTION.match(sentence.attributed_to) and sentence.label in names:
+            sentence = sentence.model_copy(update={"attributed_to": f"{sentence.attributed_to} ({names[sentence.label]})"})
+        elif sentence.label != "article" and doc is not None and _names_organisation(sentence.attributed_to, doc):
+            names[sentence.label] = re.sub(r"^[Tt]he\s+", "", sentence.attributed_to)
+        out.append(sentence)
+    return out
+
+
+def _names_organisation(source: str, doc: Doc) -> bool:
+    """Is the source a proper name of something other than a person ("Nvidia", "the Indian Space
+    Research Organisation"), as the parse of its sentence tags it?"""
+    words = set(source.split())
+    names = [t for t in doc if t.pos_ == "PROPN" and t.text in words]
+    return bool(names) and len(source.split()) <= MAX_NAME_WORDS and not any(is_person(t) for t in names)
+
+
+MAX_NAME_WORDS = 8  # longer, a source phrase is a description with a name in it, not a name
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
