@@ -115,6 +115,14 @@ def test_a_source_named_again_by_a_bare_description_is_shown_with_the_name_it_st
     assert ceo[1].attributed_to == "The company"
 
 
+def test_a_role_is_shown_with_the_name_the_text_gives_its_holder() -> None:
+    [envoy] = Assistant.label("The US special envoy to the Middle East, Anthony Zinni, told Mr Arafat to jail extremists.")
+    assert envoy.attributed_to == "The US special envoy to the Middle East, Anthony Zinni" and envoy.label == "official"
+    # A name with a role in apposition is shown by its name.
+    [berg] = Assistant.label("Dr Anna Berg, director of the National Cancer Institute, said the trial would continue.")
+    assert berg.attributed_to == "Dr Anna Berg"
+
+
 def test_in_wire_copy_of_one_sentence_paragraphs_a_pronoun_continues_the_paragraph_before() -> None:
     sentences = Assistant.label(
         "Measles cases in Europe doubled last year, the World Health Organization said on Wednesday.\n\n"

@@ -31,11 +31,23 @@ def display_source(subj: Token) -> str:
                 return display_source(agent)
     drop: set[int] = set()
     for child in subj.children:
+        if child.dep_ == "appos" and _name_of_role(subj, child):
+            continue  # "The US special envoy to the Middle East, Anthony Zinni": the role and its holder
         if child.dep_ in ("appos", "relcl", "acl") or (child.dep_ == "punct" and child.text in "–—-,("):
             drop.update(t.i for t in child.subtree)
     start = dateline_end(subj.doc)  # "CUPERTINO, CALIFORNIA Apple", "DAKAR, Feb 3 (Reuters) - ...": the dateline names no one
     kept = [t for t in subj.subtree if t.i not in drop and t.i >= start]
     return _phrase(kept)
+
+
+MAX_NAME_TOKENS = 5
+
+
+def _name_of_role(subj: Token, appos: Token) -> bool:
+    """Is the apposition the name of whoever holds the role the subject names ("the acting
+    Immigration Minister, Daryl Williams")? A name after a common noun, of a few proper nouns."""
+    words = [t for t in appos.subtree if not t.is_punct]
+    return subj.pos_ == "NOUN" and appos.i > subj.i and 0 < len(words) <= MAX_NAME_TOKENS and all(t.pos_ == "PROPN" for t in words)
 
 
 def head_span(subj: Token) -> list[Token]:
