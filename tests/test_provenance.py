@@ -118,6 +118,12 @@ def test_a_source_named_again_by_a_bare_description_is_shown_with_the_name_it_st
 def test_a_role_is_shown_with_the_name_the_text_gives_its_holder() -> None:
     [envoy] = Assistant.label("The US special envoy to the Middle East, Anthony Zinni, told Mr Arafat to jail extremists.")
     assert envoy.attributed_to == "The US special envoy to the Middle East, Anthony Zinni" and envoy.label == "official"
+    [minister] = Assistant.label("The acting Immigration Minister, Daryl Williams, says the Government is not losing control.")
+    assert minister.attributed_to == "The acting Immigration Minister, Daryl Williams"
+    # A title alone later is the person named with it before.
+    later = Assistant.label("US Defence Secretary Donald Rumsfeld told NATO ministers the war was not over. "
+                            "The US Defence Secretary said the coalition would hold.")
+    assert later[1].attributed_to == "The US Defence Secretary (Donald Rumsfeld)"
     # A name with a role in apposition is shown by its name.
     [berg] = Assistant.label("Dr Anna Berg, director of the National Cancer Institute, said the trial would continue.")
     assert berg.attributed_to == "Dr Anna Berg"

@@ -394,13 +394,52 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
     named as a source before it ("the company (Nvidia)"). Its label is unchanged."""
     out: list[LabelledSentence] = []
     names: dict[Label, str] = {}  # the last organisation named as a source, by kind
+    holders: dict[str, str] = {}  # the last person named with a title, by the title's last word ("leader": "Yasser Arafat")
     for sentence, doc in zip(sentences, docs):
-        if sentence.label != "article" and _BARE_DESCRIPTION.match(sentence.attributed_to) and sentence.label in names:
-            sentence = sentence.model_copy(update={"attributed_to": f"{sentence.attributed_to} ({names[sentence.label]})"})
-        elif sentence.label != "article" and doc is not None and _names_organisation(sentence.attributed_to, doc):
-            names[sentence.label] = re.sub(r"^[Tt]he\s+", "", sentence.attributed_to)
+        source = sentence.attributed_to
+        if sentence.label != "article" and _BARE_DESCRIPTION.match(source) and sentence.label in names:
+            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({names[sentence.label]})"})
+        elif sentence.label != "article" and (title := _bare_title(source, doc)) is not None and title in holders:
+            # "The Palestinian leader said ..." after "Palestinian leader Yasser Arafat said ...".
+            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({holders[title]})"})
+        elif sentence.label != "article" and doc is not None and _names_organisation(source, doc):
+            names[sentence.label] = re.sub(r"^[Tt]he\s+", "", source)
+        if sentence.label != "article" and doc is not None:
+            holders |= _titled_holders(source, doc)
         out.append(sentence)
     return out
+
+
+def _titled_holders(source: str, doc: Doc) -> dict[str, str]:
+    """A person the source names after a title ("Palestinian leader Yasser Arafat", "US Defence
+    Secretary Donald Rumsfeld"): the title's last word and the name."""
+    from assistant.ingest.patterns import source_kinds
+
+    words = source.split()
+    kinds = source_kinds(doc)
+    for span in {id(s): s for s in kinds.values()}.values():
+        if span.label_ != "ROLE" and span.label_ != "OFFICIAL":
+            continue
+        after = doc[span.end : span.end + MAX_NAME_WORDS]
+        name = []
+        for t in after:
+            if t.pos_ != "PROPN" or t.i in kinds:
+                break
+            name.append(t)
+        if len(name) >= 2 and all(t.text in words for t in [*span, *name]) and name[-1].i + 1 <= len(doc):
+            return {span[-1].lower_: " ".join(t.text for t in name)}
+    return {}
+
+
+def _bare_title(source: str, doc: Doc | None) -> str | None:
+    """The title a source is named by alone, with "the" before it and no person's name ("the US
+    Defence Secretary", "The Palestinian leader"): its last word."""
+    words = source.split()
+    if len(words) < 2 or words[0].lower() != "the" or doc is None:
+        return None
+    last = words[-1]
+    persons = [t for t in doc if t.text in words and t.pos_ == "PROPN" and is_person(t)]
+    return last.lower() if last.isalpha() and not persons else None
 
 
 def _names_organisation(source: str, doc: Doc) -> bool:

@@ -46,8 +46,12 @@ MAX_NAME_TOKENS = 5
 def _name_of_role(subj: Token, appos: Token) -> bool:
     """Is the apposition the name of whoever holds the role the subject names ("the acting
     Immigration Minister, Daryl Williams")? A name after a common noun, of a few proper nouns."""
+    from assistant.ingest.patterns import source_kinds
+
     words = [t for t in appos.subtree if not t.is_punct]
-    return subj.pos_ == "NOUN" and appos.i > subj.i and 0 < len(words) <= MAX_NAME_TOKENS and all(t.pos_ == "PROPN" for t in words)
+    kinds = source_kinds(subj.doc)
+    role = subj.pos_ == "NOUN" or (span := kinds.get(subj.i)) is not None and span.label_ in ("ROLE", "OFFICIAL")  # "Minister", title-cased
+    return role and appos.i > subj.i and 0 < len(words) <= MAX_NAME_TOKENS and all(t.pos_ == "PROPN" for t in words)
 
 
 def head_span(subj: Token) -> list[Token]:
