@@ -129,6 +129,13 @@ def test_a_role_is_shown_with_the_name_the_text_gives_its_holder() -> None:
     assert berg.attributed_to == "Dr Anna Berg"
 
 
+def test_who_shared_something_online_is_named_when_the_text_says_who() -> None:
+    [shared] = Assistant.label("The 29-year-old shared the news in an Instagram post on Sunday showing a diamond ring.")
+    assert (shared.label, shared.attributed_to) == ("social_media", "The 29-year-old")
+    [spread] = Assistant.label("Claims that the vote was rigged were shared widely on Facebook.")
+    assert (spread.label, spread.attributed_to) == ("social_media", "a post")  # what was shared: no one named
+
+
 def test_in_wire_copy_of_one_sentence_paragraphs_a_pronoun_continues_the_paragraph_before() -> None:
     sentences = Assistant.label(
         "Measles cases in Europe doubled last year, the World Health Organization said on Wednesday.\n\n"

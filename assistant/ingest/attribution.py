@@ -156,6 +156,14 @@ def _has_learned(verb: Token, subj: Token | None, known: Mapping[str, Label]) ->
     return Frame("media_report", display_source(subj), verb.text, f"'{_phrase(span)}' reports what it '{verb.text}' (an outlet's formula)")
 
 
+def _poster(subj: Token | None, passive: bool) -> str:
+    """Who shared or discussed something online: the verb's subject ("The 29-year-old shared the
+    news in an Instagram post"); with none, or what was shared, online discussion at large."""
+    if subj is None or passive or subj.pos_ not in ("NOUN", "PROPN") and not (subj.pos_ == "ADJ" and children(subj, "det")):  # "The 29-year-old"
+        return "online discussion"
+    return display_source(subj)
+
+
 def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
     """The frame a verb establishes; :class:`Inherit` when its subject points back to context."""
     if found := _according_to(verb, known):
@@ -288,7 +296,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     decided=False, description=description_of(speaker),
                 )
         if lemma in DISCUSSION_VERBS and statement_channel(verb):
-            return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
+            return Frame("social_media", _poster(subj, passive), verb.text, f"'{verb.text}' on the internet or social media")
         if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS and not defines(verb) \
                 and not (subj is not None and any(d.lower_ == "no" for d in children(subj, "det"))):  # "No injuries were reported": narration
             return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
@@ -352,7 +360,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if _refers_back(subj):
             return Inherit(speech=False)
     if lemma in DISCUSSION_VERBS and statement_channel(verb):
-        return Frame("social_media", "online discussion", verb.text, f"'{verb.text}' on the internet or social media")
+        return Frame("social_media", _poster(subj, passive), verb.text, f"'{verb.text}' on the internet or social media")
     if lemma == "take" and subj is not None and not passive and (channel := statement_channel(verb)) is not None:
         # "Chocolate lovers have taken to social media in their thousands": they posted there.
         return Frame("social_media", _phrase(head_span(subj)), verb.text, f"'{_phrase(head_span(subj))}' took {channel}", speech=False)
