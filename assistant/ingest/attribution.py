@@ -156,6 +156,9 @@ def _has_learned(verb: Token, subj: Token | None, known: Mapping[str, Label]) ->
     return Frame("media_report", display_source(subj), verb.text, f"'{_phrase(span)}' reports what it '{verb.text}' (an outlet's formula)")
 
 
+UNNAMED_SOURCES = "unnamed sources"  # who says what a passive reports no one for ("is said to be ...")
+
+
 def _poster(subj: Token | None, passive: bool) -> str:
     """Who shared or discussed something online: the verb's subject ("The 29-year-old shared the
     news in an Instagram post"); with none, or what was shared, online discussion at large."""
@@ -299,7 +302,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             return Frame("social_media", _poster(subj, passive), verb.text, f"'{verb.text}' on the internet or social media")
         if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS and not defines(verb) \
                 and not (subj is not None and any(d.lower_ == "no" for d in children(subj, "det"))):  # "No injuries were reported": narration
-            return Frame("media_report", "unattributed", verb.text, f"unattributed '{verb.text}' (passive, no source)")
+            unnamed = "unnamed reports" if lemma == "report" else UNNAMED_SOURCES  # "is reported to have ...", "is said to be ..."
+            return Frame("media_report", unnamed, verb.text, f"unattributed '{verb.text}' (passive, no source)")
     if passive and lemma in CIRCULATION_VERBS and _main_clause(verb) and subj is not None \
             and (kind := type_source(subj, known, entities=False)) is not None and kind.label == "social_media":
         # "Posts on X claiming the derailment was sabotage have been shared tens of thousands of times".
@@ -366,7 +370,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("social_media", _phrase(head_span(subj)), verb.text, f"'{_phrase(head_span(subj))}' took {channel}", speech=False)
     if _main_clause(verb) and (hedge := next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "reportedly"), None)) is not None:
         # "He was reportedly paid $20 million": reports no one is named for.
-        return Frame("media_report", "unattributed reports", hedge.text, f"'{hedge.text}': reports the text names no source for")
+        return Frame("media_report", "unnamed reports", hedge.text, f"'{hedge.text}': reports the text names no source for")
     return None
 
 
@@ -495,7 +499,7 @@ def question_sides(doc: Doc) -> set[Label]:
     sides: set[Label] = set()
     for verb in _verbs_by_depth(doc):
         frame = _frame_at(verb, {})
-        if isinstance(frame, Frame) and frame.speech and frame.decided and frame.label != "article" and frame.source != "unattributed":
+        if isinstance(frame, Frame) and frame.speech and frame.decided and frame.label != "article" and frame.source not in (UNNAMED_SOURCES, "unnamed reports"):
             sides.add(frame.label)
     if not sides:
         # The small parser reads "What did the National Security Committee declare?" as one noun
