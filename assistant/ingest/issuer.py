@@ -98,7 +98,7 @@ def _named_issuer(labelled: Sequence[LabelledSentence], voiced_only: bool) -> tu
         best = max(own, key=lambda s: (counts[s.attributed_to], -s.idx))
         return best.attributed_to, best.label
     from assistant.ingest.nlp import named_entities
-    from assistant.ingest.source import type_name
+    from assistant.ingest.names import type_name
 
     for s in (s for s in labelled[:3] if s.idx in where):
         org = next((name for name, kind in named_entities(s.text) if kind in ("ORG", "FAC", "PRODUCT")), None)  # the small recogniser's guesses for a firm
@@ -111,7 +111,7 @@ def _named_issuer(labelled: Sequence[LabelledSentence], voiced_only: bool) -> tu
 
 def _titled(title: str) -> tuple[str, Label]:
     """A page's own name: an authority's or a party's."""
-    from assistant.ingest.source import type_name
+    from assistant.ingest.names import type_name
 
     return title, "official" if type_name(title) == "official" else "group_claim"
 
@@ -150,7 +150,7 @@ def issuer_of(labelled: Sequence[LabelledSentence], own_text: bool = False) -> I
     own-text model (``voice.py``) reads it as a page or notice of the body it is about."""
     texts = [s.text for s in labelled]
     if (release := press_release_issuer(texts)) is not None:
-        from assistant.ingest.source import type_name
+        from assistant.ingest.names import type_name
 
         name, form = release
         why = f"its 'About {name}' boilerplate" if form == "About" else f"signed off 'Issued by {name}'"

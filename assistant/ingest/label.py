@@ -28,7 +28,7 @@ from assistant.ingest.attribution import (
 from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
-from assistant.ingest.namesakes import HONORIFICS, full_name
+from assistant.ingest.names import bare_name, last_name, name_key, named_again, person_surname
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.planted import acting_source_words, addressed_to_ai
 from assistant.ingest.pronouns import display_source
@@ -217,12 +217,12 @@ def _retype(sentences: list[LabelledSentence], idx: int, label: Label, prototype
     resembles."""
     first = sentences[idx]
     why = f"'{first.attributed_to}' resembles '{prototype}' (similarity {similarity:.2f}), so {label}"
-    surnames = {n for n in (_person_surname(first.attributed_to), _last_name(first.attributed_to)) if n}
+    surnames = {n for n in (person_surname(first.attributed_to), last_name(first.attributed_to)) if n}
     changed = {idx}
     narration = {"attributed_to": "the article"} if label == "article" else {}  # "The agreement calls for ...": what it says, told
     out = []
     for s in sentences:
-        again = s.idx > idx and _bare_name(s.attributed_to) in surnames
+        again = s.idx > idx and bare_name(s.attributed_to) in surnames
         if s.idx == idx or again:
             changed.add(s.idx)
             s = s.model_copy(update={"label": label, **narration,
@@ -314,7 +314,7 @@ def label_sentences(
             elif isinstance(frame, Frame):
                 statement = frame.speech
                 if frame.names is not None:  # "Interim President Hamid Karzai ... are looking to ...": "Mr Karzai" later
-                    known.update(_name_key(*frame.names, text))
+                    known.update(name_key(*frame.names, text))
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label=frame.label, attributed_to=frame.source, cue=frame.cue, reason=frame.reason
                 )
@@ -323,7 +323,7 @@ def label_sentences(
                 if frame.decided and frame.label not in ("article", "social_media") and text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'")):
                     # A post is one statement, not its poster's kind; a headline's parse is too
                     # unsure to name anyone for later ("Judge Rules Apple Must Allow ...").
-                    known.update(_name_key(frame.source, frame.label, text))
+                    known.update(name_key(frame.source, frame.label, text))
             elif isinstance(frame, Inherit) and frame.named is not None:
                 named = frame.named
                 labelled = LabelledSentence(
@@ -385,132 +385,6 @@ def label_sentences(
     return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's
 
 
-_BARE_DESCRIPTION = re.compile(r"^[Tt]he ([a-z]+)$")
-
-
-def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -> list[LabelledSentence]:
-    """A source the text names again by a bare description ("the company said", "the agency
-    said") is shown with the name it stands for: the last organisation of the same kind the text
-    named as a source before it ("the company (Nvidia)"). Its label is unchanged."""
-    out: list[LabelledSentence] = []
-    names: dict[Label, str] = {}  # the last organisation named as a source, by kind
-    holders: dict[str, str] = {}  # the last person named with a title, by the title's last word ("leader": "Yasser Arafat")
-    for sentence, doc in zip(sentences, docs):
-        source = sentence.attributed_to
-        if sentence.label != "article" and _BARE_DESCRIPTION.match(source) and sentence.label in names:
-            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({names[sentence.label]})"})
-        elif sentence.label != "article" and (title := _bare_title(source, doc)) is not None and title in holders:
-            # "The Palestinian leader said ..." after "Palestinian leader Yasser Arafat said ...".
-            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({holders[title]})"})
-        elif sentence.label != "article" and doc is not None and _names_organisation(source, doc):
-            names[sentence.label] = re.sub(r"^[Tt]he\s+", "", source)
-        if sentence.label != "article" and doc is not None:
-            holders |= _titled_holders(source, doc)
-        out.append(sentence)
-    return out
-
-
-def _titled_holders(source: str, doc: Doc) -> dict[str, str]:
-    """A person the source names after a title ("Palestinian leader Yasser Arafat", "US Defence
-    Secretary Donald Rumsfeld"): the title's last word and the name."""
-    from assistant.ingest.patterns import source_kinds
-
-    words = source.split()
-    kinds = source_kinds(doc)
-    for span in {id(s): s for s in kinds.values()}.values():
-        if span.label_ != "ROLE" and span.label_ != "OFFICIAL":
-            continue
-        after = doc[span.end : span.end + MAX_NAME_WORDS]
-        name = []
-        for t in after:
-            if t.pos_ != "PROPN" or t.i in kinds:
-                break
-            name.append(t)
-        if len(name) >= 2 and all(t.text in words for t in [*span, *name]) and name[-1].i + 1 <= len(doc):
-            return {span[-1].lower_: " ".join(t.text for t in name)}
-    return {}
-
-
-def _bare_title(source: str, doc: Doc | None) -> str | None:
-    """The title a source is named by alone, with "the" before it and no person's name ("the US
-    Defence Secretary", "The Palestinian leader"): its last word."""
-    words = source.split()
-    if len(words) < 2 or words[0].lower() != "the" or doc is None:
-        return None
-    last = words[-1]
-    persons = [t for t in doc if t.text in words and t.pos_ == "PROPN" and is_person(t)]
-    return last.lower() if last.isalpha() and not persons else None
-
-
-def _names_organisation(source: str, doc: Doc) -> bool:
-    """Is the source a proper name of something other than a person ("Nvidia", "the Indian Space
-    Research Organisation"), as the parse of its sentence tags it?"""
-    words = set(source.split())
-    names = [t for t in doc if t.pos_ == "PROPN" and t.text in words]
-    return bool(names) and len(source.split()) <= MAX_NAME_WORDS and not any(is_person(t) for t in names)
-
-
-MAX_NAME_WORDS = 8  # longer, a source phrase is a description with a name in it, not a name
-
-
-_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
-_ACRONYM_GIVEN = re.compile(r"\b(?:known as|acronym|abbreviated as|abbreviated)\s+(?:the\s+)?([A-Z][A-Z0-9&-]{1,9})\b")
-
-
-def _name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]:
-    """What a later sentence may call a source typed here: its last capitalised word ("Perez" for
-    "Health Minister Lina Perez"), and the acronym the sentence gives it ("the National Disaster
-    Management Authority (NDMA)", "known by its Polish acronym PKW"). Not every word: "Energy" of
-    "the Swedish Energy Agency" says nothing about "Nordvolt Energy"."""
-    names = [w.strip(".,;:'\"()") for w in source.split() if w.strip(".,;:'\"()")[:1].isupper()]
-    # Not a name in a modifier: "testimony by employees of Morales" is not "Morales" later, "the Bank of England" not "England".
-    key = {names[-1].lower(): label} if names and names[-1] and not _in_modifier(source) else {}
-    # A person named before what they belong to ("Mark Sullivan, from the Rural Fire Service",
-    # "Chuck Hagel of the Foreign Relations Committee") is "Mr Sullivan", "Hagel" later.
-    if (surname := _person_surname(source)) is not None:
-        key.setdefault(surname, label)
-    if person := full_name(re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()):
-        key.setdefault(person, label)  # "James Hall": not "Ellie Hall" later (namesakes.py)
-    # "The Immigration Minister, Philip Ruddock, says ...": the office is the source shown, the
-    # name in apposition is how the text names them later ("Mr Ruddock").
-    if (named := re.search(re.escape(source) + r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,", sentence)) is not None:
-        key.setdefault(named.group(1).split()[-1].lower(), label)
-    for acronym in _ACRONYM.findall(source) + _ACRONYM_GIVEN.findall(sentence):
-        key[acronym.lower()] = label
-    # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
-    words = re.sub(r"\s*\([^)]*\)", "", source).split()  # "Argentina's central bank (BCRA)"
-    last = words[-1].strip(".,;:'\"()") if words else ""
-    if last.isalpha() and last.islower() and not _PLACED.search(" ".join(words)):
-        key[f"the {last}"] = label
-    if (head := re.search(r"\b([A-Z][a-z]+) of [A-Z]", source)) is not None:  # "the Bank of England" is "the Bank" later
-        key[f"the {head.group(1).lower()}"] = label
-    # A name the sentence describes by a common noun before it ("the regional utility Marrakech Eau
-    # said", "telecoms operator Lakeside Mobile") is "the utility", "the operator" later.
-    # Also a source shown with its description ("data firm StartupPulse": "the firm").
-    described = re.match(r"^(?:[a-z][\w-]*\s+)*?([a-z]{3,})\s+[A-Z]", source) or (
-        re.search(r"\b([a-z]{3,})\s+" + re.escape(source) + r"\b", sentence) if source[:1].isupper() else None)
-    if described is not None and described.group(1) not in _NOT_DESCRIPTORS:
-        key.setdefault(f"the {described.group(1)}", label)
-    return key
-
-
-# Words before a name that do not describe it ("said Marrakech Eau", "and Lakeside Mobile").
-_NOT_DESCRIPTORS = frozenset("the and but for nor yet that said says told added from with according by of to at in on as than who which".split())
-
-
-_MODIFIED_NAME = re.compile(r"\b(?:of|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’&.-]*\s*)+[.,;:'\")]*$")
-
-
-def _in_modifier(source: str) -> bool:
-    """Does the source end in a name that "of" or "by" makes a modifier ("employees of Morales")?"""
-    return _MODIFIED_NAME.search(re.sub(r"\s*\([^)]*\)", "", source)) is not None
-
-
-# "Doctors at the city's main hospital": the noun after a preposition of place is where the source
-# stands, not the source; its kind is not "the hospital"'s later.
-_PLACED = re.compile(r"\s(?:at|in|near|outside|inside|from|on)\s")
-
-
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
@@ -545,29 +419,6 @@ def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[
     why = f"({kind.cue})" if kind is not None else "a named person with no office, outlet or online channel"
     name = display_source(subject)
     return Frame(label, name, "pronoun subject", f"the pronoun stands for '{name}', the subject of the sentence before: {why}")
-
-
-def _person_surname(source: str) -> str | None:
-    """The surname of a person named before what they belong to ("Mark Sullivan, from the Rural
-    Fire Service", "Republican Chuck Hagel of the Foreign Relations Committee"), lower-cased."""
-    person = re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()
-    if len(person) >= 2 and person[0].lower() not in ("the", "a", "an") and all(w[:1].isupper() for w in person[-2:]) and person[-1].isalpha():
-        return person[-1].lower()
-    return None
-
-
-def _last_name(source: str) -> str:
-    """The last capitalised word of a source named with a given name ("Service spokesman John
-    Winter" -> "winter"), lower-cased; else ""."""
-    words = [w.strip(".,;:'\"()") for w in source.split()]
-    caps = [w for w in words if w[:1].isupper()]
-    return caps[-1].lower() if len(caps) >= 2 and words[-1] == caps[-1] and words[-2][:1].isupper() and caps[-1].isalpha() else ""
-
-
-def _bare_name(source: str) -> str:
-    """A later mention by surname alone ("Mr Robertson", "Robertson"), lower-cased; else ""."""
-    words = [w for w in source.split() if w.rstrip(".").lower() not in HONORIFICS]
-    return words[0].lower() if len(words) == 1 and words[0][:1].isupper() else ""
 
 
 def _near(speaker: Sentence | None, sentence: Sentence) -> bool:

@@ -474,17 +474,6 @@ def _phrase_of(head: Token) -> str:
     return head.doc[min(c.i for c in [head, *head.children] if c.dep_ in ("amod", "compound") or c is head) : head.i + 1].text
 
 
-def type_name(name: str) -> Label:
-    """The kind of a bare name ("Ministry of Fisheries", "Savanna Grid Ltd"): a party when nothing
-    says it is an authority, an outlet or a platform."""
-    from assistant.ingest.nlp import load_parser
-
-    doc = load_parser()(name)
-    root = next((t for t in doc if t.head.i == t.i), None)
-    kind = type_source(root) if root is not None else None
-    return kind.label if kind is not None and kind.label != "article" else "group_claim"
-
-
 def _national_office(speaker: Token, span: Span | None, kinds: Mapping[int, Span]) -> str | None:
     """A role that is an office when a state holds it (office_titles.txt "!"; a spokesperson), held by a
     place or a nation's adjective alone ("the Palestinian leader"; not "Australia's Labor leader")."""
