@@ -124,6 +124,9 @@ def test_a_role_is_shown_with_the_name_the_text_gives_its_holder() -> None:
     later = Assistant.label("US Defence Secretary Donald Rumsfeld told NATO ministers the war was not over. "
                             "The US Defence Secretary said the coalition would hold.")
     assert later[1].attributed_to == "The US Defence Secretary (Donald Rumsfeld)"
+    other = Assistant.label("US Defence Secretary Donald Rumsfeld told NATO ministers the war was not over. "
+                            "The Home Secretary said the police would act.")
+    assert other[1].attributed_to == "The Home Secretary"  # another title, another person
     # A name with a role in apposition is shown by its name.
     [berg] = Assistant.label("Dr Anna Berg, director of the National Cancer Institute, said the trial would continue.")
     assert berg.attributed_to == "Dr Anna Berg"

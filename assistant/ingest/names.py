@@ -23,10 +23,12 @@ _BARE_DESCRIPTION = re.compile(r"^[Tt]he ([a-z]+)$")
 def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -> list[LabelledSentence]:
     """A source the text names again by a bare description ("the company said", "the agency
     said") is shown with the name it stands for: the last organisation of the same kind the text
-    named as a source before it ("the company (Nvidia)"). Its label is unchanged."""
+    named as a source before it ("the company (Nvidia)"); one named again by a title alone ("The US
+    Defence Secretary said"), with the person named with the same title before ("(Donald
+    Rumsfeld)"). Labels are unchanged."""
     out: list[LabelledSentence] = []
     names: dict[Label, str] = {}  # the last organisation named as a source, by kind
-    holders: dict[str, str] = {}  # the last person named with a title, by the title's last word ("leader": "Yasser Arafat")
+    holders: dict[str, str] = {}  # the last person named with a title, by the title ("palestinian leader": "Yasser Arafat")
     for sentence, doc in zip(sentences, docs):
         source = sentence.attributed_to
         if sentence.label != "article" and _BARE_DESCRIPTION.match(source) and sentence.label in names:
@@ -58,20 +60,25 @@ def _titled_holders(source: str, doc: Doc) -> dict[str, str]:
             if t.pos_ != "PROPN" or t.i in kinds:
                 break
             name.append(t)
-        if len(name) >= 2 and all(t.text in words for t in [*span, *name]) and name[-1].i + 1 <= len(doc):
-            return {span[-1].lower_: " ".join(t.text for t in name)}
+        if len(name) >= 2 and all(t.text in words for t in [*span, *name]):
+            title = words[: words.index(name[0].text)]  # "US Defence Secretary" of "US Defence Secretary Donald Rumsfeld"
+            return {_title_key(title): " ".join(t.text for t in name)}
     return {}
+
+
+def _title_key(words: Sequence[str]) -> str:
+    """A title as a key: its words lower-cased, without "the" ("The US Defence Secretary" -> "us defence secretary")."""
+    return " ".join(w.lower() for w in words if w.lower() != "the")
 
 
 def _bare_title(source: str, doc: Doc | None) -> str | None:
     """The title a source is named by alone, with "the" before it and no person's name ("the US
-    Defence Secretary", "The Palestinian leader"): its last word."""
+    Defence Secretary", "The Palestinian leader"), as a key."""
     words = source.split()
     if len(words) < 2 or words[0].lower() != "the" or doc is None:
         return None
-    last = words[-1]
     persons = [t for t in doc if t.text in words and t.pos_ == "PROPN" and is_person(t)]
-    return last.lower() if last.isalpha() and not persons else None
+    return _title_key(words) if words[-1].isalpha() and not persons else None
 
 
 def _names_organisation(source: str, doc: Doc) -> bool:
