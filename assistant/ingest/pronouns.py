@@ -49,9 +49,10 @@ def _name_of_role(subj: Token, appos: Token) -> bool:
     from assistant.ingest.patterns import source_kinds
 
     words = [t for t in appos.subtree if not t.is_punct]
-    kinds = source_kinds(subj.doc)
-    role = subj.pos_ == "NOUN" or (span := kinds.get(subj.i)) is not None and span.label_ in ("ROLE", "OFFICIAL")  # "Minister", title-cased
-    return role and appos.i > subj.i and 0 < len(words) <= MAX_NAME_TOKENS and all(t.pos_ == "PROPN" for t in words)
+    if appos.i < subj.i or not 0 < len(words) <= MAX_NAME_TOKENS or not all(t.pos_ == "PROPN" for t in words):
+        return False
+    # A common noun, or a title the tagger took for a name ("Minister"): the patterns' spans only then.
+    return subj.pos_ == "NOUN" or (span := source_kinds(subj.doc).get(subj.i)) is not None and span.label_ in ("ROLE", "OFFICIAL")
 
 
 def head_span(subj: Token) -> list[Token]:
