@@ -4,6 +4,7 @@ verb, a speaker named after the statement, a part of a group standing for the wh
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.ingest.credits import DASHES
@@ -121,6 +122,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return after, False  # "Nov 14, 2023 — Jumia Technologies AG (NYSE: JMIA), ..., today announced": hung on the date
     if (modifier := _name_read_as_modifier(verb)) is not None:
         return modifier, False  # "FIFA confirmed that ...": the name before the verb read as an adverbial noun
+    if (name := headline_noun_subject(verb)) is not None:
+        return name, False  # "FAA grounds some Boeing 737 Max 9 jets": a headline's verb read as a plural noun
     return _stranded_subject(verb) or _coordinated_subject(verb), False
 
 
@@ -131,7 +134,39 @@ def _name_read_as_modifier(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
-    return before if before.head == verb and before.dep_ in ("npadvmod", "dep") and before.pos_ == "PROPN" else None
+    return before if before.head == verb and before.dep_ in ("npadvmod", "dep", "compound") and before.pos_ == "PROPN" else None
+
+
+# What may open a verb's object in a headline: "grounds some jets", "fines Google", "issues red alert".
+_OBJECT_OPENERS = frozenset("DET NUM PROPN ADJ NOUN".split())
+
+
+def headline_noun_subject(root: Token) -> Token | None:
+    """A headline with no main verb in the small parser's reading, whose root is a word in -s between a
+    name and an object ("FAA grounds some Boeing 737 Max 9 jets", "EU fines Google 2.4 billion
+    euros", "IMD issues red alert"): the word is a present-tense verb (English has the verb: the
+    lemmatizer's verb index) and the name before it its subject. "US elections 2024" (no such verb)
+    and "Apple watches" (no object) stay nouns."""
+    doc = root.doc
+    if root.dep_ != "ROOT" or root.tag_ != "NNS" or not root.lower_.endswith("s") or root.i == 0 or root.i + 1 >= len(doc):
+        return None
+    name, after = doc[root.i - 1], doc[root.i + 1]
+    named = name.pos_ == "PROPN" or name.is_upper and len(name) > 1 and name.is_alpha  # "FAA", tagged as an adjective
+    if not named or name.head != root or name.dep_ not in ("compound", "amod", "nmod", "npadvmod") or after.pos_ not in _OBJECT_OPENERS:
+        return None
+    return name if root.lemma_.lower() in english_verbs() else None
+
+
+def english_verbs() -> frozenset[str]:
+    """The base forms of English verbs the spaCy package's lemmatizer knows (its verb index)."""
+    return _verb_index()
+
+
+@lru_cache(maxsize=1)
+def _verb_index() -> frozenset[str]:
+    from assistant.ingest.nlp import load_parser
+
+    return frozenset(load_parser().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
 
 
 def _coordinated_subject(verb: Token) -> Token | None:
