@@ -574,7 +574,7 @@ def test_every_pattern_family_is_a_data_file_that_loads() -> None:
 def test_the_places_a_speaker_may_be_named_by_are_a_gazetteer_with_its_checksum() -> None:
     import hashlib
 
-    from assistant.ingest.source import known_places
+    from assistant.ingest.gazetteers import known_places
 
     text = (Path(__file__).parents[1] / "assistant" / "ingest" / "sources" / "places.txt").read_text(encoding="utf-8")
     header, body = text.split("\n", 3)[:3], text.split("\n", 3)[3]
@@ -746,7 +746,7 @@ def test_an_editor_labels_an_article_from_the_command_line(tmp_path: Path) -> No
 
 
 def test_the_leaders_list_is_data_with_full_names_and_only_distinctive_short_names() -> None:
-    from assistant.ingest.source import leaders
+    from assistant.ingest.gazetteers import leaders
 
     names = leaders()
     assert {"volodymyr zelensky", "zelensky", "emmanuel macron", "macron", "tedros"} <= names

@@ -1,10 +1,9 @@
 """Source typing: what kind of source a statement comes from (DESIGN.md §3).
 
 Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what kind of source
-that is, from the source patterns (``patterns.py``: general knowledge kept as data files in ``sources/``),
-``places.txt`` (GeoNames via ``training/build_places.py``: countries, capitals, US states, large cities) and
-``mastheads.txt`` ("the Morning Ledger"). When no pattern types the speaker, spaCy's entity recogniser does:
-an organisation speaks for itself (``group_claim``), a country's or city's name is its government
+that is, from the source patterns (``patterns.py``: general knowledge kept as data files in ``sources/``)
+and the gazetteers (``gazetteers.py``: places, newspapers' names, heads of state and government). When
+no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for itself (``group_claim``), a country's or city's name is its government
 (``official``) when the gazetteer knows it; a name the recogniser calls a place but no gazetteer knows
 ("Netflix said") is an organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok
 video", "on Instagram") makes it ``social_media`` unless the poster is official.
@@ -14,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from assistant.ingest.gazetteers import known_places, leaders, mastheads
 from assistant.ingest.namesakes import another_person
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.qualifiers import SHADOW, fake_word, past_title
@@ -133,20 +131,6 @@ def _on_behalf_of(head: Token) -> list[Token]:
             for of in behalf.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
 
 
-@lru_cache(maxsize=1)
-def known_places() -> frozenset[str]:
-    """Lower-cased place names of ``sources/places.txt`` (built by ``training/build_places.py``)."""
-    text = (resources.files("assistant.ingest") / "sources" / "places.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def mastheads() -> frozenset[str]:
-    """Words newspapers are named with (``sources/mastheads.txt``)."""
-    text = (resources.files("assistant.ingest") / "sources" / "mastheads.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def is_masthead(tok: Token) -> bool:
     """ "The Morning Ledger", "the Kiev Post": a capitalised name whose last word names a newspaper."""
     doc = tok.doc
@@ -164,14 +148,6 @@ def _proper_name(tok: Token) -> str:
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
         end += 1
     return doc[start : end + 1].text
-
-
-@lru_cache(maxsize=1)
-def leaders() -> frozenset[str]:
-    """Lower-cased names of heads of state and government (``sources/leaders.txt``), each full name
-    and the distinctive names it goes by alone."""
-    text = (resources.files("assistant.ingest") / "sources" / "leaders.txt").read_text(encoding="utf-8")
-    return frozenset(name.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#") for name in line.split("|"))
 
 
 def _leader(tok: Token) -> str | None:
@@ -345,7 +321,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
                     (g for g in grands if g[3] is not None and all(t.pos_ == "PROPN" for t in owner.doc[first[0].i : g[0].i + 1])), None)
                 grand, o_label, o_cue, o_span = same_name or first
                 remembered = grand.lower_ in memory
-        if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" and (held := _held_in(owner, kinds)) is not None:
+        if o_label in (None, "official") and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" \
+                and (held := _held_in(owner, kinds)) is not None:
             o_label, o_cue = "group_claim", held  # "Nintendo president Shuntaro Furukawa": a title held in an organisation no pattern knows
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
                 and not (owner.dep_ == "compound" and entity_of(speaker) == "ORG" and (o_span.id_ == "MEDIA" or owner.lower_ == "general" and speaker.i not in kinds)) \
@@ -451,10 +428,25 @@ def _house_of(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
 def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
     """The name of an organisation no pattern types that a title stands after ("Harvard president"):
     one the recogniser calls an organisation (not a place, "US President"; not a person)."""
-    name = next((o for o in title.children if o.dep_ in ("compound", "poss") and o.pos_ == "PROPN" and o.i < title.i), None)
-    if name is None or _country(name, kinds) or entity_of(name) != "ORG" or kinds.get(name.i) is not None:
+    start = min([title.i, *(c.i for c in title.children if c.dep_ == "compound" and kinds.get(c.i) is not None and kinds[c.i].label_ == "ROLE")])
+    before = title.doc[start - 1] if start > 0 else None  # "ANC Secretary-General Fikile Mbalula": before the whole title
+    name = next((o for o in title.children if o.dep_ in ("compound", "poss", "amod") and o.i < start), None) \
+        or (before if before is not None and before.head in (title, title.head) and before.dep_ in ("compound", "poss", "amod") else None)
+    # The tagger may read a company's name as an adjective or a noun ("Nintendo president").
+    if name is None or not name.text[:1].isupper() or name.pos_ not in ("PROPN", "NOUN", "ADJ") or _country(name, kinds) \
+            or _organisation(name) != "ORG" or kinds.get(name.i) is not None:
         return None  # "Competition Commissioner": a word of the title, no organisation
-    return _proper_name(name)
+    return _proper_name(name) if name.pos_ == "PROPN" else name.text
+
+
+def _organisation(tok: Token) -> str:
+    """The entity type of a name, also one the tagger read as an adjective or a common noun: from
+    the recogniser run on its sentence."""
+    from assistant.ingest.nlp import named_entities
+
+    if tok.pos_ == "PROPN" or tok.doc.has_annotation("ENT_IOB"):
+        return entity_of(tok) if tok.pos_ == "PROPN" else tok.ent_type_
+    return next((label for text, label in named_entities(tok.doc.text) if tok.text in text.split()), "")
 
 
 # Roles whose one job is to speak for a body or a person (the body is the source, not the role).

@@ -299,7 +299,7 @@ def capital_dateline(doc: Doc) -> int:
     """ "CUPERTINO, CALIFORNIA Apple today announced ...": a dateline in capitals with no dash, a
     place and its state or country set off by a comma, ending in a place the gazetteer knows; the
     index of the word after it (0: none)."""
-    from assistant.ingest.source import known_places
+    from assistant.ingest.gazetteers import known_places
 
     end = 0
     while end < min(len(doc) - 1, MAX_DATELINE_WORDS) and (doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1 or doc[end].text == ","):

@@ -20,7 +20,7 @@ from importlib import resources
 
 from assistant.ingest.namesakes import full_name
 from assistant.ingest.patterns import source_patterns
-from assistant.ingest.source import known_places
+from assistant.ingest.gazetteers import known_places
 from assistant.types import Label
 
 PAST = frozenset("former ex ex- retired shadow".split())
