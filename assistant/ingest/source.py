@@ -330,8 +330,9 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             # "Spokesman", "Inspector" before a name; a document's word in an organisation's name
             # is no document ("the Recording Academy"), nor is the adjective a rank ("General Motors").
             o_label = KIND_LABEL[o_span.id_]
-        if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity":
-            party = party or o_cue
+        if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity" \
+                or (prize := kinds.get(owner.i)) is not None and prize.label_ == "PRIZE":  # "the Booker Prize judges": no court's
+            party = party or o_cue or _proper_name(owner)
         if is_office and o_label in ("official", "group_claim") and office is None:
             office = (o_label, o_cue)
         if o_label is not None:
