@@ -147,6 +147,20 @@ def test_a_page_in_the_third_person_under_a_title_line_is_its_issuers_own_text()
     assert Assistant.label(headline)[1].label == "article"
 
 
+def test_a_results_release_in_the_third_person_that_states_prices_is_judged_as_a_page() -> None:
+    # No "we", no "you", no title line: its figures in currency are what a seller's or an issuer's
+    # page states, so the own-text model reads it; a report of the same figures stays narration.
+    release = ("Norvale Foods posts third-quarter results. Net revenue rose 12% to $1.84 billion, driven by volume growth "
+               "in frozen meals. Operating margin expanded 140 basis points to 11.2%. Net income was $196 million, or "
+               "$1.02 per diluted share. The Company raised its full-year outlook and will host a conference call on 4 November.")
+    labelled = Assistant.label(release)
+    assert {(s.label, s.attributed_to) for s in labelled} == {("group_claim", "Norvale Foods")}
+    assert "own-text model" in labelled[2].reason
+    report = ("Norvale Foods reported third-quarter revenue of $1.84 billion on Tuesday, beating forecasts. Net income rose "
+              "to $196 million. Shares rose 4% in early trading. Analysts at Barclays said the results were strong.")
+    assert [s.label for s in Assistant.label(report)[1:3]] == ["article", "article"]
+
+
 def test_a_headline_alone_is_not_read_as_a_page() -> None:
     # The own-text model was fitted on texts of two sentences or more: one line shows no register.
     (line,) = Assistant.label("“Harbour Lights” tops the weekend charts with a $31 million debut")

@@ -86,8 +86,8 @@ class VoiceModel:
 
     def own_texts(self, texts: Sequence[Sequence[str]], encoder: OnnxSentenceEncoder) -> list[bool]:
         """Own texts: the model says so, and the text speaks as someone (first or second person, or
-        "is delighted to ...") outside quotations in its opening, or opens with a title line as a
-        page does (its features computed once). A text of one sentence (a headline alone) is
+        "is delighted to ...") outside quotations in its opening, opens with a title line as a
+        page does, or states prices as a seller's or an issuer's page does (its features computed once). A text of one sentence (a headline alone) is
         outside what the model was fitted on, and is not judged."""
         feats = [register_features(t) for t in texts]
         speaking = [i for i, f in enumerate(feats) if _speaks(f) and len(opening(texts[i])) >= MIN_SENTENCES]
@@ -98,7 +98,7 @@ class VoiceModel:
         return own
 
 
-_VOICE = [FEATURES.index(name) for name in ("we", "you", "self", "title")]
+_VOICE = [FEATURES.index(name) for name in ("we", "you", "self", "title", "price")]
 
 
 def _speaks(feats: np.ndarray) -> bool:
