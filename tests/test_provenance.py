@@ -127,6 +127,10 @@ def test_a_role_is_shown_with_the_name_the_text_gives_its_holder() -> None:
     other = Assistant.label("US Defence Secretary Donald Rumsfeld told NATO ministers the war was not over. "
                             "The Home Secretary said the police would act.")
     assert other[1].attributed_to == "The Home Secretary"  # another title, another person
+    # Also a person named with the title in passing, in a sentence no one speaks.
+    passing = Assistant.label("Markets rallied after a pledge from Kenyan President William Ruto to cut fuel taxes. "
+                              "The Kenyan President said the cuts would take effect in July.")
+    assert passing[1].attributed_to == "The Kenyan President (William Ruto)"
     # A name with a role in apposition is shown by its name.
     [berg] = Assistant.label("Dr Anna Berg, director of the National Cancer Institute, said the trial would continue.")
     assert berg.attributed_to == "Dr Anna Berg"

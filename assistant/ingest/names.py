@@ -38,10 +38,35 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({holders[title]})"})
         elif sentence.label != "article" and doc is not None and _names_organisation(source, doc):
             names[sentence.label] = re.sub(r"^[Tt]he\s+", "", source)
-        if sentence.label != "article" and doc is not None:
-            holders |= _titled_holders(source, doc)
+        if doc is not None:
+            holders |= _titled_holders(source, doc) if sentence.label != "article" else {}
+            holders |= _holders_named_in(doc)  # "a promise from Palestinian leader Yasser Arafat": named in passing
         out.append(sentence)
     return out
+
+
+def _holders_named_in(doc: Doc) -> dict[str, str]:
+    """Every person a sentence names after a title of office ("Palestinian leader Yasser Arafat"),
+    whether or not they speak in it: the title with the words that qualify it, and the name."""
+    from assistant.ingest.patterns import source_kinds
+
+    kinds = source_kinds(doc)
+    found: dict[str, str] = {}
+    for span in {id(s): s for s in kinds.values()}.values():
+        if span.label_ not in ("ROLE", "OFFICIAL"):
+            continue
+        name = []
+        for t in doc[span.end : span.end + MAX_NAME_WORDS]:
+            if t.pos_ != "PROPN" or t.i in kinds:
+                break
+            name.append(t)
+        if len(name) < 2 or not is_person(name[-1]):
+            continue
+        start = span.start
+        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i >= start - 1 and doc[start - 1].is_alpha:
+            start -= 1  # "Palestinian leader", "US Defence Secretary"
+        found[_title_key([t.text for t in doc[start : span.end]])] = " ".join(t.text for t in name)
+    return found
 
 
 def _titled_holders(source: str, doc: Doc) -> dict[str, str]:
