@@ -499,6 +499,9 @@ def test_quoted_words_after_a_sentence_about_a_named_person_are_that_persons_but
     assert (quote.label, quote.attributed_to) == ("group_claim", "Fast bowler Glenn Hart"), quote.reason
     film, title = Assistant.label('Actress Nina Vale won the award. "Paper Moons" also leads the nominations with six.')
     assert title.label == "article", title.reason
+    # Also after a sentence telling what an official did (an act, not a statement).
+    visit, words = Assistant.label('Health Minister Ana Ruiz visited the hospital on Monday. "We cannot go on like this."')
+    assert visit.label == "official" and (words.label, words.attributed_to) == ("official", "Health Minister Ana Ruiz"), words.reason
 
 
 def test_a_pronoun_inside_quoted_words_is_the_speakers_not_the_source_before() -> None:

@@ -25,7 +25,7 @@ from assistant.ingest.attribution import (
     Inherit,
     find_frame,
 )
-from assistant.ingest.context import ANAPHORA_CUE, QUOTED_CUE
+from assistant.ingest.context import ANAPHORA_CUE, INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.names import bare_name, last_name, name_key, named_again, person_surname
@@ -277,7 +277,8 @@ def label_sentences(
                 # 'General Myers said the bomb was effective. "I don't want to go into details."':
                 # quoted words after a source's statement, naming no one, are that source's.
                 quote_owner = previous
-            elif _opens_with_quote(text) and _mostly_quoted(text) and quote_owner is None and previous is not None and previous.label == "article" \
+            elif _opens_with_quote(text) and _mostly_quoted(text) and quote_owner is None and previous is not None \
+                    and (previous.label == "article" or stated is None and previous.cue not in INHERITED_CUES) \
                     and (person := _person_before(sentences, position, docs, parser, known, pronoun=False)) is not None:
                 # 'Australian paceman Glenn McGrath begs to differ. "There's more pressure on them."'
                 quote_owner = named_speaker = previous.model_copy(update={"label": person.label, "attributed_to": person.source,
