@@ -3,10 +3,11 @@
 Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what kind of source
 that is, from the source patterns (``patterns.py``: general knowledge kept as data files in ``sources/``)
 and the gazetteers (``gazetteers.py``: places, newspapers' names, heads of state and government). When
-no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for itself (``group_claim``), a country's or city's name is its government
-(``official``) when the gazetteer knows it; a name the recogniser calls a place but no gazetteer knows
-("Netflix said") is an organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok
-video", "on Instagram") makes it ``social_media`` unless the poster is official.
+no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for itself
+(``group_claim``), a country's or city's name is its government (``official``) when the gazetteer
+knows it; a name the recogniser calls a place but no gazetteer knows ("Netflix said") is an
+organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok video", "on
+Instagram") makes it ``social_media`` unless the poster is official.
 """
 
 from __future__ import annotations
@@ -445,8 +446,10 @@ def _organisation(tok: Token) -> str:
     the recogniser run on its sentence."""
     from assistant.ingest.nlp import named_entities
 
-    if tok.pos_ == "PROPN" or tok.doc.has_annotation("ENT_IOB"):
-        return entity_of(tok) if tok.pos_ == "PROPN" else tok.ent_type_
+    if tok.pos_ == "PROPN":
+        return entity_of(tok)
+    if tok.doc.has_annotation("ENT_IOB"):
+        return tok.ent_type_
     return next((label for text, label in named_entities(tok.doc.text) if tok.text in text.split()), "")
 
 

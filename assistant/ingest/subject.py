@@ -157,13 +157,9 @@ def headline_noun_subject(root: Token) -> Token | None:
     return name if root.lemma_.lower() in english_verbs() else None
 
 
+@lru_cache(maxsize=1)
 def english_verbs() -> frozenset[str]:
     """The base forms of English verbs the spaCy package's lemmatizer knows (its verb index)."""
-    return _verb_index()
-
-
-@lru_cache(maxsize=1)
-def _verb_index() -> frozenset[str]:
     from assistant.ingest.nlp import load_parser
 
     return frozenset(load_parser().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
