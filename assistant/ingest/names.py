@@ -14,7 +14,7 @@ from assistant.ingest.source import is_person, type_source
 from assistant.types import Label, LabelledSentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 
 _BARE_DESCRIPTION = re.compile(r"^[Tt]he ([a-z]+)$")
@@ -39,19 +39,21 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
         elif sentence.label != "article" and doc is not None and _names_organisation(source, doc):
             names[sentence.label] = re.sub(r"^[Tt]he\s+", "", source)
         if doc is not None:
-            holders |= _titled_holders(source, doc) if sentence.label != "article" else {}
-            holders |= _holders_named_in(doc)  # "a promise from Palestinian leader Yasser Arafat": named in passing
+            titled = _titles_with_names(doc)
+            if sentence.label != "article":
+                holders |= _titled_holders(source, titled)
+            holders |= _holders_named_in(titled)  # "a promise from Palestinian leader Yasser Arafat": named in passing
         out.append(sentence)
     return out
 
 
-def _holders_named_in(doc: Doc) -> dict[str, str]:
-    """Every person a sentence names after a title of office ("Palestinian leader Yasser Arafat"),
-    whether or not they speak in it: the title with the words that qualify it, and the name."""
+def _titles_with_names(doc: Doc) -> list[tuple[Span, list[Token]]]:
+    """Each title or role pattern of a sentence followed by a name of two words or more ("Palestinian
+    leader | Yasser Arafat"), with that name's words."""
     from assistant.ingest.patterns import source_kinds
 
     kinds = source_kinds(doc)
-    found: dict[str, str] = {}
+    found = []
     for span in {id(s): s for s in kinds.values()}.values():
         if span.label_ not in ("ROLE", "OFFICIAL"):
             continue
@@ -60,32 +62,31 @@ def _holders_named_in(doc: Doc) -> dict[str, str]:
             if t.pos_ != "PROPN" or t.i in kinds:
                 break
             name.append(t)
-        if len(name) < 2 or not is_person(name[-1]):
+        if len(name) >= 2:
+            found.append((span, name))
+    return found
+
+
+def _holders_named_in(titled: Sequence[tuple[Span, list[Token]]]) -> dict[str, str]:
+    """Every person a sentence names after a title of office ("Palestinian leader Yasser Arafat"),
+    whether or not they speak in it: the title with the words that qualify it, and the name."""
+    found: dict[str, str] = {}
+    for span, name in titled:
+        if not is_person(name[-1]):
             continue
-        start = span.start
+        doc, start = span.doc, span.start
         while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i >= start - 1 and doc[start - 1].is_alpha:
             start -= 1  # "Palestinian leader", "US Defence Secretary"
         found[_title_key([t.text for t in doc[start : span.end]])] = " ".join(t.text for t in name)
     return found
 
 
-def _titled_holders(source: str, doc: Doc) -> dict[str, str]:
+def _titled_holders(source: str, titled: Sequence[tuple[Span, list[Token]]]) -> dict[str, str]:
     """A person the source names after a title ("Palestinian leader Yasser Arafat", "US Defence
     Secretary Donald Rumsfeld"): the title's last word and the name."""
-    from assistant.ingest.patterns import source_kinds
-
     words = source.split()
-    kinds = source_kinds(doc)
-    for span in {id(s): s for s in kinds.values()}.values():
-        if span.label_ != "ROLE" and span.label_ != "OFFICIAL":
-            continue
-        after = doc[span.end : span.end + MAX_NAME_WORDS]
-        name = []
-        for t in after:
-            if t.pos_ != "PROPN" or t.i in kinds:
-                break
-            name.append(t)
-        if len(name) >= 2 and all(t.text in words for t in [*span, *name]):
+    for span, name in titled:
+        if all(t.text in words for t in [*span, *name]):
             title = words[: words.index(name[0].text)]  # "US Defence Secretary" of "US Defence Secretary Donald Rumsfeld"
             return {_title_key(title): " ".join(t.text for t in name)}
     return {}
