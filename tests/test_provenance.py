@@ -115,6 +115,17 @@ def test_a_source_named_again_by_a_bare_description_is_shown_with_the_name_it_st
     assert ceo[1].attributed_to == "The company"
 
 
+def test_a_statement_someone_issued_speaks_for_whoever_issued_it() -> None:
+    # The participle's subject is the statement; its issuer is the subject of "issued", "put out".
+    [club] = Assistant.label("Manchester United issued a statement confirming the signing of the striker.")
+    assert (club.label, club.attributed_to) == ("group_claim", "Manchester United")
+    [apple] = Assistant.label("Apple put out a press release announcing the new iPad.")
+    assert (apple.label, apple.attributed_to) == ("group_claim", "Apple")
+    # What reporters obtained is not theirs to issue: a report of it.
+    [memo] = Assistant.label("Reporters obtained a memo saying the plant would close.")
+    assert memo.label == "media_report"
+
+
 def test_a_role_is_shown_with_the_name_the_text_gives_its_holder() -> None:
     [envoy] = Assistant.label("The US special envoy to the Middle East, Anthony Zinni, told Mr Arafat to jail extremists.")
     assert envoy.attributed_to == "The US special envoy to the Middle East, Anthony Zinni" and envoy.label == "official"
@@ -203,12 +214,18 @@ def test_a_page_an_organisation_writes_about_itself_is_its_own_text() -> None:
         "Answer (2 votes): No idea, sorry.",
         "See Instagram photos and videos from Mara Quinn (@maraquinn). Officials confirmed the tour is cancelled.",
         "12.4M Followers, 310 Following, 2,045 Posts - Mara Quinn (@maraquinn). Officials confirmed the tour is cancelled.",
+        "Mara Quinn, Lisbon, Portugal. 2,044 likes · 9 talking about this. Officials confirmed the tour is cancelled. 2.4K followers ...",
     ],
 )
 def test_a_post_or_thread_is_social_media_whoever_it_cites(text: str) -> None:
     sentences = Assistant.label(text)
     cited = [s for s in sentences if any(w in s.text for w in ("Officials", "union", "central bank said"))]
     assert cited and all(s.label == "social_media" for s in cited), [(s.text, s.label) for s in sentences]
+
+
+def test_counts_of_followers_in_a_news_sentence_make_no_post() -> None:
+    sect = Assistant.label("The church has 300 followers. 300 followers gathered outside the court on Monday, police said.")
+    assert [s.label for s in sect] == ["article", "official"]
 
 
 def test_an_organisations_letter_in_the_first_person_is_its_own_text_even_when_no_name_is_found() -> None:

@@ -156,13 +156,16 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
 def _introduces_words(doc: Doc, colon: Token) -> bool:
     """A speaker's name and colon introduce words, not a list: a plural heading ("Heisman Trophy
     Winners: ...", "65th Annual Grammy Awards: full list of winners") or names alone after the colon
-    ("Best Actress: Ines Varga, 'Paper Moons.'") is a list's title, no one speaking."""
+    ("Best Actress: Ines Varga, 'Paper Moons.'") is a list's title, no one speaking; so is a
+    work's title before its credit ("Silent Hill: Directed by Christophe Gans.")."""
     rest, quoted = [], False
-    for t in doc[colon.i + 1 :]:
+    after = doc[colon.i + 1 :]
+    for t in after:
         quoted ^= t.is_quote
         if not (t.is_punct or quoted):  # a work's title in quotation marks is a name however it is tagged
             rest.append(t)
-    return doc[colon.i - 1].tag_ != "NNPS" and not (rest and all(t.pos_ in ("PROPN", "NUM") for t in rest))
+    credit = len(after) > 1 and after[0].tag_ == "VBN" and after[1].lower_ == "by"
+    return not credit and doc[colon.i - 1].tag_ != "NNPS" and not (rest and all(t.pos_ in ("PROPN", "NUM") for t in rest))
 
 
 # Words a notice's title opens with to say what it is ("Official Announcement:", "Statement:").

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import is_person, type_source
+from assistant.ingest.source import is_person, issued_by, type_source
 from assistant.ingest.subject import agent_of, children, dateline_end
 from assistant.types import Label
 
@@ -24,6 +24,8 @@ def subject_span(subj: Token) -> list[Token]:
 
 def display_source(subj: Token) -> str:
     """A short name for the source: a statement's author, without appositions or relative clauses."""
+    if (issuer := next(iter(issued_by(subj)), None)) is not None:
+        return display_source(issuer)  # "The club issued a statement confirming ...": the club
     if subj.lemma_.lower() in ANAPHORIC_NOUNS:
         for acl in children(subj, "acl"):
             agent = agent_of(acl)
