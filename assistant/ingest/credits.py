@@ -156,8 +156,9 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
 def _introduces_words(doc: Doc, colon: Token) -> bool:
     """A speaker's name and colon introduce words, not a list: a plural heading ("Heisman Trophy
     Winners: ...", "65th Annual Grammy Awards: full list of winners") or names alone after the colon
-    ("Best Actress: Ines Varga, 'Paper Moons.'") is a list's title, no one speaking; so is a
-    work's title before its credit ("Silent Hill: Directed by Christophe Gans.")."""
+    ("Best Actress: Ines Varga, 'Paper Moons.'") or a list of things ("Super Bowl LVII: Start time,
+    teams, betting odds and halftime show") is a list's title, no one speaking; so is a work's
+    title before its credit ("Silent Hill: Directed by Christophe Gans.")."""
     rest, quoted = [], False
     after = doc[colon.i + 1 :]
     for t in after:
@@ -165,7 +166,12 @@ def _introduces_words(doc: Doc, colon: Token) -> bool:
         if not (t.is_punct or quoted):  # a work's title in quotation marks is a name however it is tagged
             rest.append(t)
     credit = len(after) > 1 and after[0].tag_ == "VBN" and after[1].lower_ == "by"
-    return not credit and doc[colon.i - 1].tag_ != "NNPS" and not (rest and all(t.pos_ in ("PROPN", "NUM") for t in rest))
+    listed = sum(t.text == "," or t.dep_ == "cc" for t in after) >= 2 and not any(t.tag_ in FINITE or t.pos_ == "ADP" for t in after)
+    names = bool(rest) and all(t.pos_ in ("PROPN", "NUM") for t in rest)
+    return not (credit or listed or names) and doc[colon.i - 1].tag_ != "NNPS"
+
+
+FINITE = frozenset("VBD VBZ VBP MD".split())  # verbs that make a clause: "Start time, teams, betting odds" has none
 
 
 # Words a notice's title opens with to say what it is ("Official Announcement:", "Statement:").
