@@ -294,8 +294,10 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if category and category[0] == "official" and _main_clause(verb) and _scene(verb):
             return Frame("article", "the article", verb.text, f"what '{_phrase(head)}' ({category[1]}) is doing as the reporter writes: "
                          "the article's picture of the scene", speech=False, names=(_phrase(head), "official"))
-        if category and category[0] == "official" and lemma not in CLAUSE_VERBS and owned_thing(subj):
-            category = None  # "The President's resignation followed ...": a thing of the authority's, not the authority acting
+        if category and (category[0] == "official" and lemma not in CLAUSE_VERBS or category[0] == "social_media" and lemma == "be") and owned_thing(subj):
+            # "The President's resignation followed ...", "YouTube's ad revenue is ...": a thing of the
+            # authority's, or what a platform's thing is, not the authority or a post ("TikTok's videos spread ...").
+            category = None
         if category and category[0] not in ("article", "group_claim") and _main_clause(verb) and not is_state(verb) and not children(verb, "neg") \
                 and not any(a.lower_ in CAPABILITY for a in children(verb, "aux")) and not _scene(verb):
             label, cue = category

@@ -110,11 +110,14 @@ CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_med
 MAX_CREDIT_WORDS = 4
 
 
-# A fact-check's layout: the claim it examines is one circulating (DESIGN.md §3: viral claims are
-# social media); its verdict is the article's own.
-FACT_CHECK_HEADINGS: dict[str, tuple[Label, str]] = {
+# Headings whose kind is known: a fact-check's layout (the claim it examines is one circulating,
+# DESIGN.md §3: viral claims are social media; its verdict is the article's own) and the
+# publication's own notes ("Editor's note: ...", "Correction: ...").
+HEADINGS: dict[str, tuple[Label, str]] = {
     **{h: ("social_media", "heads the claim a fact-check examines, a claim circulating") for h in ("claim", "the claim", "viral claim")},
     **{h: ("article", "heads the fact-check's own verdict") for h in ("fact check", "fact-check", "verdict", "rating", "our ruling", "our verdict")},
+    **{h: ("article", "heads the publication's own note") for h in ("editor's note", "editor’s note", "editors' note", "editors’ note",
+                                                                    "correction", "clarification")},
 }
 
 
@@ -127,9 +130,9 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     lead = doc[: colon.i]
     if lead[0].text in DASHES or lead[0].text in ("•", "*", "·") or any(t.text in ("(", "[") for t in lead):
         return None  # "- Cause: ...": a list item's heading; "The Normans (Norman: ...": a gloss; not a source
-    if (heading := FACT_CHECK_HEADINGS.get(lead.text.lower())) is not None:
+    if (heading := HEADINGS.get(lead.text.lower())) is not None:
         label, why = heading
-        return Frame(label, "the fact-check" if label == "article" else "the claim checked", ":", f"'{lead.text}:' {why}")
+        return Frame(label, "the article" if label == "article" else "the claim checked", ":", f"'{lead.text}:' {why}")
     for span in sorted(set(source_kinds(doc).values()), key=lambda s: s.start):  # not "x" of "X-ray results:"
         if span.label_ == "OFFICIAL" and span.start == 0 and span.end == colon.i:
             # "Police: Man, 34, arrested after ...", "Interior Ministry: ...": a headline credited to an authority.

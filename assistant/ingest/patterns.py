@@ -94,6 +94,10 @@ def add_source_ruler(nlp: Language, tokens_only: Sequence[str] = ()) -> None:
         ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], **({"id": p["id"]} if p.get("id") else {})} for p in source_patterns()])  # type: ignore[attr-defined]
 
 
+# Parts of speech an acronym's pattern never stands for unless it is spelt in capitals.
+FUNCTION_WORDS = frozenset("PRON DET ADP AUX CCONJ SCONJ PART".split())
+
+
 def source_kinds(doc: Doc) -> dict[int, Span]:
     """For each token, the longest source pattern covering it."""
     out: dict[int, Span] = {}
@@ -101,6 +105,8 @@ def source_kinds(doc: Doc) -> dict[int, Span]:
         if len(span) == 1 and (span.label_ == "OFFICIAL" and span.start > 0 and doc[span.start - 1].like_num and span.text.isupper()
                                or len(span.text) == 1 and (span.text.islower() or doc[span.start : span.end + 1].text == span.text + "-")):
             continue  # "a 50 MP camera": a unit, no title; "an x-ray machine", "X-Men": no platform
+        if len(span) == 1 and span[0].pos_ in FUNCTION_WORDS and not span.text.isupper():
+            continue  # "Who directed Titanic?": the pronoun, not the WHO
         out |= {i: span for i in range(span.start, span.end) if i not in out or len(out[i]) < len(span)}
     for i, span in list(out.items()):
         if span.label_ == "OFFICIAL" and len(span) == 1 and span.text.lower() == "official" and (_qualifies_party(doc, i, out) or _tag(doc, i)):

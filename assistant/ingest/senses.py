@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.ingest.patterns import source_kinds
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, VERDICTS,
@@ -47,7 +48,20 @@ def says_nothing(verb: Token) -> bool:
     # "viewed more than 300,000 times", "shared 20,000 times": how often, not a view stated.
     counted = verb.lemma_.lower() in CIRCULATION_VERBS and any(c.lemma_.lower() == "time" for c in verb.children if c.dep_ in ("dobj", "npadvmod"))
     credit = verb.lemma_.lower() in CREDIT_VERBS and not any(c.dep_ == "prep" and c.lower_ in CREDIT_PREPOSITIONS for c in verb.children)
-    return released or counted or credit or deed(verb) or naming(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+    return released or counted or credit or deed(verb) or naming(verb) or tells_a_story(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+
+
+STORIES = frozenset("story tale".split())
+
+
+def tells_a_story(verb: Token) -> bool:
+    """ "The movie tells the story of Joe Gardner": what a work is about, not words said. Only a
+    common noun no source pattern knows: a named person, a report or a spokesman telling a story,
+    or anyone telling it to someone, speaks."""
+    subjects = children(verb, "nsubj")
+    return verb.lemma_.lower() == "tell" and any(o.lemma_.lower() in STORIES for o in children(verb, "dobj")) \
+        and not children(verb, "dative", "ccomp") and bool(subjects) and all(s.pos_ == "NOUN" and s.i not in source_kinds(s.doc) for s in subjects) \
+        and not quoted_near(verb)
 
 
 def deed(verb: Token) -> bool:
@@ -95,5 +109,7 @@ def naming(verb: Token) -> bool:
     if verb.lemma_.lower() not in NAMING_VERBS:
         return False
     passive = any(c.dep_ == "auxpass" for c in verb.children) and not children(verb, "agent")
-    # "molecules called ..." (the tagger reads some as past tense); "they were called 'new converts'"
-    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or passive and bool(children(verb, "oprd", "attr"))
+    # "molecules called ..." (the tagger reads some as past tense); "they were called 'new converts'";
+    # "A virtual assistant, also called an AI assistant, is ...": a name with no one called it (no object)
+    named = bool(children(verb, "oprd")) and not children(verb, "dobj", "ccomp", "agent")
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or passive and bool(children(verb, "oprd", "attr")) or named
