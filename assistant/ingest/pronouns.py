@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame
 from assistant.ingest.frames import phrase as _phrase
-from assistant.ingest.source import is_person, issued_by, type_source
-from assistant.ingest.subject import agent_of, children, dateline_end
+from assistant.ingest.source import is_person, type_source
+from assistant.ingest.subject import agent_of, children, dateline_end, issued_by
 from assistant.types import Label
 
 if TYPE_CHECKING:

@@ -86,7 +86,7 @@ def entity_of(tok: Token) -> str:
 def owners_of(head: Token) -> list[Token]:
     """Who a head noun belongs to or speaks for: "the company's", "ministry", "for the club",
     "released by the committee"."""
-    from assistant.ingest.subject import dateline_end
+    from assistant.ingest.subject import dateline_end, issued_by
 
     start = dateline_end(head.doc)  # "DAKAR, Feb 3 (Reuters) - Senegal's President ...": the dateline owns nothing
     owners = [_partitive(c) if c.dep_ == "appos" else c for c in head.children if c.dep_ in OWNER_DEPS and c.i >= start]
@@ -102,22 +102,12 @@ def owners_of(head: Token) -> list[Token]:
         if acl.dep_ == "acl" and acl.lemma_.lower() in FILING_VERBS:  # "a complaint filed in federal court": a court's document
             owners.extend(o for prep in acl.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "at", "before")
                           for o in prep.children if o.dep_ == "pobj")
-    owners.extend(issued_by(head))
+    owners.extend(issued_by(head))  # "The club issued a statement confirming ...": the club's
     for prep in head.children:  # "an aide to the senator": whom an aide serves (not "a letter to the minister")
         if prep.dep_ == "prep" and (prep.lower_ in _OWNER_PREPS or prep.lower_ == "to" and head.lemma_.lower() in SERVES):
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
     owners.extend(_on_behalf_of(head))
     return owners
-
-
-def issued_by(head: Token) -> list[Token]:
-    """Who put out what the noun names, when it is the object of a verb of releasing ("The club
-    issued a statement confirming ...", "Apple put out a press release announcing ...")."""
-    from assistant.ingest.verbs import RELEASING_VERBS
-
-    verb = head.head
-    issuing = verb.lemma_.lower() in RELEASING_VERBS or verb.lemma_.lower() == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
-    return [c for c in verb.children if c.dep_ == "nsubj"] if head.dep_ == "dobj" and issuing else []
 
 
 LOCATIVE = frozenset("at in near outside inside around across".split())

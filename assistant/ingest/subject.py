@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.ingest.credits import DASHES
+from assistant.ingest.verbs import RELEASING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -376,3 +377,11 @@ def statement_subject(verb: Token) -> Token | None:
         if subj is not None:
             return subj
     return None
+
+
+def issued_by(head: Token) -> list[Token]:
+    """Who put out what the noun names, when it is the object of a verb of releasing ("The club
+    issued a statement confirming ...", "Apple put out a press release announcing ...")."""
+    verb = head.head
+    issuing = verb.lemma_.lower() in RELEASING_VERBS or verb.lemma_.lower() == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return [c for c in verb.children if c.dep_ == "nsubj"] if head.dep_ == "dobj" and issuing else []
