@@ -156,6 +156,9 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     return None
 
 
+FINITE = frozenset("VBD VBZ VBP MD".split())  # verbs that make a clause: "Start time, teams, betting odds" has none
+
+
 def _introduces_words(doc: Doc, colon: Token) -> bool:
     """A speaker's name and colon introduce words, not a list: a plural heading ("Heisman Trophy
     Winners: ...", "65th Annual Grammy Awards: full list of winners") or names alone after the colon
@@ -173,8 +176,6 @@ def _introduces_words(doc: Doc, colon: Token) -> bool:
     names = bool(rest) and all(t.pos_ in ("PROPN", "NUM") for t in rest)
     return not (credit or listed or names) and doc[colon.i - 1].tag_ != "NNPS"
 
-
-FINITE = frozenset("VBD VBZ VBP MD".split())  # verbs that make a clause: "Start time, teams, betting odds" has none
 
 
 # Words a notice's title opens with to say what it is ("Official Announcement:", "Statement:").

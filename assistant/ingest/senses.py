@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, VERDICTS,
+    CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, STORIES, VERDICTS,
     WON_THINGS,
 )
 
@@ -49,9 +49,6 @@ def says_nothing(verb: Token) -> bool:
     counted = verb.lemma_.lower() in CIRCULATION_VERBS and any(c.lemma_.lower() == "time" for c in verb.children if c.dep_ in ("dobj", "npadvmod"))
     credit = verb.lemma_.lower() in CREDIT_VERBS and not any(c.dep_ == "prep" and c.lower_ in CREDIT_PREPOSITIONS for c in verb.children)
     return released or counted or credit or deed(verb) or naming(verb) or tells_a_story(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
-
-
-STORIES = frozenset("story tale".split())
 
 
 def tells_a_story(verb: Token) -> bool:

@@ -32,6 +32,8 @@ DEED_UNLESS_CLAUSE = frozenset("conclude threaten claim maintain".split())
 # win", "credited X with saving ..."); "credited the refunds to customers' accounts" is a deed.
 CREDIT_VERBS = frozenset("credit".split())
 CREDIT_PREPOSITIONS = frozenset("with for".split())
+# What a work tells without saying anything: "The movie tells the story of ..." (senses.tells_a_story).
+STORIES = frozenset("story tale".split())
 WON_THINGS = frozenset("title crown victory win medal gold silver bronze trophy championship cup prize award "
                        "seat place spot pole record lead life".split())
 # What a person does with news of their own, never as a witness of someone else's.
