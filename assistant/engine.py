@@ -22,7 +22,7 @@ from assistant.index.corpus import Corpus, expand_acronyms
 from assistant.index.memory import give_back_free_memory
 from assistant.index.records import Packed, RecordCache
 from assistant.index.store import ChromaStore, VectorStore
-from assistant.ingest.embed import OnnxSentenceEncoder, load_encoder
+from assistant.ingest.embed import OnnxSentenceEncoder, load_encoder, model_digest
 from assistant.ingest.load import (
     article_file,
     article_files,
@@ -77,7 +77,8 @@ def embedder_id(settings: Settings) -> str:
     """Identifies what produced an index's vectors; an index built otherwise is rebuilt."""
     model = str(settings.model_dir) if settings.model_dir else "packaged:all-MiniLM-L6-v2-int8"
     rules = "" if settings.label_review else "/rules-only"  # labels from the rules alone: labelled again when it changes
-    return f"{model}@{(settings.model_sha256 or 'unchecked')[:16]}/pipeline-{PIPELINE_VERSION}{rules}"
+    digest = settings.model_sha256 or model_digest(settings.model_dir)  # unchecked: the file's own, so a new file re-embeds
+    return f"{model}@{digest[:16]}/pipeline-{PIPELINE_VERSION}{rules}"
 
 
 class Assistant:

@@ -62,3 +62,22 @@ def test_a_swapped_embedder_file_is_refused_with_a_hint(tmp_path: Path) -> None:
     with pytest.raises(ModelError) as caught:
         OnnxSentenceEncoder(tampered_copy(PACKAGED, tmp_path) / "model.onnx", PACKAGED / "tokenizer.json", EMBEDDER_SHA256)
     assert "make build-embedder" in caught.value.hint
+
+
+def test_another_model_file_in_the_same_folder_is_embedded_again_even_unchecked(tmp_path: Path) -> None:
+    """With no sha256 checked (ASSISTANT_MODEL_SHA256 empty), the index is named by the file's own
+    digest: vectors of the old file are never searched with the new one's questions."""
+    import shutil
+
+    from assistant import Assistant
+
+    folder = tmp_path / "model"
+    shutil.copytree(PACKAGED, folder)
+    settings = Settings(model_dir=folder, model_sha256="")
+    first = Assistant.open(corpus=CORPUS, index=tmp_path / "index", settings=settings)
+    before = first.store.catalog.state()[1]
+    shutil.copy(source_model_files()[0], folder / "model.onnx")  # the package's own model, same tokenizer
+    load_encoder.cache_clear()
+    again = Assistant.open(corpus=CORPUS, index=tmp_path / "index", settings=settings)
+    assert again.store.catalog.state()[1] == again.index_id != before
+    assert not again.encoder.alone and again.store.count() == 33

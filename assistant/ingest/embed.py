@@ -53,6 +53,22 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def model_digest(model_dir: Path | None) -> str:
+    """The sha256 of the model file a folder holds (default: ``PACKAGED``), read again only when
+    the file changes: what names an index's vectors when no sha256 is checked at load."""
+    model = (PACKAGED if model_dir is None else model_dir) / "model.onnx"
+    try:
+        stat = model.stat()
+    except OSError:
+        return "missing"
+    return _digest(str(model), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _digest(path: str, mtime_ns: int, size: int) -> str:
+    return sha256_of(Path(path))
+
+
 def quantises_activations(model: Path) -> bool:
     """Does the ONNX model quantise its activations as it runs (ONNX Runtime's dynamic int8)? Then
     the scale of a layer's input is taken over the whole batch, padding included."""
