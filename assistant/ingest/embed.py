@@ -209,6 +209,8 @@ class OnnxSentenceEncoder:
             return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
         encodings = self._tokenizer.encode_batch(list(texts))
+        if len(encodings) == 1:  # a question: no thread to start
+            return run(encodings[0])[None, :]
         with ThreadPoolExecutor(max_workers=min(len(encodings), cores())) as pool:
             return np.stack(list(pool.map(run, encodings)))
 
