@@ -42,7 +42,6 @@ class Settings(BaseSettings):
     model_sha256: str | None = Field(
         EMBEDDER_SHA256, description="Expected sha256 of model.onnx; checked at load. Empty to skip."
     )
-    embed_batch_size: int = Field(64, description="Sentences per embedding batch.")
     host: str = Field("127.0.0.1", description="Address the web server listens on.")
     port: int = Field(7860, description="Port the web server listens on.")
     max_question_chars: int = Field(2000, description="Longest question accepted, in characters.")
