@@ -72,7 +72,13 @@ def _digest(path: str, mtime_ns: int, size: int) -> str:
 def quantises_activations(model: Path) -> bool:
     """Does the ONNX model quantise its activations as it runs (ONNX Runtime's dynamic int8)? Then
     the scale of a layer's input is taken over the whole batch, padding included."""
-    return b"DynamicQuantizeLinear" in model.read_bytes()
+    op, tail = b"DynamicQuantizeLinear", b""
+    with model.open("rb") as handle:  # in blocks: a large model is never held whole for this
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            if op in tail + block:
+                return True
+            tail = block[-len(op):]
+    return False
 
 
 def checked_cross_encoder(model_dir: Path, sha256: str, what: str, rebuild: str, max_tokens: int, strategy: str) -> tuple[Any, Any]:
@@ -115,10 +121,16 @@ def pair_outputs(session: Any, tokenizer: Any, pairs: Sequence[tuple[str, str]])
     if not pairs:
         return np.zeros((0, 0), dtype=np.float32)
     distinct = list(dict.fromkeys(map(tuple, pairs)))  # a pair met twice (a repeated line in its context) runs once
-    encodings = tokenizer.encode_batch(distinct)
-    with ThreadPoolExecutor(max_workers=min(len(encodings), cores())) as pool:
-        rows = dict(zip(distinct, pool.map(run, encodings)))
+    rows = dict(zip(distinct, side_by_side(run, tokenizer.encode_batch(distinct))))
     return np.stack([rows[tuple(pair)] for pair in pairs])
+
+
+def side_by_side(run: Callable[[Any], np.ndarray], inputs: Sequence[Any]) -> list[np.ndarray]:
+    """``run`` on each input alone, as many at once as there are cores (one alone: no thread)."""
+    if len(inputs) == 1:
+        return [run(inputs[0])]
+    with ThreadPoolExecutor(max_workers=min(len(inputs), cores())) as pool:
+        return list(pool.map(run, inputs))
 
 
 def cores() -> int:
@@ -208,11 +220,7 @@ class OnnxSentenceEncoder:
             vector = np.asarray(self._session.run(None, feeds)[0][0], dtype=np.float32).mean(axis=0)
             return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
-        encodings = self._tokenizer.encode_batch(list(texts))
-        if len(encodings) == 1:  # a question: no thread to start
-            return run(encodings[0])[None, :]
-        with ThreadPoolExecutor(max_workers=min(len(encodings), cores())) as pool:
-            return np.stack(list(pool.map(run, encodings)))
+        return np.stack(side_by_side(run, self._tokenizer.encode_batch(list(texts))))
 
 
 @lru_cache(maxsize=4)
