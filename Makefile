@@ -91,9 +91,9 @@ build-embedder: install-dev
 	$(BIN)/python -m pip install --quiet -e ".[quantize]"
 	$(BIN)/python training/build_embedder.py
 
-# Refits the own-text model (assistant/ingest/sources/voice_model.json) on training/data/own_text.jsonl; numpy only.
-train-voice: install-dev
-	$(BIN)/python training/fit_voice.py
+# Trains the own-text model (assistant/ingest/voice_model/) on training/data/own_text.jsonl (CPU torch; about five minutes).
+train-voice: install-dev $(TRAIN_STAMP)
+	$(BIN)/python training/train_voice.py
 
 ingest: install
 	$(BIN)/assistant ingest

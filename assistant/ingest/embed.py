@@ -112,17 +112,25 @@ def pair_outputs(session: Any, tokenizer: Any, pairs: Sequence[tuple[str, str]])
 
     The pairs run side by side, one per core, each on one thread (``checked_cross_encoder``): one
     short input is too little work to share among threads (README, "Latest make bench")."""
+    return _outputs(session, tokenizer, [tuple(pair) for pair in pairs])
 
+
+def text_outputs(session: Any, tokenizer: Any, texts: Sequence[str]) -> np.ndarray:
+    """A fine-tuned classifier's output row for each text, each text run alone (as ``pair_outputs``)."""
+    return _outputs(session, tokenizer, list(texts))
+
+
+def _outputs(session: Any, tokenizer: Any, inputs: list[Any]) -> np.ndarray:
     def run(encoded: Any) -> np.ndarray:
         feeds = {name: np.array([values], dtype=np.int64) for name, values in
                  (("input_ids", encoded.ids), ("attention_mask", encoded.attention_mask), ("token_type_ids", encoded.type_ids))}
         return np.asarray(session.run(None, feeds)[0], dtype=np.float32).reshape(-1)
 
-    if not pairs:
+    if not inputs:
         return np.zeros((0, 0), dtype=np.float32)
-    distinct = list(dict.fromkeys(map(tuple, pairs)))  # a pair met twice (a repeated line in its context) runs once
+    distinct = list(dict.fromkeys(inputs))  # an input met twice (a repeated line in its context) runs once
     rows = dict(zip(distinct, side_by_side(run, tokenizer.encode_batch(distinct))))
-    return np.stack([rows[tuple(pair)] for pair in pairs])
+    return np.stack([rows[item] for item in inputs])
 
 
 def side_by_side(run: Callable[[Any], np.ndarray], inputs: Sequence[Any]) -> list[np.ndarray]:

@@ -191,8 +191,8 @@ def label_articles(
     flat = [s for sentences in articles for s in sentences if needs_parse(s.text)]
     parsed = dict(zip((id(s) for s in flat), _parse(parser, [s.text for s in flat])))
     undecided: list[dict[int, str]] = [{} for _ in articles]
-    # Whose own text each article is, by its register (the embedder comes with the prototypes).
-    own = voice_model().own_texts([[s.text for s in a] for a in articles], prototypes.encoder) if prototypes else [False] * len(articles)
+    # Whose own text each article is, by the own-text model (a learned stage: with the prototypes).
+    own = voice_model().own_texts([[s.text for s in a] for a in articles]) if prototypes else [False] * len(articles)
     labelled = [
         label_sentences(sentences, parser, [parsed.get(id(s)) for s in sentences], undecided[n], own[n])
         for n, sentences in enumerate(articles)

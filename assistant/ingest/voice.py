@@ -3,13 +3,15 @@ body's announcement, a recall notice: written by the body it is about) or a repo
 
 A text says so by its form only sometimes ("we", an "About X:" boilerplate, a newswire's name: see
 ``issuer.py``); a page in the third person ("Zentra VPN gives you 6,000 servers", "Registration
-for the 2025 marathon opens on 15 January") does not. This is a logistic regression over the
-text's opening sentences: their embedding (the MiniLM embedder the index uses) and eight features
-of register (first and second person, prices, "is delighted to announce", attribution verbs, a
-news dateline, a title line, quotations). Fitted by ``training/fit_voice.py`` on
-``training/data/own_text.jsonl`` (600 texts written for training only, in two halves by sector; no
-evaluation set was read), its weights, threshold and cross-sector scores in
-``sources/voice_model.json``.
+for the 2025 marathon opens on 15 January") does not. The own-text model reads a text's opening
+sentences: the first three layers of all-MiniLM-L6-v2 fine-tuned as a binary classifier by
+``training/train_voice.py`` (``make train-voice``) on ``training/data/own_text.jsonl`` (840 texts
+written for training only, in two groups by sector; no evaluation set was read), exported to ONNX
+int8 in ``voice_model/`` with its sha256, threshold and cross-sector scores.
+
+It judges only texts that speak as someone in their opening (first or second person or "is
+delighted to ..." outside quotations, a title line as a page has, prices as a seller's page
+states): a report in the plain third person is never read as a party's own page.
 """
 
 from __future__ import annotations
@@ -19,96 +21,102 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import numpy as np
 
 from assistant.errors import ModelError
+from assistant.ingest.planted import addressed_to_ai
+from assistant.offline import go_offline
 
-if TYPE_CHECKING:
-    from assistant.ingest.embed import OnnxSentenceEncoder
-
+PACKAGED = Path(__file__).parent / "voice_model"
 OPENING_SENTENCES = 8  # a page shows what it is at its top; a long article is judged by its opening
 MIN_SENTENCES = 2  # as trained: every training text has two sentences or more; a lone line is not judged
-FEATURES = ("we", "you", "price", "self", "said", "dateline", "title", "quote")
+MAX_TOKENS = 128  # the opening's tokens the model reads (as trained)
 
 _WE = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]urs?|us)\b")
 _YOU = re.compile(r"\b[Yy]ou(?:r|rs|['’](?:re|ll|ve))?\b")
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:USD|EUR|GBP|euros?|dollars|pounds|rupees|yen)\b")
 _SELF = re.compile(r"\b(?:is|are|am)\s+(?:delighted|pleased|proud|thrilled|excited|happy|honou?red)\s+to\b", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:said|says|told|according to|reported|announced|confirmed|added)\b")
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .]+,?\s*(?:\w+\.? \d{1,2},? )?)?\((?:Reuters|AP|AFP|Xinhua|Bloomberg|dpa|PA)\)"
-    r"|^[A-Z]{3,}[A-Z ,.]*\s[-—–]|^\w{3,9}\.? \d{1,2}, \d{4} [—–-]"
-)
 _QUOTES = ('"', "“", "”")
 
 
 def opening(sentences: Sequence[str]) -> list[str]:
-    return [s for s in sentences if s.strip()][:OPENING_SENTENCES]
+    """A text's first sentences, without those addressed to an AI system: planted words must not
+    change how the rest of a page is read."""
+    return [s for s in sentences if s.strip() and addressed_to_ai(s) is None][:OPENING_SENTENCES]
 
 
-def register_features(sentences: Sequence[str]) -> np.ndarray:
-    """Shares of the opening's sentences in each register (first and second person and prices
-    counted outside quotations only), and whether it has a dateline or a title line."""
+def opening_text(sentences: Sequence[str]) -> str:
+    """What the model reads of a text given as its sentences."""
+    return " ".join(opening(sentences))
+
+
+def speaks(sentences: Sequence[str]) -> bool:
+    """Whether a text's opening speaks as someone: first or second person or a price outside
+    quotations, "is delighted to ...", a title line (no closing stop, or "Title | Site")."""
     top = opening(sentences)
-    n = max(len(top), 1)
+    if not top:
+        return False
     outside = [s for s in top if not any(q in s for q in _QUOTES)]
-    first = top[0].strip() if top else ""
-    return np.array([
-        sum(bool(_WE.search(s)) for s in outside) / n,
-        sum(bool(_YOU.search(s)) for s in outside) / n,
-        sum(bool(_PRICE.search(s)) for s in outside) / n,
-        float(any(_SELF.search(s) for s in top)),
-        sum(bool(_SAID.search(s)) for s in top) / n,
-        float(bool(_DATELINE.search(first))),
-        float(bool(first) and (not first.endswith((".", "!", "?", '"', "”")) or " | " in first)),
-        sum(any(q in s for q in _QUOTES) for s in top) / n,
-    ])
+    first = top[0].strip()
+    return (any(_WE.search(s) or _YOU.search(s) or _PRICE.search(s) for s in outside) or any(_SELF.search(s) for s in top)
+            or not first.endswith((".", "!", "?", '"', "”")) or " | " in first)
 
 
 @dataclass(frozen=True)
-class VoiceModel:
-    weights: np.ndarray  # FEATURES, then the embedding's dimensions, then the bias
+class VoiceCard:
+    """What voice_model.json records about a trained model."""
+
+    sha256: str
     threshold: float
+    max_tokens: int
 
-    def probabilities(self, texts: Sequence[Sequence[str]], encoder: OnnxSentenceEncoder) -> np.ndarray:
-        """P(own text) for each text, given as its sentences."""
-        return self._probabilities(texts, [register_features(t) for t in texts], encoder)
 
-    def _probabilities(self, texts: Sequence[Sequence[str]], feats: Sequence[np.ndarray], encoder: OnnxSentenceEncoder) -> np.ndarray:
+def read_card(model_dir: Path) -> VoiceCard:
+    path = model_dir / "voice_model.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return VoiceCard(sha256=str(raw["sha256"]), threshold=float(raw["threshold"]), max_tokens=int(raw["max_tokens"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"The own-text model's card {path} is missing or unreadable.",
+                         "Reinstall the project, or rebuild the model with `make train-voice`.") from exc
+
+
+class VoiceModel:
+    """The fine-tuned own-text classifier on ONNX Runtime (CPU)."""
+
+    def __init__(self, model_dir: Path = PACKAGED) -> None:
+        go_offline()
+        from assistant.ingest.embed import checked_cross_encoder
+
+        card = read_card(model_dir)
+        if card.max_tokens != MAX_TOKENS:
+            raise ModelError(f"The own-text model in {model_dir} reads {card.max_tokens} tokens, voice.py gives it {MAX_TOKENS}.",
+                             "Rebuild it with `make train-voice`.")
+        self.threshold = card.threshold
+        self._session, self._tokenizer = checked_cross_encoder(model_dir, card.sha256, "own-text model", "make train-voice",
+                                                               MAX_TOKENS, "longest_first")
+
+    def probabilities(self, texts: Sequence[Sequence[str]]) -> np.ndarray:
+        """P(own text) for each text, given as its sentences, each text's from that text alone."""
+        from assistant.ingest.embed import text_outputs
+
         if not texts:
             return np.zeros(0)
-        vectors = encoder.encode([" ".join(opening(t)) for t in texts])
-        x = np.hstack([np.vstack(feats), vectors, np.ones((len(texts), 1))])
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights)))
+        return text_outputs(self._session, self._tokenizer, [opening_text(t) for t in texts]).reshape(-1)
 
-    def own_texts(self, texts: Sequence[Sequence[str]], encoder: OnnxSentenceEncoder) -> list[bool]:
-        """Own texts: the model says so, and the text speaks as someone (first or second person, or
-        "is delighted to ...") outside quotations in its opening, opens with a title line as a
-        page does, or states prices as a seller's or an issuer's page does (its features computed once). A text of one sentence (a headline alone) is
-        outside what the model was fitted on, and is not judged."""
-        feats = [register_features(t) for t in texts]
-        speaking = [i for i, f in enumerate(feats) if _speaks(f) and len(opening(texts[i])) >= MIN_SENTENCES]
-        probs = self._probabilities([texts[i] for i in speaking], [feats[i] for i in speaking], encoder)
+    def own_texts(self, texts: Sequence[Sequence[str]]) -> list[bool]:
+        """Own texts: the text speaks as someone in its opening (``speaks``) and the model says so.
+        A text of one sentence (a headline alone) is outside what the model was trained on, and is
+        not judged."""
+        judged = [i for i, t in enumerate(texts) if len(opening(t)) >= MIN_SENTENCES and speaks(t)]
         own = [False] * len(texts)
-        for i, p in zip(speaking, probs):
+        for i, p in zip(judged, self.probabilities([texts[i] for i in judged])):
             own[i] = bool(p >= self.threshold)
         return own
 
 
-_VOICE = [FEATURES.index(name) for name in ("we", "you", "self", "title", "price")]
-
-
-def _speaks(feats: np.ndarray) -> bool:
-    return bool(feats[_VOICE].any())
-
-
 @lru_cache(maxsize=1)
 def voice_model() -> VoiceModel:
-    card = json.loads((resources.files("assistant.ingest") / "sources" / "voice_model.json").read_text(encoding="utf-8"))
-    if tuple(card["features"]) != FEATURES:
-        raise ModelError("assistant/ingest/sources/voice_model.json was fitted on other features than voice.py computes.",
-                         "Rebuild it: python training/fit_voice.py (see its docstring).")
-    return VoiceModel(np.asarray(card["weights"], dtype=np.float64), float(card["threshold"]))
+    return VoiceModel()
