@@ -146,6 +146,22 @@ class CrossEncoder(nn.Module):
         return self.classifier(self.dropout(pooled)).squeeze(-1)
 
 
+def linear_schedule(optimiser: torch.optim.Optimizer, steps: int) -> torch.optim.lr_scheduler.LambdaLR:
+    """Linear warm-up over the first tenth of the steps, then linear decay to zero."""
+    warmup = max(1, steps // 10)
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))))
+
+
+def train_step(model: nn.Module, loss: torch.Tensor, optimiser: torch.optim.Optimizer, schedule: torch.optim.lr_scheduler.LambdaLR) -> None:
+    """One optimiser step on ``loss``, gradients clipped to norm 1."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimiser.step()
+    schedule.step()
+    optimiser.zero_grad()
+
+
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 

@@ -39,7 +39,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from minibert import CrossEncoder, export_int8  # noqa: E402
+from minibert import CrossEncoder, export_int8, linear_schedule, train_step  # noqa: E402
 
 from assistant.evaluation.labelsets import GoldSentence, LabelledText, read_label_set  # noqa: E402
 from assistant.ingest.embed import load_encoder  # noqa: E402
@@ -142,19 +142,13 @@ def train(rows: list[Row], tokenizer, package: Path, args: argparse.Namespace) -
     model.classifier = torch.nn.Linear(model.classifier.in_features, len(LABELS))
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(rows) + 31) // 32)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))))
+    schedule = linear_schedule(optimiser, steps)
     loss_fn, started, rows = torch.nn.CrossEntropyLoss(), time.time(), list(rows)
     for epoch in range(args.epochs):
         model.train()
         random.Random(args.seed + epoch).shuffle(rows)
         for ids, mask, types, labels in batches(rows, tokenizer, 32):
-            loss_fn(model(ids, mask, types), labels).backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
+            train_step(model, loss_fn(model(ids, mask, types), labels), optimiser, schedule)
         print(f"  epoch {epoch + 1} of {len(rows)} rows done, {time.time() - started:.0f} s", flush=True)
     return model
 

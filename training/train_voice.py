@@ -42,7 +42,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from minibert import CrossEncoder, export_int8  # noqa: E402
+from minibert import CrossEncoder, export_int8, linear_schedule, train_step  # noqa: E402
 
 from assistant.ingest.load import new_article  # noqa: E402
 from assistant.ingest.segment import split_sentences  # noqa: E402
@@ -78,9 +78,7 @@ def train(texts: list[str], labels: list[float], tokenizer, package: Path) -> Cr
     model.encoder.layer = model.encoder.layer[:LAYERS]
     optimiser = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
     steps = EPOCHS * ((len(texts) + BATCH - 1) // BATCH)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))))
+    schedule = linear_schedule(optimiser, steps)
     loss_fn, started = torch.nn.BCEWithLogitsLoss(), time.time()
     order = list(range(len(texts)))
     for epoch in range(EPOCHS):
@@ -88,11 +86,7 @@ def train(texts: list[str], labels: list[float], tokenizer, package: Path) -> Cr
         random.Random(SEED + epoch).shuffle(order)
         shuffled_texts, shuffled_labels = [texts[i] for i in order], [labels[i] for i in order]
         for ids, mask, types, y in batches(shuffled_texts, shuffled_labels, tokenizer, BATCH):
-            loss_fn(model(ids, mask, types), y).backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
+            train_step(model, loss_fn(model(ids, mask, types), y), optimiser, schedule)
     print(f"  trained on {len(texts)} texts, {time.time() - started:.0f} s", flush=True)
     return model
 

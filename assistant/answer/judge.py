@@ -9,14 +9,12 @@ sha256 and the threshold chosen on a title kept out of training (``judge.json``)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from assistant.errors import ModelError
 from assistant.index.records import ArticleRecord
 from assistant.ingest.context import judged_text
 from assistant.offline import go_offline
@@ -43,13 +41,10 @@ class JudgeCard:
 
 
 def read_card(model_dir: Path) -> JudgeCard:
-    path = model_dir / "judge.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return JudgeCard(sha256=str(raw["sha256"]), threshold=float(raw["threshold"]))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"The answer judge's card {path} is missing or unreadable.",
-                         "Reinstall the project, or rebuild the judge with `make train`.") from exc
+    from assistant.ingest.embed import read_model_card
+
+    return read_model_card(model_dir / "judge.json", "answer judge", "make train",
+                           lambda raw: JudgeCard(sha256=str(raw["sha256"]), threshold=float(raw["threshold"])))
 
 
 class OnnxJudge:

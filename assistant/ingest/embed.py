@@ -10,12 +10,13 @@ load, so a swapped or truncated model fails loudly.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from llama_index.core.embeddings import BaseEmbedding
@@ -26,6 +27,7 @@ from assistant.offline import go_offline
 
 MAX_TOKENS = 256  # what all-MiniLM-L6-v2 was trained with
 PACKAGED = Path(__file__).parent / "embed_model"
+T = TypeVar("T")
 
 
 def source_model_files() -> tuple[Path, Path]:
@@ -79,6 +81,16 @@ def quantises_activations(model: Path) -> bool:
                 return True
             tail = block[-len(op):]
     return False
+
+
+def read_model_card(path: Path, what: str, rebuild: str, fields: Callable[[dict[str, Any]], T]) -> T:
+    """A fine-tuned model's card (JSON) read by ``fields``, or the one error with a hint naming
+    ``rebuild``, the make target that rebuilds the model, when it is missing or lacks a field."""
+    try:
+        return fields(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"The {what}'s card {path} is missing or unreadable.",
+                         f"Reinstall the project, or rebuild the model with `{rebuild}`.") from exc
 
 
 def checked_cross_encoder(model_dir: Path, sha256: str, what: str, rebuild: str, max_tokens: int, strategy: str) -> tuple[Any, Any]:

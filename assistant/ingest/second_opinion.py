@@ -18,7 +18,6 @@ The rules stay first and the model only reviews them:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,13 +86,10 @@ class LabelCard:
 
 
 def read_card(model_dir: Path) -> LabelCard:
-    path = model_dir / "label_model.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return LabelCard(sha256=str(raw["sha256"]), threshold=float(raw["threshold"]), labels=tuple(raw["labels"]))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"The label model's card {path} is missing or unreadable.",
-                         "Reinstall the project, or rebuild the model with `make train-labeller`.") from exc
+    from assistant.ingest.embed import read_model_card
+
+    return read_model_card(model_dir / "label_model.json", "label model", "make train-labeller", lambda raw: LabelCard(
+        sha256=str(raw["sha256"]), threshold=float(raw["threshold"]), labels=tuple(raw["labels"])))
 
 
 class LabelModel:

@@ -436,10 +436,14 @@ def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
     name = next((o for o in title.children if o.dep_ in ("compound", "poss", "amod") and o.i < start), None) \
         or (before if before is not None and before.head in (title, title.head) and before.dep_ in ("compound", "poss", "amod") else None)
     # The tagger may read a company's name as an adjective or a noun ("Nintendo president"); a
-    # capitalised name the recogniser leaves untyped is a body too ("Raptors President Masai Ujiri":
-    # a state's head is named by its country, its people or its institution, which are typed).
+    # capitalised plural the recogniser leaves untyped is a body too ("Raptors President Masai
+    # Ujiri": a team's), where an untyped singular is often a word of the title ("Solicitor
+    # General", "Competition Commissioner") and a portfolio is typed ("Veterans Affairs Minister").
     if name is None or not name.text[:1].isupper() or name.pos_ not in ("PROPN", "NOUN", "ADJ") or _country(name, kinds) \
-            or _organisation(name) not in ("ORG", "" if name.tag_ in ("NNS", "NNPS") else "ORG") or kinds.get(name.i) is not None:
+            or kinds.get(name.i) is not None:
+        return None
+    kind = _organisation(name)
+    if not (kind == "ORG" or kind == "" and name.tag_ in ("NNS", "NNPS")):
         return None  # "Competition Commissioner": a word of the title, no organisation
     return _proper_name(name) if name.pos_ == "PROPN" else name.text
 

@@ -16,7 +16,6 @@ states): a report in the plain third person is never read as a party's own page.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,13 +73,10 @@ class VoiceCard:
 
 
 def read_card(model_dir: Path) -> VoiceCard:
-    path = model_dir / "voice_model.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return VoiceCard(sha256=str(raw["sha256"]), threshold=float(raw["threshold"]), max_tokens=int(raw["max_tokens"]))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"The own-text model's card {path} is missing or unreadable.",
-                         "Reinstall the project, or rebuild the model with `make train-voice`.") from exc
+    from assistant.ingest.embed import read_model_card
+
+    return read_model_card(model_dir / "voice_model.json", "own-text model", "make train-voice", lambda raw: VoiceCard(
+        sha256=str(raw["sha256"]), threshold=float(raw["threshold"]), max_tokens=int(raw["max_tokens"])))
 
 
 class VoiceModel:
