@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,7 @@ from assistant.offline import go_offline
 
 PACKAGED = Path(__file__).parent / "voice_model"
 OPENING_SENTENCES = 8  # a page shows what it is at its top; a long article is judged by its opening
-MIN_SENTENCES = 2  # as trained: every training text has two sentences or more; a lone line is not judged
+MIN_SENTENCES = 2  # a lone line is not judged, and training leaves such texts out
 MAX_TOKENS = 128  # the opening's tokens the model reads (as trained)
 
 _WE = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]urs?|us)\b")
@@ -43,7 +44,7 @@ _QUOTES = ('"', "“", "”")
 def opening(sentences: Sequence[str]) -> list[str]:
     """A text's first sentences, without those addressed to an AI system: planted words must not
     change how the rest of a page is read."""
-    return [s for s in sentences if s.strip() and addressed_to_ai(s) is None][:OPENING_SENTENCES]
+    return list(islice((s for s in sentences if s.strip() and addressed_to_ai(s) is None), OPENING_SENTENCES))
 
 
 def opening_text(sentences: Sequence[str]) -> str:
@@ -106,9 +107,10 @@ class VoiceModel:
         """Own texts: the text speaks as someone in its opening (``speaks``) and the model says so.
         A text of one sentence (a headline alone) is outside what the model was trained on, and is
         not judged."""
-        judged = [i for i, t in enumerate(texts) if len(opening(t)) >= MIN_SENTENCES and speaks(t)]
+        tops = [opening(t) for t in texts]  # the openings once: a long article's sentences are not all scanned
+        judged = [i for i, top in enumerate(tops) if len(top) >= MIN_SENTENCES and speaks(top)]
         own = [False] * len(texts)
-        for i, p in zip(judged, self.probabilities([texts[i] for i in judged])):
+        for i, p in zip(judged, self.probabilities([tops[i] for i in judged])):
             own[i] = bool(p >= self.threshold)
         return own
 
