@@ -124,6 +124,26 @@ def test_the_rgb_dev_set_shares_no_passage_with_the_rgb_check() -> None:
     assert dev and not dev & check
 
 
+@pytest.mark.parametrize(("name", "stretch"), [("labels_rgb_more_dev.jsonl", 55), ("labels_rgb_extra_dev.jsonl", 50)])
+def test_the_rgb_snippet_development_sets_share_no_text_with_the_rgb_check(name: str, stretch: int) -> None:
+    # Drawn from the same RGB records as the check, no development passage shares a stretch of
+    # ``stretch`` characters with a passage the check labels, nor with another development set's
+    # (labels_rgb_more_dev: two of its passages share 51 and 54 characters with one check passage
+    # each, a phrase two pages quote; labels_rgb_extra_dev was drawn clear of 50).
+    if not SHARED.is_dir():
+        pytest.skip("RGB's passages live in ../shared/data")
+
+    def stretches(path: Path) -> set[str]:
+        return {t.text[i : i + stretch] for t in read_label_set(path) for i in range(max(1, len(t.text) - stretch + 1))}
+
+    dev = stretches(ROOT / "evals" / name)
+    others = [ROOT / "evals" / n for n in ("labels_rgb_dev.jsonl", "labels_rgb_more_dev.jsonl", "labels_rgb_extra_dev.jsonl") if n != name]
+    assert dev and not dev & stretches(SHARED / "rgb_labels.jsonl")
+    assert not any(dev & stretches(other) for other in others)
+    texts = read_label_set(ROOT / "evals" / name)
+    assert len(texts) >= 200 and sum(len(t.gold) for t in texts) >= 500
+
+
 def test_the_lee_check_shares_no_article_with_the_lee_development_sets() -> None:
     dev, more, check = (read_label_set(ROOT / "evals" / f"labels_lee_{name}.jsonl") for name in ("dev", "more_dev", "check"))
     assert dev and more and check
