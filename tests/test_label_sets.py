@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import EvalSetError
-from assistant.evaluation.labelsets import label_set_lines, read_label_set, score_label_set
+from assistant.evaluation.labelsets import LabelledText, label_set_lines, read_label_set, score_label_set
 
 from .conftest import ROOT
 
@@ -133,14 +133,14 @@ def test_the_rgb_snippet_development_sets_share_no_text_with_the_rgb_check(name:
     if not SHARED.is_dir():
         pytest.skip("RGB's passages live in ../shared/data")
 
-    def stretches(path: Path) -> set[str]:
-        return {t.text[i : i + stretch] for t in read_label_set(path) for i in range(max(1, len(t.text) - stretch + 1))}
+    def stretches(texts: list[LabelledText]) -> set[str]:
+        return {t.text[i : i + stretch] for t in texts for i in range(max(1, len(t.text) - stretch + 1))}
 
-    dev = stretches(ROOT / "evals" / name)
-    others = [ROOT / "evals" / n for n in ("labels_rgb_dev.jsonl", "labels_rgb_more_dev.jsonl", "labels_rgb_extra_dev.jsonl") if n != name]
-    assert dev and not dev & stretches(SHARED / "rgb_labels.jsonl")
-    assert not any(dev & stretches(other) for other in others)
     texts = read_label_set(ROOT / "evals" / name)
+    dev = stretches(texts)
+    others = [ROOT / "evals" / n for n in ("labels_rgb_dev.jsonl", "labels_rgb_more_dev.jsonl", "labels_rgb_extra_dev.jsonl") if n != name]
+    assert dev and not dev & stretches(read_label_set(SHARED / "rgb_labels.jsonl"))
+    assert not any(dev & stretches(read_label_set(other)) for other in others)
     assert len(texts) >= 200 and sum(len(t.gold) for t in texts) >= 500
 
 
