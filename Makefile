@@ -51,6 +51,7 @@ SQUAD := ../shared/data/squad2_dev_part.json
 eval: install-dev
 	$(BIN)/assistant eval evals/aktobe.jsonl --report evals/report --rgb $(RGB) --squad $(SQUAD) \
 		--label-set evals/labels_dev.jsonl --label-set evals/labels_rgb_dev.jsonl --label-set evals/labels_rgb_more_dev.jsonl --label-set evals/labels_rgb_extra_dev.jsonl \
+		--label-set evals/labels_rgb_rest_dev.jsonl \
 		--label-set evals/labels_wiki_dev.jsonl \
 		--label-set evals/labels_lee_dev.jsonl --label-set evals/labels_lee_more_dev.jsonl --label-set evals/labels_web_dev.jsonl \
 		--label-set evals/labels_check.jsonl --label-set evals/labels_lee_check.jsonl --label-set evals/labels_web_check.jsonl \

@@ -98,6 +98,12 @@ def table(report: dict) -> list[str]:
                                 "thirty-third session (the prompt, like labels_rgb_more_dev's, asked them to weigh whose page a "
                                 "snippet is); not in the label model's training; first contact 0.8974 (516; 515 with the label "
                                 "model before it was retrained on labels_rgb_more_dev): a fresh sample of the text rgb_labels holds",
+        "labels_rgb_rest_dev": "development: 234 sentences of the last 91 RGB passages that share no 50-character stretch "
+                               "with a passage of rgb_labels or of the other RGB development sets (all RGB's passages are now "
+                               "labelled or too close to a labelled one), drawn in random order (seed 34), split by the assistant's "
+                               "segmenter and labelled from DESIGN.md §3 alone by two helpers in the thirty-fourth session (the "
+                               "prompt of labels_rgb_extra_dev); in no model's training; first contact 0.8846 (207, pipeline 141): "
+                               "a fresh sample of the text rgb_labels holds",
         "labels_wiki_dev": "development: 792 sentences of 134 SQuAD 2.0 Wikipedia paragraphs (about 13 per title, drawn at random "
                            "among those with a speech word), labelled from DESIGN.md §3 alone by three helpers in the ninth session; "
                            "encyclopedic, not news: it tests that narration is not read as attributed; first contact, each part with "

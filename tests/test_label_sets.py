@@ -124,12 +124,16 @@ def test_the_rgb_dev_set_shares_no_passage_with_the_rgb_check() -> None:
     assert dev and not dev & check
 
 
-@pytest.mark.parametrize(("name", "stretch"), [("labels_rgb_more_dev.jsonl", 55), ("labels_rgb_extra_dev.jsonl", 50)])
-def test_the_rgb_snippet_development_sets_share_no_text_with_the_rgb_check(name: str, stretch: int) -> None:
+RGB_SNIPPET_SETS = ("labels_rgb_dev.jsonl", "labels_rgb_more_dev.jsonl", "labels_rgb_extra_dev.jsonl", "labels_rgb_rest_dev.jsonl")
+
+
+@pytest.mark.parametrize(("name", "stretch", "passages", "sentences"), [
+    ("labels_rgb_more_dev.jsonl", 55, 300, 736), ("labels_rgb_extra_dev.jsonl", 50, 240, 575), ("labels_rgb_rest_dev.jsonl", 50, 91, 234)])
+def test_the_rgb_snippet_development_sets_share_no_text_with_the_rgb_check(name: str, stretch: int, passages: int, sentences: int) -> None:
     # Drawn from the same RGB records as the check, no development passage shares a stretch of
     # ``stretch`` characters with a passage the check labels, nor with another development set's
     # (labels_rgb_more_dev: two of its passages share 51 and 54 characters with one check passage
-    # each, a phrase two pages quote; labels_rgb_extra_dev was drawn clear of 50).
+    # each, a phrase two pages quote; labels_rgb_extra_dev and labels_rgb_rest_dev were drawn clear of 50).
     if not SHARED.is_dir():
         pytest.skip("RGB's passages live in ../shared/data")
 
@@ -138,10 +142,10 @@ def test_the_rgb_snippet_development_sets_share_no_text_with_the_rgb_check(name:
 
     texts = read_label_set(ROOT / "evals" / name)
     dev = stretches(texts)
-    others = [ROOT / "evals" / n for n in ("labels_rgb_dev.jsonl", "labels_rgb_more_dev.jsonl", "labels_rgb_extra_dev.jsonl") if n != name]
+    others = [ROOT / "evals" / n for n in RGB_SNIPPET_SETS if n != name]
     assert dev and not dev & stretches(read_label_set(SHARED / "rgb_labels.jsonl"))
     assert not any(dev & stretches(read_label_set(other)) for other in others)
-    assert len(texts) >= 200 and sum(len(t.gold) for t in texts) >= 500
+    assert len(texts) == passages and sum(len(t.gold) for t in texts) == sentences
 
 
 def test_the_lee_check_shares_no_article_with_the_lee_development_sets() -> None:

@@ -166,7 +166,7 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
                   "Each set's sentences labelled by hand; right when the predicted label is one the gold allows.",
                   "`rgb_labels`, `labels_lee_check` and `labels_web_check` are checks no rule is written against (rgb_labels' "
                   "misses were read once, on 2026-12-02; the other two's never: their misses are not listed); "
-                  "`labels_dev`, `labels_rgb_dev`, `labels_rgb_more_dev`, `labels_rgb_extra_dev`, `labels_wiki_dev`, `labels_lee_dev`, `labels_lee_more_dev` and `labels_web_dev` "
+                  "`labels_dev`, `labels_rgb_dev`, `labels_rgb_more_dev`, `labels_rgb_extra_dev`, `labels_rgb_rest_dev`, `labels_wiki_dev`, `labels_lee_dev`, `labels_lee_more_dev` and `labels_web_dev` "
                   "are development sets.", ""]
         for score in label_sets:
             lines += [*label_set_lines(score, show_misses=score.misses_shown), ""]
