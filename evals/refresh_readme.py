@@ -98,9 +98,9 @@ def table(report: dict) -> list[str]:
                                 "thirty-third session (the prompt, like labels_rgb_more_dev's, asked them to weigh whose page a "
                                 "snippet is); not in the label model's training; first contact 0.8974 (516; 515 with the label "
                                 "model before it was retrained on labels_rgb_more_dev): a fresh sample of the text rgb_labels holds",
-        "labels_rgb_rest_dev": "development: 234 sentences of the last 91 RGB passages that share no 50-character stretch "
-                               "with a passage of rgb_labels or of the other RGB development sets (all RGB's passages are now "
-                               "labelled or too close to a labelled one), drawn in random order (seed 34), split by the assistant's "
+        "labels_rgb_rest_dev": "development: 234 sentences of the last 91 RGB passages (of more than 60 characters) that share "
+                               "no 50-character stretch with a passage of rgb_labels, of the other RGB development sets or of "
+                               "each other (RGB holds no more such passages), in random order (seed 34), split by the assistant's "
                                "segmenter and labelled from DESIGN.md §3 alone by two helpers in the thirty-fourth session (the "
                                "prompt of labels_rgb_extra_dev); in no model's training; first contact 0.8846 (207, pipeline 141): "
                                "a fresh sample of the text rgb_labels holds",
