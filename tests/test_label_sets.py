@@ -192,6 +192,11 @@ def test_a_packaged_file_read_in_the_wrong_encoding_is_refused_with_a_hint(tmp_p
     ("sources", "unnamed source", True),
     ("the Federal Opposition", "the Federal Government", False),  # a shared adjective is not the source
     ("John Howard", "he", False),  # a pronoun alone names no one
+    ("CMA", "The Competition and Markets Authority", True),  # an acronym and its words
+    ("the National Disaster Risk Reduction and Management Council", "NDRRMC", True),
+    ("UKMTO", "The United Kingdom Maritime Trade Operations agency", True),
+    ("CMA", "The Civil Aviation Authority", False),  # other initials
+    ("the FBI", "the CIA", False),
 ])
 def test_two_names_of_a_source_agree_by_their_heads(gold: str, predicted: str, same: bool) -> None:
     from assistant.evaluation.sources import same_source

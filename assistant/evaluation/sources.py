@@ -6,9 +6,10 @@ and how often the source it names is the right one. The gold names a source in i
 labeller in the text's ("Mr Abbott", "Victoria Police", "the Department for Education"), so two
 names agree when a head of one (its last content word: a surname, the noun of a body; and that of
 a note in parentheses) is a content word of the other. Content words: lower-cased words that are
-not spaCy's English stop words, a plural's "s" dropped. A pronoun alone ("he") names no one. A
-role and a name of one person ("the acting Immigration Minister", "Daryl Williams") do not agree:
-without coreference the measure undercounts right sources.
+not spaCy's English stop words, a plural's "s" dropped. An acronym of three capitals or more agrees
+with the words whose initials it is ("CMA", "the Competition and Markets Authority"). A pronoun
+alone ("he") names no one. A role and a name of one person ("the acting Immigration Minister",
+"Daryl Williams") do not agree: without coreference the measure undercounts right sources.
 """
 
 from __future__ import annotations
@@ -39,9 +40,27 @@ def heads(name: str) -> set[str]:
     return {words[-1] for words in map(content_words, parts) if words}
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words, stop words aside ("The Competition and Markets
+    Authority" -> "CMA")."""
+    return "".join(w[0] for w in _CAPITALISED.findall(name) if w.lower() not in _stop_words())
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Is an acronym of one name (three capitals or more) the initials of words of the other ("CMA",
+    "The Competition and Markets Authority"; "UKMTO", "the United Kingdom Maritime Trade Operations
+    agency")?"""
+    return any(acronym in initials(long) for acronym in _ACRONYM.findall(short) if acronym not in long)
+
+
 def same_source(gold: str, predicted: str) -> bool:
-    """Do the two names name the same source?"""
-    return bool(heads(gold) & set(content_words(predicted)) or heads(predicted) & set(content_words(gold)))
+    """Do the two names name the same source? By their heads, or an acronym and its words."""
+    return bool(heads(gold) & set(content_words(predicted)) or heads(predicted) & set(content_words(gold))
+                or abbreviates(gold, predicted) or abbreviates(predicted, gold))
 
 
 @dataclass
