@@ -198,7 +198,7 @@ def test_a_packaged_file_read_in_the_wrong_encoding_is_refused_with_a_hint(tmp_p
     ("CMA", "The Civil Aviation Authority", False),  # other initials
     ("the FBI", "the CIA", False),
 ])
-def test_two_names_of_a_source_agree_by_their_heads(gold: str, predicted: str, same: bool) -> None:
+def test_two_names_of_a_source_agree_by_their_heads_or_an_acronym(gold: str, predicted: str, same: bool) -> None:
     from assistant.evaluation.sources import same_source
 
     assert same_source(gold, predicted) is same
