@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.evaluation.baselines import Bm25TopSentence, LlamaIndexDefault
 from assistant.evaluation.evaluate import EvalCase, load_evalset
+from assistant.evaluation.labelsets import GoldSentence, LabelledText, score_label_set
 from assistant.evaluation.report import (
     GoldLabel,
     label_agreement,
@@ -61,9 +62,13 @@ def test_the_suite_compares_systems_per_category_and_writes_charts(assistant, tm
     assert suite.systems["bm25_top_sentence"]["cases"] == 2
     assert set(suite.categories["assistant"]) == {"facts", "unanswerable"}
     assert suite.labels is not None and suite.labels.exact >= 0.92
-    report = write_suite(tmp_path, suite)
+    statement = "The ministry said the bridge would reopen in May."
+    texts_of_a_set = [LabelledText("t", statement, (GoldSentence(0, len(statement), ("official",)),))]
+    label_sets = [score_label_set(name, texts_of_a_set) for name in ("labels_a_dev", "labels_b_dev", "labels_web_check")]
+    report = write_suite(tmp_path, suite, label_sets=label_sets)
     text = report.read_text(encoding="utf-8")
     assert "| evidence_f1 |" in text and "## Provenance labels over every sentence" in text
+    assert "; `labels_a_dev` and `labels_b_dev` are development sets." in text  # the sets scored, checks aside
     for png in ("metrics_by_category.png", "label_confusion.png"):
         assert (tmp_path / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["systems"]["assistant"]["cases"] == 2

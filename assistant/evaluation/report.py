@@ -162,12 +162,14 @@ def write_suite(directory: Path, suite: SuiteResult, rgb: dict[str, Any] | None 
             lines += [f"- gold `{d['gold']}`, predicted `{d['predicted']}` (acceptable: {d['acceptable'] or 'none'}): {d['text']}"
                       for d in lab.disagreements]
     if label_sets:
+        # The development sets are the ones scored that are no checks (named as make eval names them).
+        development = [f"`{s.name}`" for s in label_sets if s.misses_shown and not s.name.endswith("_check")]
+        listed = " and ".join([", ".join(development[:-1]), development[-1]] if len(development) > 1 else development)
         lines += ["", "## Provenance labels on other text", "",
                   "Each set's sentences labelled by hand; right when the predicted label is one the gold allows.",
                   "`rgb_labels`, `labels_lee_check` and `labels_web_check` are checks no rule is written against (rgb_labels' "
-                  "misses were read once, on 2026-12-02; the other two's never: their misses are not listed); "
-                  "`labels_dev`, `labels_rgb_dev`, `labels_rgb_more_dev`, `labels_rgb_extra_dev`, `labels_rgb_rest_dev`, `labels_wiki_dev`, `labels_lee_dev`, `labels_lee_more_dev` and `labels_web_dev` "
-                  "are development sets.", ""]
+                  "misses were read once, on 2026-12-02; the other two's never: their misses are not listed)"
+                  + (f"; {listed} are development sets." if development else "."), ""]
         for score in label_sets:
             lines += [*label_set_lines(score, show_misses=score.misses_shown), ""]
     lines += ["", "## Per category (assistant)", ""]
