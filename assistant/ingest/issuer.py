@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -246,14 +246,36 @@ def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:
 def _credit_post(labelled: list[LabelledSentence], marker: str) -> list[LabelledSentence]:
     """A text that is itself a post or thread: every sentence comes through social media, whoever
     it cites ("2/ Officials say ..." stays the poster's); text in it addressed to an AI system is the
-    poster's too, and says so."""
-    return [
-        s.model_copy(update={"label": "social_media", "attributed_to": "the post", "cue": marker,
-                             "reason": f"{POST_REASON} (its layout: '{marker}'): it reaches the reader through social media, "
-                                       f"whoever it cites" + (f" ({s.attributed_to})" if s.label != "article" else "")})
-        if s.attributed_to != AI_SOURCE else _planted_by(s, "social_media", "the post")
-        for s in labelled
-    ]
+    poster's too, and says so. The post is shown with its poster where the layout names them."""
+    out = []
+    for s, poster in zip(labelled, posters(s.text for s in labelled)):
+        post = f"the post ({poster})" if poster else "the post"
+        out.append(s.model_copy(update={"label": "social_media", "attributed_to": post, "cue": marker,
+                                        "reason": f"{POST_REASON} (its layout: '{marker}'): it reaches the reader through social media, "
+                                                  f"whoever it cites" + (f" ({s.attributed_to})" if s.label != "article" else "")})
+                   if s.attributed_to != AI_SOURCE else _planted_by(s, "social_media", post))
+    return out
+
+
+# Who posted, as a post's layout names them: "Khartoum Now (@KhartoumNow) ·", "Posted by u/ktm_rider",
+# "@F1Leaks_ on X:". A reply's layout ("Replying to @x", "Top comment:") starts words by someone the
+# layout does not name ("@x" there is who is answered).
+_POSTER = re.compile(r"\((@\w{1,30})\)\s*[·•]|\bPosted by (u/\w{2,30})|^(@\w{2,30})(?=\s*(?:on \w+\s*)?[:·•])")
+_REPLY = re.compile(r"^(?:Replying to @|Top comment|Top reply|Answer\s*\(|Re:\s)")
+
+
+def posters(texts: Iterable[str]) -> list[str]:
+    """The poster of each sentence of a post or thread: the one the last layout line naming a poster
+    names, until a reply's layout ("" where none is named)."""
+    found, poster = [], ""
+    for text in texts:
+        text = text.strip()
+        if _REPLY.match(text):
+            poster = ""
+        elif (m := _POSTER.search(text)) is not None:
+            poster = next(g for g in m.groups() if g)
+        found.append(poster)
+    return found
 
 
 def _planted_by(sentence: LabelledSentence, label: Label, who: str) -> LabelledSentence:

@@ -6,9 +6,11 @@ bare name ("Ministry of Fisheries", "Savanna Grid Ltd")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.ingest.frames import ANAPHORIC_NOUNS
 from assistant.ingest.namesakes import HONORIFICS, full_name
 from assistant.ingest.source import is_person, type_source
 from assistant.types import Label, LabelledSentence
@@ -29,10 +31,13 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
     out: list[LabelledSentence] = []
     names: dict[Label, str] = {}  # the last organisation named as a source, by kind
     holders: dict[str, str] = {}  # the last person named with a title, by the title ("palestinian leader": "Yasser Arafat")
-    for sentence, doc in zip(sentences, docs):
+    for position, (sentence, doc) in enumerate(zip(sentences, docs)):
         source = sentence.attributed_to
-        if sentence.label != "article" and _BARE_DESCRIPTION.match(source) and sentence.label in names:
-            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({names[sentence.label]})"})
+        earlier = names.get(sentence.label) if _BARE_DESCRIPTION.match(source) else None
+        if sentence.label not in ("article", "social_media") and (name := described_name(sentences, position, earlier)) is not None:
+            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({name})"})
+        elif sentence.label != "article" and earlier is not None:
+            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({earlier})"})
         elif sentence.label != "article" and (title := _bare_title(source, doc)) is not None and title in holders:
             # "The Palestinian leader said ..." after "Palestinian leader Yasser Arafat said ...".
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({holders[title]})"})
@@ -45,6 +50,90 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
             holders |= _holders_named_in(titled)  # "a promise from Palestinian leader Yasser Arafat": named in passing
         out.append(sentence)
     return out
+
+
+# A source named by a description alone: "the company", "The state news agency", "the charity".
+_DESCRIPTION = re.compile(r"^[Tt]he ((?:[a-z][\w-]*\s+){0,3}([a-z]{3,}))$")
+# The name a description gives right after it: "the charity Aid Horizon", "The airline, Nordic Air,".
+_NAME_AFTER = re.compile(r",?\s+((?:[A-Z][\w'’.&+-]*)(?:\s+(?:[A-Z][\w'’.&+-]*|de|del|du|des|la|le|von|van|der|of|and|&)){0,5})")
+_CONNECTOR_AT_END = re.compile(r"(?:\s+(?:de|del|du|des|la|le|von|van|der|of|and|&))+$")
+# Capitalised words after a description that do not name it ("the agency Tuesday said").
+_NOT_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+                       "August September October November December Said Says Told Added On In At".split())
+LOOK_BACK = 3  # sentences before a description searched for the organisation it stands for
+
+
+def described_name(sentences: Sequence[LabelledSentence], position: int, earlier: str | None = None) -> str | None:
+    """The organisation a source named by a description of its kind alone stands for ("The company
+    said" after "Kestrel Motors will recall ..."): the name the sentence gives right after the
+    description ("the charity Aid Horizon"); else the nearest organisation named before it in its
+    sentence whose kind is the sentence's label ("Coinbase", not "the SEC", for "the exchange");
+    else ``earlier`` (the last source of that kind named before); else the nearest such organisation
+    in the few sentences before, an authority only when its name holds the description's noun ("the
+    ministry": "the Ministry of Health", not "the National Health Commission"). The recogniser finds
+    organisations, the source patterns type them. None when nothing does."""
+    sentence = sentences[position]
+    match = _DESCRIPTION.match(sentence.attributed_to)
+    if match is None or match.group(2) not in _kind_nouns() or match.group(2)[:-1] in _kind_nouns():
+        return None  # not a kind of organisation, or several ("the two companies")
+    at = sentence.text.find(sentence.attributed_to)
+    if at < 0:
+        return None
+    after = _NAME_AFTER.match(sentence.text, at + len(sentence.attributed_to))
+    if after is not None and after.group(1).split()[0].rstrip(",.") not in _NOT_NAMES:
+        name = _CONNECTOR_AT_END.sub("", after.group(1)).rstrip(",.")
+        # "The airline, Nordic Air, said": a name set off by commas closes with one ("the ministry, Brazil recorded" names none).
+        if not after.group(0).startswith(",") or sentence.text[after.start(1) + len(name) :].startswith(","):
+            return name
+    head, label = match.group(2), sentence.label
+    found = _organisation(sentence.text[:at], label, head, False)
+    if found is not None or earlier is not None:
+        return found or earlier
+    for before in reversed(sentences[max(0, position - LOOK_BACK) : position]):
+        if (found := _organisation(before.text, label, head, label == "official")) is not None:
+            return found
+    return None
+
+
+def _organisation(text: str, label: Label, head: str, named_as_kind: bool) -> str | None:
+    """The last organisation the text names whose kind is ``label`` (with ``named_as_kind``: whose name holds ``head``)."""
+    from assistant.ingest.nlp import named_entities
+
+    for name, kind in reversed(named_entities(text)):
+        if kind != "ORG" or not name[:1].isupper() or name.split()[-1][:1].islower() or _in_dateline(name, text) \
+                or name.lower() in _platforms():
+            continue
+        if (not named_as_kind or head in name.lower()) and type_name(name) == label:
+            return name
+    return None
+
+
+def _in_dateline(name: str, text: str) -> bool:
+    """ "OSLO — ...": a place in capitals opening the text is where it was filed."""
+    return name.isupper() and text.lstrip().startswith(name) and len(name.split()) == 1
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> frozenset[str]:
+    """Social platforms by name ("Telegram", "YouTube"): where a source speaks, not who."""
+    from assistant.ingest.patterns import source_patterns
+
+    return frozenset(p["pattern"] for p in source_patterns() if p["label"] == "SOCIAL")
+
+
+@lru_cache(maxsize=1)
+def _kind_nouns() -> frozenset[str]:
+    """Nouns naming a kind of organisation ("company", "agency", "newspaper", "club"), from the source
+    patterns; not titles of a person's office ("secretary", "minister")."""
+    from importlib import resources
+
+    from assistant.ingest.patterns import source_patterns
+
+    titles = (resources.files("assistant.ingest") / "sources" / "office_titles.txt").read_text(encoding="utf-8").splitlines()
+    offices = {re.sub(r"^[!+2]\s*", "", t).strip().split()[-1] for t in titles if t.strip() and not t.startswith("#")}
+    return frozenset(p["pattern"] for p in source_patterns()
+                     if p["label"] in ("OFFICIAL", "GROUP", "MEDIA", "SPORT") and p["pattern"].isalpha() and p["pattern"] not in offices
+                     and p["pattern"] not in ANAPHORIC_NOUNS and not p["pattern"].startswith("official"))
 
 
 def _titles_with_names(doc: Doc) -> list[tuple[Span, list[Token]]]:
@@ -199,6 +288,7 @@ def bare_name(source: str) -> str:
     return words[0].lower() if len(words) == 1 and words[0][:1].isupper() else ""
 
 
+@lru_cache(maxsize=4096)
 def type_name(name: str) -> Label:
     """The kind of a bare name ("Ministry of Fisheries", "Savanna Grid Ltd"): a party when nothing
     says it is an authority, an outlet or a platform."""
