@@ -197,6 +197,8 @@ def test_a_packaged_file_read_in_the_wrong_encoding_is_refused_with_a_hint(tmp_p
     ("UKMTO", "The United Kingdom Maritime Trade Operations agency", True),
     ("CMA", "The Civil Aviation Authority", False),  # other initials
     ("the FBI", "the CIA", False),
+    ("the WHO", "The WHO", True),  # an acronym spelt like a stop word is a name
+    ("US officials", "us", False),
 ])
 def test_two_names_of_a_source_agree_by_their_heads_or_an_acronym(gold: str, predicted: str, same: bool) -> None:
     from assistant.evaluation.sources import same_source

@@ -6,7 +6,7 @@ and how often the source it names is the right one. The gold names a source in i
 labeller in the text's ("Mr Abbott", "Victoria Police", "the Department for Education"), so two
 names agree when a head of one (its last content word: a surname, the noun of a body; and that of
 a note in parentheses) is a content word of the other. Content words: lower-cased words that are
-not spaCy's English stop words, a plural's "s" dropped. An acronym of three capitals or more agrees
+not spaCy's English stop words (an acronym spelt like one, "WHO", is a name), a plural's "s" dropped. An acronym of three capitals or more agrees
 with the words whose initials it is ("CMA", "the Competition and Markets Authority"). A pronoun
 alone ("he") names no one. A role and a name of one person ("the acting Immigration Minister",
 "Daryl Williams") do not agree: without coreference the measure undercounts right sources.
@@ -29,9 +29,11 @@ def _stop_words() -> frozenset[str]:
 
 
 def content_words(name: str) -> list[str]:
-    words = re.findall(r"[^\W_]+", name.lower())
+    """Lower-cased words that are not stop words, a plural's "s" dropped; an acronym spelt like a
+    stop word ("WHO", "US") is a name, and stays."""
+    words = re.findall(r"[^\W_]+", name)
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w not in _stop_words() and not w.isdigit()]
+            for w in (x.lower() for x in words if x.lower() not in _stop_words() or len(x) > 1 and x.isupper()) if not w.isdigit()]
 
 
 def heads(name: str) -> set[str]:
