@@ -74,3 +74,20 @@ def test_a_reply_in_a_thread_is_not_shown_as_the_original_posters() -> None:
     said = sources("r/lisbon · Posted by u/tram28 · 1 yr ago: Is the metro strike still on?\n\n"
                    "Top comment: The union said it ends Friday.\n\nReplying to @tram28: It does.")
     assert said[0][1] == "the post (u/tram28)" and all(source == "the post" for _, source in said[1:]), said
+
+
+def test_a_person_named_by_their_age_is_shown_with_the_one_person_named_before() -> None:
+    said = sources("Pop singer Mara Quinn has postponed her European tour. "
+                   "In a video posted on Instagram, the 31-year-old said she needed rest.")
+    assert said[-1][1] == "the 31-year-old (Mara Quinn)", said
+    # Two people named before: the ages would tell them apart, and nothing here reads them.
+    said = sources("Ana Lima and Sofia Costa met in the final on Sunday. "
+                   "In a video posted on Instagram, the 20-year-old said she had never played better.")
+    assert said[-1][0] == "social_media" and not any(name in said[-1][1] for name in ("Lima", "Costa")), said
+
+
+def test_an_age_standing_alone_for_a_person_speaks_as_that_person() -> None:
+    # "The 34-year-old said ..." is someone's word, as "He said ..." is: the person named before.
+    said = sources("Defender James Okafor left the club on Friday. The 34-year-old said he was proud of his years there.")
+    assert said[-1][0] != "article" and "Okafor" in said[-1][1], said
+    assert sources("The 34-year-old said he was proud of his years at the club.")[0][0] != "article"

@@ -109,6 +109,13 @@ def _poster(subj: Token | None, passive: bool) -> str:
     return display_source(subj)
 
 
+def age_anaphor(tok: Token) -> bool:
+    """ "The 34-year-old said ...": an age standing alone for a person named before, as "he" does
+    (the small parser reads it as an adjective, "old", with "year" and the number under it)."""
+    return tok.lower_ == "old" and tok.pos_ == "ADJ" and any(d.lower_ == "the" for d in children(tok, "det")) \
+        and any(c.lower_ in ("year", "years") and any(n.like_num for n in c.children) for c in tok.children)
+
+
 def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None:
     """The frame a verb establishes; :class:`Inherit` when its subject points back to context."""
     if found := according_to(verb, known):
@@ -134,7 +141,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if speaker.lower_ == "one" and (whole := next((o for p in children(speaker, "prep") if p.lower_ == "of" for o in children(p, "pobj")), None)) \
                     and whole.pos_ == "PRON":
                 speaker = whole  # "One of them accused ...": one of those named before speaks
-            if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children):
+            if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children) \
+                    or age_anaphor(speaker) and not channel:  # posted by "the 29-year-old": shown as the post's, names.described_person
                 if (inside := main_speaker(verb, speaker, known)) is not None:
                     return inside
                 if speaker.tag_ in ("WP", "WDT") or speaker.lower_ == "one" or verb.dep_ in ("relcl", "pcomp", "acl"):

@@ -34,7 +34,9 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
     for position, (sentence, doc) in enumerate(zip(sentences, docs)):
         source = sentence.attributed_to
         earlier = names.get(sentence.label) if _BARE_DESCRIPTION.match(source) else None
-        if sentence.label not in ("article", "social_media") and (name := described_name(sentences, position, earlier)) is not None:
+        if sentence.label != "article" and (name := described_person(sentences, position)) is not None:
+            sentence = sentence.model_copy(update={"attributed_to": f"{source} ({name})"})
+        elif sentence.label not in ("article", "social_media") and (name := described_name(sentences, position, earlier)) is not None:
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({name})"})
         elif sentence.label != "article" and earlier is not None:
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({earlier})"})
@@ -93,6 +95,26 @@ def described_name(sentences: Sequence[LabelledSentence], position: int, earlier
         if (found := _organisation(before.text, label, head, label == "official")) is not None:
             return found
     return None
+
+
+# A person named by their age ("the 29-year-old", "The 54-year-old singer"): news style for someone named before.
+_AGE = re.compile(r"^[Tt]he (?:[a-z-]+\s+)?\d{1,3}-year-old(?:\s+[a-z-]+){0,2}$")
+
+
+def described_person(sentences: Sequence[LabelledSentence], position: int) -> str | None:
+    """The person a source named by their age stands for ("The 29-year-old wrote on Instagram" after
+    "Lila Moreno announced ..."): the one person the recogniser finds named before it, in its sentence
+    or the three before; None when it finds none or several (the text's ages would tell them
+    apart, and nothing here reads them)."""
+    from assistant.ingest.nlp import named_entities
+
+    sentence = sentences[position]
+    if not _AGE.match(sentence.attributed_to) or (at := sentence.text.find(sentence.attributed_to)) < 0:
+        return None
+    texts = [sentence.text[:at], *(s.text for s in sentences[max(0, position - LOOK_BACK) : position])]
+    people = [name for text in texts for name, kind in named_entities(text) if kind == "PERSON" and name[:1].isupper()]
+    surnames = {name.split()[-1].strip(".,'’s") for name in people}
+    return max(people, key=len) if len(surnames) == 1 else None
 
 
 def _organisation(text: str, label: Label, head: str, named_as_kind: bool) -> str | None:
