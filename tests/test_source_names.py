@@ -91,3 +91,11 @@ def test_an_age_standing_alone_for_a_person_speaks_as_that_person() -> None:
     said = sources("Defender James Okafor left the club on Friday. The 34-year-old said he was proud of his years there.")
     assert said[-1][0] != "article" and "Okafor" in said[-1][1], said
     assert sources("The 34-year-old said he was proud of his years at the club.")[0][0] != "article"
+
+
+def test_she_posting_online_after_narration_naming_her_is_her_post() -> None:
+    said = sources("Pop singer Mara Quinn has postponed her European tour. She posted on Instagram that she needed rest.")
+    assert said[-1][0] == "social_media" and "Mara Quinn" in said[-1][1], said
+    # No one named before: a post by someone the text does not name.
+    said = sources("The storm flooded the town. She posted on Instagram that she was safe.")
+    assert said[-1] == ("social_media", "unnamed poster"), said

@@ -334,6 +334,14 @@ def label_sentences(
                 # '"Nobody comes into politics to put up council tax. But ...," she told the chamber.'
                 # after 'Council leader Gwen Morgan-Hughes said ...': the last speaker named.
                 labelled = _inherit(sentence, named_speaker, ANAPHORA_CUE, "a pronoun closing quoted words stands for the last speaker named")  # type: ignore[arg-type]
+            elif isinstance(frame, Inherit) and frame.channel and (person := _person_before(sentences, position, docs, parser, known)) is not None:
+                # 'Pop singer Mara Quinn has postponed her tour. She posted on Instagram that ...': her
+                # post, still social media unless an official speaks through it.
+                labelled = LabelledSentence(
+                    **sentence.model_dump(), label="official" if person.label == "official" else "social_media",
+                    attributed_to=person.source, cue=frame.channel,
+                    reason=f"posted online ('{frame.channel}'); {person.reason}",
+                )
             elif isinstance(frame, Inherit) and frame.channel:
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="social_media", attributed_to="unnamed poster", cue=frame.channel,
