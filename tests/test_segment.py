@@ -39,6 +39,11 @@ def test_a_country_abbreviation_ends_a_sentence_only_before_a_function_word() ->
     assert _texts(text) == ["U.N. Secretary-General Ana Lima spoke first.", "Talks began in the U.S.", "The delegates left on Friday."]
 
 
+def test_a_companys_ticker_in_parentheses_goes_on_with_its_sentence() -> None:
+    text = "Zentra Systems, Inc. (NYSE: ZNT) today announced a new chip. It was founded by Mara Quinn Ltd. Shares rose."
+    assert _texts(text) == ["Zentra Systems, Inc. (NYSE: ZNT) today announced a new chip.", "It was founded by Mara Quinn Ltd.", "Shares rose."]
+
+
 def test_footnote_markers_end_a_sentence_with_it() -> None:
     text = "The dam was finished in 1974.[1] It holds 2 km3 of water.[2][3] Critics disputed the figure.[citation needed] Array[0] is not a note."
     assert _texts(text) == [

@@ -34,6 +34,7 @@ _NEVER_FINAL = TITLE_ABBREVIATIONS | {
 _BEFORE_NUMBER = {"no", "nos"}
 # May end a sentence, but only when a capitalised word follows.
 _MAYBE_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp"}
+_COMPANY_SUFFIXES = {"inc", "ltd", "co", "corp"}
 # Country abbreviations usually go on to a title or name ("U.N. Secretary-General António Guterres",
 # "U.S. President Joe Biden"): they end a sentence only before a capitalised function word ("... in
 # the U.S. The company said"), by spaCy's English stop-word list.
@@ -94,7 +95,9 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if word in _BEFORE_NUMBER:
         return not _next_word(line, match.end())[:1].isdigit()
     if word in _MAYBE_FINAL:
-        return True  # a capitalised word follows (checked above)
+        # A capitalised word follows (checked above); a company's ticker or gloss in parentheses
+        # goes on with the sentence ("MercadoLibre, Inc. (Nasdaq: MELI) today reported ...").
+        return not (word in _COMPANY_SUFFIXES and line[match.end() : match.end() + 3].lstrip().startswith("("))
     if word in _NAME_PREFIX or _INITIALS.fullmatch(word) or len(word) == 1 and word.isalpha():
         # "J. Smith", "D.Y. Chandrachud", "J.R.R. Tolkien": initials go on to a name unless a
         # function word follows ("... the studio posted on X. The game is due in 2025").
