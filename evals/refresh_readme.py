@@ -89,8 +89,8 @@ def table(report: dict) -> list[str]:
                         "its totals were read after each of the variants tried on rgb_labels, none kept (the retrained label "
                         "model 718, labels_lee_check 824, labels_web_check 284; spaCy's larger English model 715, 824 and 290, and "
                         "718, 824 and 290 with the label model retrained on its parses); in the thirty-fifth its totals and "
-                        "its source figures were read after sources were shown with the names they stand for (labels 717 "
-                        "unchanged; sources right 474 -> 482 of 555, the measure keeping 'WHO' as a name included), and two of "
+                        "its source figures were read after each change of sources shown (labels 717 unchanged; sources "
+                        "right 474 -> 483 of 555, the measure keeping 'WHO' as a name included), and two of "
                         "its misses were seen in the diff of the report (the source shown beside a post changed); nothing "
                         "was changed for them)",
         "labels_rgb_dev": "development: 292 sentences of the RGB passages of the 12 records rgb_labels has none of (no passage shares "
