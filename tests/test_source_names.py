@@ -99,3 +99,27 @@ def test_she_posting_online_after_narration_naming_her_is_her_post() -> None:
     # No one named before: a post by someone the text does not name.
     said = sources("The storm flooded the town. She posted on Instagram that she was safe.")
     assert said[-1] == ("social_media", "unnamed poster"), said
+
+
+@pytest.mark.parametrize(
+    ("caught", "shown"),
+    [
+        ("(Reuters) - Senegal's President Macky Sall", "Senegal's President Macky Sall"),  # a wire dateline
+        ("TORONTO — City council", "City council"),
+        ('" Patrol Chief James Hall', "Patrol Chief James Hall"),  # a stray quotation mark
+        ("CNBC ·", "CNBC"),  # a separator of a search result's layout
+        ("German Weather Service (DWD", "German Weather Service (DWD)"),  # parentheses closed
+        ("data from the monitoring system released on", "data from the monitoring system released"),
+        ('Mid laner Lee "Faker" Sang-hyeok', 'Mid laner Lee "Faker" Sang-hyeok'),  # quotes that pair stay
+    ],
+)
+def test_a_source_is_shown_without_the_layout_its_phrase_caught(caught: str, shown: str) -> None:
+    from assistant.ingest.names import tidy_name
+
+    assert tidy_name(caught) == shown
+
+
+def test_sources_shown_have_their_parentheses_closed() -> None:
+    said = sources("OUAGADOUGOU (Reuters) - Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al Qaeda affiliate, "
+                   "said it had attacked the base.")
+    assert all(source.count("(") == source.count(")") and not source.startswith("(") for _, source in said), said

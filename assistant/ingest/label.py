@@ -28,7 +28,7 @@ from assistant.ingest.attribution import (
 from assistant.ingest.context import ANAPHORA_CUE, INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
-from assistant.ingest.names import bare_name, last_name, name_key, named_again, person_surname
+from assistant.ingest.names import bare_name, last_name, name_key, named_again, person_surname, tidy_name
 from assistant.ingest.nlp import load_parser
 from assistant.ingest.planted import acting_source_words, addressed_to_ai
 from assistant.ingest.pronouns import display_source
@@ -202,8 +202,18 @@ def label_articles(
         for (n, idx), typed in zip(keys, prototypes.classify([undecided[n][idx] for n, idx in keys])):
             if typed is not None:
                 labelled[n] = _retype(labelled[n], idx, *typed)
-    return [[s if s.text == o.text else s.model_copy(update={"text": o.text}) for s, o in zip(out, orig)]
-            for out, orig in zip(labelled, originals)]
+    return [[_as_read(s, o) for s, o in zip(out, orig)] for out, orig in zip(labelled, originals)]
+
+
+def _as_read(sentence: LabelledSentence, original: Sentence) -> LabelledSentence:
+    """The labelled sentence with the article's own text (not the quote view the rules read) and
+    its source tidied for the reader (``names.tidy_name``)."""
+    update: dict[str, str] = {}
+    if sentence.text != original.text:
+        update["text"] = original.text
+    if (tidy := tidy_name(sentence.attributed_to)) != sentence.attributed_to and tidy:
+        update["attributed_to"] = tidy
+    return sentence.model_copy(update=update) if update else sentence
 
 
 def _quote_view(sentence: Sentence) -> Sentence:

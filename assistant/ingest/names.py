@@ -320,3 +320,30 @@ def type_name(name: str) -> Label:
     root = next((t for t in doc if t.head.i == t.i), None)
     kind = type_source(root) if root is not None else None
     return kind.label if kind is not None and kind.label != "article" else "group_claim"
+
+
+# A wire dateline the parse kept in a source ("(Reuters) - Senegal's President Macky Sall",
+# "TORONTO — City council"): where the text was filed, not who spoke.
+_DATELINE = re.compile(r"^(?:\([A-Z][\w&. ]{1,30}\)|(?=[A-Z .,'-]*[A-Z]{3})[A-Z][A-Z .,'-]{2,40})\s+[-–—]\s+(?=\S)")
+_QUOTES = '"“”'
+_LEADING = "—–-·•|:,;"
+_TRAILING = "—–-·•|:,;"
+_DANGLING = frozenset("on of by at in to and or the a an for with from as".split())
+
+
+def tidy_name(name: str) -> str:
+    """A source as a reader sees it, without the layout its phrase caught: a dateline before it, a
+    stray quotation mark, dash or separator at either end ('" Patrol Chief James Hall', "CNBC ·"), a
+    word left dangling at its end ("data ... released on"), and with its parentheses closed ("German Weather Service (DWD)"; a ticker cut short,
+    "Eli Lilly and Company (NYSE", is dropped)."""
+    name = _DATELINE.sub("", name.strip())
+    while name and (name[0] in _LEADING or name[0] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2):
+        name = name[1:].lstrip()
+    while name and (name[-1] in _TRAILING or name[-1] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2):
+        name = name[:-1].rstrip()
+    while (last := name.rsplit(" ", 1))[-1] in _DANGLING and len(last) == 2:  # "... released on": a phrase cut short
+        name = last[0].rstrip(_TRAILING + " ")
+    if name.count("(") > name.count(")"):
+        cut = name.rindex("(")
+        name = name[:cut].rstrip() if ":" in name[cut:] or not name[cut + 1 :].strip() else name + ")"
+    return name
