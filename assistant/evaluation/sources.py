@@ -6,8 +6,9 @@ and how often the source it names is the right one. The gold names a source in i
 labeller in the text's ("Mr Abbott", "Victoria Police", "the Department for Education"), so two
 names agree when a head of one (its last content word: a surname, the noun of a body; and that of
 a note in parentheses) is a content word of the other. Content words: lower-cased words that are
-not spaCy's English stop words (an acronym spelt like one, "WHO", is a name), a plural's "s" dropped. An acronym of three capitals or more agrees
-with the words whose initials it is ("CMA", "the Competition and Markets Authority"). A pronoun
+not spaCy's English stop words (an acronym spelt like one, "WHO", is a name), a plural's "s"
+dropped. An acronym of three capitals or more agrees with the words whose initials it is ("CMA",
+"the Competition and Markets Authority"). A pronoun
 alone ("he") names no one. A role and a name of one person ("the acting Immigration Minister",
 "Daryl Williams") do not agree: without coreference the measure undercounts right sources.
 """

@@ -6,8 +6,8 @@ bare name ("Ministry of Fisheries", "Savanna Grid Ltd")."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import ANAPHORIC_NOUNS
@@ -147,12 +147,10 @@ def _platforms() -> frozenset[str]:
 def _kind_nouns() -> frozenset[str]:
     """Nouns naming a kind of organisation ("company", "agency", "newspaper", "club"), from the source
     patterns; not titles of a person's office ("secretary", "minister")."""
-    from importlib import resources
-
     from assistant.ingest.patterns import source_patterns
+    from assistant.ingest.titled import office_titles
 
-    titles = (resources.files("assistant.ingest") / "sources" / "office_titles.txt").read_text(encoding="utf-8").splitlines()
-    offices = {re.sub(r"^[!+2]\s*", "", t).strip().split()[-1] for t in titles if t.strip() and not t.startswith("#")}
+    offices = {title.split()[-1] for title in office_titles()}
     return frozenset(p["pattern"] for p in source_patterns()
                      if p["label"] in ("OFFICIAL", "GROUP", "MEDIA", "SPORT") and p["pattern"].isalpha() and p["pattern"] not in offices
                      and p["pattern"] not in ANAPHORIC_NOUNS and not p["pattern"].startswith("official"))
@@ -326,23 +324,23 @@ def type_name(name: str) -> Label:
 # "TORONTO — City council"): where the text was filed, not who spoke.
 _DATELINE = re.compile(r"^(?:\([A-Z][\w&. ]{1,30}\)|(?=[A-Z .,'-]*[A-Z]{3})[A-Z][A-Z .,'-]{2,40})\s+[-–—]\s+(?=\S)")
 _QUOTES = '"“”'
-_LEADING = "—–-·•|:,;"
-_TRAILING = "—–-·•|:,;"
+_SEPARATORS = "—–-·•|:,;"
 _DANGLING = frozenset("on of by at in to and or the a an for with from as".split())
 
 
 def tidy_name(name: str) -> str:
     """A source as a reader sees it, without the layout its phrase caught: a dateline before it, a
     stray quotation mark, dash or separator at either end ('" Patrol Chief James Hall', "CNBC ·"), a
-    word left dangling at its end ("data ... released on"), and with its parentheses closed ("German Weather Service (DWD)"; a ticker cut short,
-    "Eli Lilly and Company (NYSE", is dropped)."""
+    word left dangling at its end ("data ... released on"), and with its parentheses closed
+    ("German Weather Service (DWD)"; a ticker cut short, "Eli Lilly and Company (NYSE: LLY", is
+    dropped)."""
     name = _DATELINE.sub("", name.strip())
-    while name and (name[0] in _LEADING or name[0] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2):
+    while name and (name[0] in _SEPARATORS or name[0] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2):
         name = name[1:].lstrip()
-    while name and (name[-1] in _TRAILING or name[-1] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2):
+    while name and (name[-1] in _SEPARATORS or name[-1] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2):
         name = name[:-1].rstrip()
     while (last := name.rsplit(" ", 1))[-1] in _DANGLING and len(last) == 2:  # "... released on": a phrase cut short
-        name = last[0].rstrip(_TRAILING + " ")
+        name = last[0].rstrip(_SEPARATORS + " ")
     if name.count("(") > name.count(")"):
         cut = name.rindex("(")
         name = name[:cut].rstrip() if ":" in name[cut:] or not name[cut + 1 :].strip() else name + ")"
