@@ -16,7 +16,7 @@ from assistant.ingest.source import is_place, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 INTRODUCING_FORMS = frozenset("read reads said says stated states wrote writes added adds".split())
@@ -81,19 +81,26 @@ def trailing_credit(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
 DASHES = frozenset(["—", "–", "-", "--"])
 QUOTE_ENDS = frozenset(['"', "”", "’", "'"])
 MAX_SIGNATURE_WORDS = 12
+EMBEDDED = frozenset("post photo video reel".split())  # what an embed says was shared
 
 
 def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     """A statement signed after a dash, as pull quotes and embedded posts are: '"We are working to
     deliver surprises." - Doug Bowser, President' is Bowser's; '... — Adrian Wojnarowski
-    (@wojespn) June 20, 2020' is an embedded post (a handle signs it)."""
-    for dash in reversed([t for t in doc[1:] if t.text in DASHES]):
+    (@wojespn) June 20, 2020' is an embedded post (a handle signs it), as is Instagram's "A post
+    shared by Name (@handle)"."""
+    if len(doc) > 4 and doc[1].lower_ in EMBEDDED and doc[2].lower_ == "shared" and doc[3].lower_ == "by":
+        # Instagram's embed: "A post shared by Name (@handle) on Aug 1, 2024".
+        rest = doc[4:]
+        handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
+        if handle is not None:
+            return _signed_post(doc, rest, handle, known)
+    for dash in reversed([t for t in doc if t.text in DASHES]):
         rest = doc[dash.i + 1 :]
         handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
         if handle is not None:
-            who = phrase(t for t in rest if t.i < handle.i and t.text != "(") or handle.text
-            return Frame("social_media", who, handle.text, f"signed '{who}' with the handle '{handle.text}': an embedded post")
-        if doc[dash.i - 1].text not in QUOTE_ENDS or not 0 < len(rest) <= MAX_SIGNATURE_WORDS:
+            return _signed_post(doc, rest, handle, known)
+        if dash.i == 0 or doc[dash.i - 1].text not in QUOTE_ENDS or not 0 < len(rest) <= MAX_SIGNATURE_WORDS:
             continue
         if not any(t.pos_ == "PROPN" for t in rest):
             continue
@@ -104,6 +111,18 @@ def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
         return Frame("group_claim", who, dash.text, f"the quotation is signed '{who}', a name with no office or outlet",
                      decided=False)
     return None
+
+
+def _signed_post(doc: Doc, rest: Span, handle: Token, known: Mapping[str, Label]) -> Frame:
+    """An embedded post, signed with its poster's name and handle: social media, unless the name
+    is an authority's (DESIGN.md §3: an official speaking on social media is still official)."""
+    name = [t for t in rest if t.i < handle.i and t.text != "("]
+    who = phrase(name) or handle.text
+    signed = f"{who} ({handle.text})" if name else who
+    found = classify_source(name, known) if name else None
+    if found is not None and found[0] == "official":
+        return Frame("official", signed, handle.text, f"signed '{signed}' ({found[1]}): a post embedded in the article, an authority's")
+    return Frame("social_media", signed, handle.text, f"signed '{signed}' with the handle '{handle.text}': an embedded post")
 
 
 CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}

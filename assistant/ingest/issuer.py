@@ -228,11 +228,13 @@ def post_layout() -> re.Pattern[str]:
 
 POST_REASON = "the text is a post or thread"
 ISSUER_REASON = "its narration is the issuer's"
+EMBED_REASON = "the text of a post embedded in the article"  # embeds.py
 
 
 def credited_by_text(sentence: LabelledSentence) -> bool:
-    """Was the sentence's label decided by reading the whole text (a post, or an issuer's own text)?"""
-    return sentence.reason.startswith(POST_REASON) or sentence.reason.endswith(ISSUER_REASON)
+    """Was the sentence's label decided by reading the whole text (a post, an issuer's own text, a
+    post embedded in it)?"""
+    return sentence.reason.startswith((POST_REASON, EMBED_REASON)) or sentence.reason.endswith(ISSUER_REASON)
 
 
 def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:

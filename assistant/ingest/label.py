@@ -27,6 +27,7 @@ from assistant.ingest.attribution import (
 )
 from assistant.ingest.context import ANAPHORA_CUE, INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
+from assistant.ingest.embeds import credit_embedded
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.names import bare_name, last_name, name_key, named_again, person_surname, tidy_name
 from assistant.ingest.nlp import load_parser
@@ -401,7 +402,8 @@ def label_sentences(
             # statement is the representative's named before them, not the doctors'.
             previous = labelled
     out = named_again(out, docs)
-    return credit_issuer(out, own_text)  # a press release or an organisation's own page: its narration is the issuer's
+    # A press release or an organisation's own page: its narration is the issuer's; a post embedded in the text, the poster's.
+    return credit_embedded(credit_issuer(out, own_text))
 
 
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @lru_cache(maxsize=1)
@@ -54,13 +55,25 @@ def final_stop(doc: Doc) -> Doc:
 
 def acronym_names(doc: Doc) -> Doc:
     """An acronym spelt like a pronoun is a name in mixed-case text ("The WHO declared ...", "US
-    officials"): the small tagger reads "WHO" as "who". A question that opens with it is left alone."""
+    officials"): the small tagger reads "WHO" as "who". A question that opens with it is left alone.
+    So is an account's handle ("@jane_doe claimed ..."), which the tagger reads as a pronoun or a number."""
     shouted = [tok for tok in doc if tok.is_upper and len(tok) > 1 and tok.pos_ == "PRON"]
     if shouted and any(t.is_lower for t in doc):
         for tok in shouted:
             if not (tok.i == 0 and doc.text.rstrip().endswith("?")):
                 tok.pos_, tok.tag_ = "PROPN", "NNP"
+    for tok in doc:
+        if tok.pos_ in ("PRON", "NUM", "X", "SYM") and is_handle(tok):
+            tok.pos_, tok.tag_ = "PROPN", "NNP"
     return doc
+
+
+_HANDLE = re.compile(r"@\w{2,30}")  # an account's handle, as platforms spell it
+
+
+def is_handle(tok: Token) -> bool:
+    """Is the token a social-media account's handle ("@jane_doe")? Whoever writes under it posts."""
+    return _HANDLE.fullmatch(tok.text) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.gazetteers import known_places, leaders, mastheads
 from assistant.ingest.namesakes import another_person
+from assistant.ingest.nlp import is_handle
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.qualifiers import SHADOW, fake_word, past_title
 from assistant.types import Label
@@ -61,8 +62,7 @@ NOT_BODIES = frozenset("EVENT FAC WORK_OF_ART PRODUCT".split())
 
 
 def _names_no_body(name: Sequence[Token]) -> bool:
-    """Does the recogniser, reading the whole sentence, call this name an event, a building, a work
-    or a product ("Registration for the Lakeshore City Marathon")?"""
+    """Does the recogniser, reading the sentence, call this name an event, a building, a work or a product ("the City Marathon")?"""
     from assistant.ingest.nlp import named_entities
 
     words = {t.text for t in name if t.pos_ == "PROPN"}
@@ -153,8 +153,7 @@ def _proper_name(tok: Token) -> str:
 
 
 def _leader(tok: Token) -> str | None:
-    name = _proper_name(tok)
-    return name if name.lower() in leaders() else None
+    return name if (name := _proper_name(tok)).lower() in leaders() else None
 
 
 def is_place(tok: Token) -> bool:
@@ -172,6 +171,8 @@ def _name(tok: Token) -> list[Token]:
 
 
 def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label], entities: bool) -> tuple[Label | None, str, Span | None]:
+    if is_handle(tok):  # "@northloop_commuter replied: ...": whoever writes under a handle posts
+        return "social_media", f"{tok.text}: an account's handle", None
     span = kinds.get(tok.i)
     # "the bank" after "Indonesia's central bank said", "the Bank" after "the Bank of England": the same source.
     the = f"the {tok.lower_}"
