@@ -221,10 +221,10 @@ def _names_organisation(source: str, doc: Doc) -> bool:
     Research Organisation"), as the parse of its sentence tags it?"""
     words = set(source.split())
     names = [t for t in doc if t.pos_ == "PROPN" and t.text in words]
-    return bool(names) and len(source.split()) <= MAX_NAME_WORDS and not any(is_person(t) for t in names)
+    return bool(names) and len(re.sub(r"\([^)]*\)", "", source).split()) <= MAX_NAME_WORDS and not any(is_person(t) for t in names)
 
 
-MAX_NAME_WORDS = 8  # longer, a source phrase is a description with a name in it, not a name
+MAX_NAME_WORDS = 8  # longer (a note in parentheses aside), a source phrase is a description with a name in it, not a name
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")

@@ -58,8 +58,8 @@ def _name_of_role(subj: Token, appos: Token) -> bool:
 
 
 def head_span(subj: Token) -> list[Token]:
-    """The subject's head noun with its compounds and adjectives ("law-enforcement agencies")."""
-    toks = [subj] + [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss", "appos")]
+    """The subject's head noun with its article, compounds and adjectives ("The law-enforcement agencies")."""
+    toks = [subj] + [c for c in subj.children if c.dep_ in ("det", "compound", "amod", "nmod", "poss", "appos")]
     for c in list(toks[1:]):
         toks.extend(g for g in c.children if g.dep_ in ("compound", "amod", "punct", "prep", "pobj", "det"))
     for appos in children(subj, "appos"):
