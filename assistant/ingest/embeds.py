@@ -1,14 +1,16 @@
 """Posts embedded in an article: the text of a post the page shows as the platform lays it out,
 with its poster's signature after it ("— Metro Transit (@MetroTransitMN) January 17, 2024", as
-X/Twitter's embed code writes it).
+X/Twitter's embed code writes it; Instagram's "A post shared by Name (@handle) on date").
 
 ``credits.signature`` labels the signature line by who signs it (a post, or an authority's post).
-Instagram's "A post shared by Name (@handle)" signs the same way. The text it signs is the post's too, whatever it says ("Officials confirmed ..." stays the
+The text it signs is the post's too, whatever it says ("Officials confirmed ..." stays the
 poster's word): the sentences before the signature on its line, or, when the signature opens its
-line, the paragraph just before it. A paragraph longer than a post runs is the article's own (the
-embed showed a picture, or its text was lost): nothing is credited then.
+line, the paragraph just before it (every line up to Instagram's "View this post on Instagram"
+header, and the header, where the embed has one). Text longer than a post runs is the article's
+own (the embed showed a picture, or its text was lost): nothing is credited then. The post is an
+inset: "He said ..." after it goes on from the narration before it, or, where that names no
+source, is its poster speaking.
 """
-
 from __future__ import annotations
 
 import re
@@ -36,14 +38,27 @@ def _signed_text(labelled: Sequence[LabelledSentence], position: int) -> list[in
     """The positions of the sentences the signature at ``position`` signs (none where the text
     before it is longer than a post)."""
     signature = labelled[position]
-    same_line = [p for p in range(position) if labelled[p].paragraph == signature.paragraph]
-    if not same_line:
-        before = [p for p in range(position) if labelled[p].paragraph < signature.paragraph]
-        paragraph = labelled[before[-1]].paragraph if before else None
-        same_line = [p for p in before if labelled[p].paragraph == paragraph]
-    if not same_line or labelled[same_line[-1]].end - labelled[same_line[0]].start > MAX_POST_CHARS:
+    signed = [p for p in range(position) if labelled[p].paragraph == signature.paragraph]
+    limit = MAX_POST_CHARS
+    if not signed and position > 0:
+        before = range(max(0, position - MAX_CAPTION_SENTENCES), position)
+        header = next((p for p in reversed(before) if _HEADER.match(labelled[p].text)), None)
+        if header is not None:
+            signed, limit = list(range(header, position)), MAX_CAPTION_CHARS
+        else:
+            signed = [p for p in range(position) if labelled[p].paragraph == labelled[position - 1].paragraph]
+    if not signed or labelled[signed[-1]].end - labelled[signed[0]].start > limit:
         return []
-    return [p for p in same_line if not is_signature(labelled[p])]
+    return [p for p in signed if not is_signature(labelled[p])]
+
+
+# Instagram's embed opens with a header line above the caption, which may run several lines (up
+# to the platform's 2,200 characters).
+_HEADER = re.compile(r"^\s*View (?:this|the) (?:post|photo|video|reel) on Instagram\s*$", re.IGNORECASE)
+MAX_CAPTION_CHARS = 2200
+MAX_CAPTION_SENTENCES = 30
+# "He said ..." after an embedded post: a person, not the post ("It was shared ..." is the post).
+_PERSONAL = re.compile(r"^\W*(?:He|She|They)\b")
 
 
 def credit_embedded(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
@@ -53,7 +68,8 @@ def credit_embedded(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
     for position, signature in enumerate(labelled):
         if not is_signature(signature):
             continue
-        for p in _signed_text(labelled, position):
+        body = _signed_text(labelled, position)
+        for p in body:
             s = labelled[p]
             ai = s.attributed_to == AI_SOURCE
             label = "social_media" if ai and signature.label == "official" else signature.label
@@ -62,5 +78,26 @@ def credit_embedded(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
                 "reason": f"{EMBED_REASON}, signed below it '{signature.attributed_to}' ({signature.label})"
                           + ("; text addressed to an AI system, never an authority's" if ai else ""),
             })
+        out[position] = signature.model_copy(update={"reason": f"{EMBED_REASON}, its signature: {signature.reason}"})
+        inset = {signature.idx, *(labelled[p].idx for p in body)}
+        before = out[body[0] - 1] if body and body[0] > 0 else out[position - 1] if not body and position > 0 else None
+        for q in range(position + 1, len(out)):
+            if out[q].continues not in inset or not _PERSONAL.match(out[q].text):
+                break
+            out[q] = _after_inset(out[q], before, signature)
+            inset.add(out[q].idx)
     return out
 
+
+def _after_inset(sentence: LabelledSentence, before: LabelledSentence | None, signature: LabelledSentence) -> LabelledSentence:
+    """A pronoun speaking after an embedded post: the source of the narration before the post, or
+    its poster speaking off the post."""
+    from assistant.ingest.names import type_name
+
+    if before is not None and before.label != "article":
+        return sentence.model_copy(update={"label": before.label, "attributed_to": before.attributed_to, "continues": before.idx,
+                                           "reason": f"its subject refers back to the source before the post embedded above it ({before.label}, {before.attributed_to})"})
+    poster = re.sub(r"\s*\(@\w+\)$", "", signature.attributed_to)
+    label = "official" if signature.label == "official" else type_name(poster)
+    return sentence.model_copy(update={"label": label, "attributed_to": poster, "continues": signature.idx,
+                                       "reason": f"its subject is the poster of the post embedded above it, '{poster}' ({label}), speaking off the post"})

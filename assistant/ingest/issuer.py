@@ -292,11 +292,12 @@ def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> l
     sentences to the post."""
     if (marker := post_marker(labelled)) is not None:
         return _credit_post(labelled, marker)
-    issuer = issuer_of(labelled, own_text)
+    # A post embedded in the text (``embeds.py``) is its poster's, whoever issued the text around it.
+    issuer = issuer_of(around, own_text) if (around := [s for s in labelled if not _embedded(s)]) else None
     if issuer is None:
         return labelled
     return [
-        s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
+        s if _embedded(s) else s.model_copy(update={"label": issuer.label, "attributed_to": issuer.name, "cue": issuer.cue,
                              "reason": f"{issuer.why}: {ISSUER_REASON}"})
         if s.label == "article" and s.cue == "" or (issuer.cue == "we" or s.cue == "pronoun subject") and _speaks_as_we(s)
         or s.attributed_to in UNANCHORED  # "you can report it online": a pronoun with no source before it, on the issuer's page
@@ -304,6 +305,10 @@ def credit_issuer(labelled: list[LabelledSentence], own_text: bool = False) -> l
         else _planted_by(s, issuer.label, issuer.name) if s.attributed_to == AI_SOURCE and issuer.label != "official" else s
         for s in labelled
     ]
+
+
+def _embedded(sentence: LabelledSentence) -> bool:
+    return sentence.reason.startswith(EMBED_REASON)
 
 
 def _speaks_as_we(sentence: LabelledSentence) -> bool:

@@ -403,7 +403,7 @@ def label_sentences(
             previous = labelled
     out = named_again(out, docs)
     # A press release or an organisation's own page: its narration is the issuer's; a post embedded in the text, the poster's.
-    return credit_embedded(credit_issuer(out, own_text))
+    return credit_issuer(credit_embedded(out), own_text)
 
 
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
