@@ -237,6 +237,13 @@ def test_the_text_of_a_post_embedded_in_an_article_is_the_posters_whatever_it_sa
     assert labelled[1].reason.startswith("the text of a post embedded in the article")
 
 
+def test_an_embedded_posts_sentences_run_together_with_its_signature_are_all_the_posts() -> None:
+    labelled = Assistant.label("Fans celebrated in the streets of Dunmere on Sunday after the final whistle.\n"
+                               "What a night. Officials confirmed the parade is on Friday! pic.twitter.com/x1 "
+                               "— Dunmere Watch (@dunmerewatch) March 3, 2024\nThe council said the parade was not confirmed.")
+    assert [s.label for s in labelled] == ["article", "social_media", "social_media", "official"]
+
+
 def test_an_instagram_embeds_caption_runs_from_its_header_to_its_signature() -> None:
     labelled = Assistant.label("Pop singer Lila Moreno announced her engagement to footballer Tomás Reyes on Monday, ending months "
                                "of speculation about the couple.\nView this post on Instagram\nWe are engaged!\nOfficials confirmed the "

@@ -24,14 +24,16 @@ from assistant.types import LabelledSentence
 MAX_POST_CHARS = 600
 
 
-# An embed's signature line, as the platforms' embed code writes it: X/Twitter's "— Name (@handle)
-# date", Instagram's "A post shared by Name (@handle) on date".
-_SIGNATURE = re.compile(r"^\s*(?:[—–-]{1,2}\s*[^()]{0,60}\(@\w{1,30}\)|A (?:post|photo|video|reel) shared by\b[^()]{0,60}\(?@\w{1,30})")
+# An embed's signature, as the platforms' embed code writes it: X/Twitter's "— Name (@handle)
+# date" (opening its line, or closing the post's last sentence when the page ran them together),
+# Instagram's "A post shared by Name (@handle) on date".
+_SIGNATURE = re.compile(r"^\s*(?:[—–-]{1,2}\s*[^()]{0,60}\(@\w{1,30}\)|A (?:post|photo|video|reel) shared by\b[^()]{0,60}\(?@\w{1,30})"
+                        r"|\s[—–-]{1,2}\s*[^()—–]{1,60}\(@\w{1,30}\)(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
 
 
 def is_signature(sentence: LabelledSentence) -> bool:
     """Is the sentence an embedded post's signature line, labelled by who signs it?"""
-    return sentence.label in ("social_media", "official") and _SIGNATURE.match(sentence.text) is not None
+    return sentence.label in ("social_media", "official") and _SIGNATURE.search(sentence.text) is not None
 
 
 def _signed_text(labelled: Sequence[LabelledSentence], position: int) -> list[int]:
