@@ -244,6 +244,16 @@ def test_an_embedded_posts_sentences_run_together_with_its_signature_are_all_the
     assert [s.label for s in labelled] == ["article", "social_media", "social_media", "official"]
 
 
+def test_facebook_and_tiktok_embeds_are_their_posters_posts() -> None:
+    facebook = Assistant.label("Residents shared the news on Sunday.\nThe bridge is closed, police say!\n"
+                               "Posted by Dunmere Watch on Sunday, March 3, 2024\nThe council said the bridge was open.")
+    assert [(s.label, s.attributed_to) for s in facebook[1:3]] == [("social_media", "Dunmere Watch")] * 2
+    assert facebook[3].label == "official"
+    tiktok = Assistant.label("The actor responded on TikTok on Monday night.\n"
+                             "@lilamoreno This is not true, officials confirmed it #fyp ♬ original sound - Lila Moreno")
+    assert (tiktok[1].label, tiktok[1].attributed_to) == ("social_media", "@lilamoreno")
+
+
 def test_an_instagram_embeds_caption_runs_from_its_header_to_its_signature() -> None:
     labelled = Assistant.label("Pop singer Lila Moreno announced her engagement to footballer Tomás Reyes on Monday, ending months "
                                "of speculation about the couple.\nView this post on Instagram\nWe are engaged!\nOfficials confirmed the "

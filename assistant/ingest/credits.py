@@ -82,24 +82,32 @@ DASHES = frozenset(["—", "–", "-", "--"])
 QUOTE_ENDS = frozenset(['"', "”", "’", "'"])
 MAX_SIGNATURE_WORDS = 12
 EMBEDDED = frozenset("post photo video reel".split())  # what an embed says was shared
+# Facebook's embed signature: "Posted by Ministry of Health Kenya on Tuesday, March 3, 2020".
+FACEBOOK_SIGNATURE = re.compile(r"^\s*Posted by (?P<name>[^\n]{1,60}?) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d{1,2}, \d{4}")
 
 
 def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     """A statement signed after a dash, as pull quotes and embedded posts are: '"We are working to
     deliver surprises." - Doug Bowser, President' is Bowser's; '... — Adrian Wojnarowski
-    (@wojespn) June 20, 2020' is an embedded post (a handle signs it), as is Instagram's "A post
-    shared by Name (@handle)"."""
+    (@wojespn) June 20, 2020' is an embedded post (a handle signs it), as are Instagram's "A post
+    shared by Name (@handle)", Facebook's "Posted by Name on Tuesday, March 3, 2020" and TikTok's
+    "@handle caption ♬ original sound"."""
     if len(doc) > 4 and doc[1].lower_ in EMBEDDED and doc[2].lower_ == "shared" and doc[3].lower_ == "by":
         # Instagram's embed: "A post shared by Name (@handle) on Aug 1, 2024".
         rest = doc[4:]
         handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
         if handle is not None:
-            return _signed_post(doc, rest, handle, known)
+            return _signed_post([t for t in rest if t.i < handle.i and t.text != "("], handle.text, known)
+    if (facebook := FACEBOOK_SIGNATURE.match(doc.text)) is not None \
+            and (name := doc.char_span(*facebook.span("name"), alignment_mode="expand")) is not None:
+        return _signed_post(list(name), "", known)
+    if doc[0].text.startswith("@") and len(doc[0].text) > 1 and "♬" in doc.text:
+        return Frame("social_media", doc[0].text, doc[0].text, f"'{doc[0].text}' posted it: a TikTok post embedded in the article ('♬', its sound)")
     for dash in reversed([t for t in doc if t.text in DASHES]):
         rest = doc[dash.i + 1 :]
         handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
         if handle is not None:
-            return _signed_post(doc, rest, handle, known)
+            return _signed_post([t for t in rest if t.i < handle.i and t.text != "("], handle.text, known)
         if dash.i == 0 or doc[dash.i - 1].text not in QUOTE_ENDS or not 0 < len(rest) <= MAX_SIGNATURE_WORDS:
             continue
         if not any(t.pos_ == "PROPN" for t in rest):
@@ -113,16 +121,16 @@ def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     return None
 
 
-def _signed_post(doc: Doc, rest: Span, handle: Token, known: Mapping[str, Label]) -> Frame:
+def _signed_post(name: Sequence[Token], handle: str, known: Mapping[str, Label]) -> Frame:
     """An embedded post, signed with its poster's name and handle: social media, unless the name
     is an authority's (DESIGN.md §3: an official speaking on social media is still official)."""
-    name = [t for t in rest if t.i < handle.i and t.text != "("]
-    who = phrase(name) or handle.text
-    signed = f"{who} ({handle.text})" if name else who
-    found = classify_source(name, known) if name else None
+    who = phrase(name) or handle
+    signed = f"{who} ({handle})" if name and handle else who
+    found = classify_source(list(name), known) if name else None
     if found is not None and found[0] == "official":
-        return Frame("official", signed, handle.text, f"signed '{signed}' ({found[1]}): a post embedded in the article, an authority's")
-    return Frame("social_media", signed, handle.text, f"signed '{signed}' with the handle '{handle.text}': an embedded post")
+        return Frame("official", signed, handle or "posted by", f"signed '{signed}' ({found[1]}): a post embedded in the article, an authority's")
+    return Frame("social_media", signed, handle or "posted by", f"signed '{signed}'" + (f" with the handle '{handle}'" if handle else "")
+                 + ": an embedded post")
 
 
 CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.ingest.credits import FACEBOOK_SIGNATURE
 from assistant.ingest.issuer import AI_SOURCE, EMBED_REASON
 from assistant.types import LabelledSentence
 
@@ -26,8 +27,9 @@ MAX_POST_CHARS = 600
 
 # An embed's signature, as the platforms' embed code writes it: X/Twitter's "— Name (@handle)
 # date" (opening its line, or closing the post's last sentence when the page ran them together),
-# Instagram's "A post shared by Name (@handle) on date".
-_SIGNATURE = re.compile(r"^\s*(?:[—–-]{1,2}\s*[^()]{0,60}\(@\w{1,30}\)|A (?:post|photo|video|reel) shared by\b[^()]{0,60}\(?@\w{1,30})"
+# Instagram's "A post shared by Name (@handle) on date", Facebook's "Posted by Name on Tuesday, March 3, 2020".
+_SIGNATURE = re.compile(r"^\s*(?:[—–-]{1,2}\s*[^()]{0,60}\(@\w{1,30}\)|A (?:post|photo|video|reel) shared by\b[^()]{0,60}\(?@\w{1,30}"
+                        r"|" + FACEBOOK_SIGNATURE.pattern.removeprefix("^\\s*") + ")"
                         r"|\s[—–-]{1,2}\s*[^()—–]{1,60}\(@\w{1,30}\)(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
 
 
