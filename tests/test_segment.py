@@ -62,11 +62,6 @@ def test_apostrophes_dashes_and_titles_do_not_split() -> None:
     ]
 
 
-def test_a_sentence_may_open_with_an_accounts_handle_but_not_an_email_address() -> None:
-    assert _texts("The ministry said clinics open Monday. @mohkenya posted the list. Write to info@moh.go.ke. Thanks.") == [
-        "The ministry said clinics open Monday.", "@mohkenya posted the list.", "Write to info@moh.go.ke.", "Thanks."]
-
-
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [

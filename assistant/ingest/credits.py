@@ -81,9 +81,16 @@ def trailing_credit(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
 DASHES = frozenset(["—", "–", "-", "--"])
 QUOTE_ENDS = frozenset(['"', "”", "’", "'"])
 MAX_SIGNATURE_WORDS = 12
-EMBEDDED = frozenset("post photo video reel".split())  # what an embed says was shared
-# Facebook's embed signature: "Posted by Ministry of Health Kenya on Tuesday, March 3, 2020".
-FACEBOOK_SIGNATURE = re.compile(r"^\s*Posted by (?P<name>[^\n]{1,60}?) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d{1,2}, \d{4}")
+# An embedded post's signature, as the platforms' embed code writes it (``embeds.py``).
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+# X/Twitter's "— Name (@handle) March 3, 2024", opening its line or closing the post's last sentence.
+X_SIGNATURE = re.compile(r"(?:^\s*|\s)[—–-]{1,2}\s*(?P<name>[^()—–\n]{0,60}?)\s*\((?P<handle>@\w{1,30})\)(?:\s+" + _DATE + r")?\s*$")
+# Instagram's "A post shared by Name (@handle) on Jun 3, 2024 at 10:12am PDT".
+INSTAGRAM_SIGNATURE = re.compile(r"^\s*A (?:post|photo|video|reel) shared by (?P<name>[^()@\n]{0,60}?)\s*\(?(?P<handle>@\w{1,30})\)? on " + _DATE)
+# Facebook's "Posted by Ministry of Health Kenya on Tuesday, March 3, 2020".
+FACEBOOK_SIGNATURE = re.compile(r"^\s*Posted by (?P<name>[^\n]{1,60}?) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, " + _DATE)
+EMBED_SIGNATURES = (X_SIGNATURE, INSTAGRAM_SIGNATURE, FACEBOOK_SIGNATURE)
+SIGNED_REASON = "an embedded post"
 
 
 def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
@@ -92,21 +99,16 @@ def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     (@wojespn) June 20, 2020' is an embedded post (a handle signs it), as are Instagram's "A post
     shared by Name (@handle)", Facebook's "Posted by Name on Tuesday, March 3, 2020" and TikTok's
     "@handle caption ♬ original sound"."""
-    if len(doc) > 4 and doc[1].lower_ in EMBEDDED and doc[2].lower_ == "shared" and doc[3].lower_ == "by":
-        # Instagram's embed: "A post shared by Name (@handle) on Aug 1, 2024".
-        rest = doc[4:]
-        handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
-        if handle is not None:
-            return _signed_post([t for t in rest if t.i < handle.i and t.text != "("], handle.text, known)
-    if (facebook := FACEBOOK_SIGNATURE.match(doc.text)) is not None \
-            and (name := doc.char_span(*facebook.span("name"), alignment_mode="expand")) is not None:
-        return _signed_post(list(name), "", known)
+    for layout in EMBED_SIGNATURES:
+        if (found := layout.search(doc.text)) is not None:
+            name = doc.char_span(*found.span("name"), alignment_mode="expand") if found.group("name").strip() else None
+            return _signed_post(list(name or []), found.groupdict().get("handle") or "", known)
     if doc[0].text.startswith("@") and len(doc[0].text) > 1 and "♬" in doc.text:
         return Frame("social_media", doc[0].text, doc[0].text, f"'{doc[0].text}' posted it: a TikTok post embedded in the article ('♬', its sound)")
     for dash in reversed([t for t in doc if t.text in DASHES]):
         rest = doc[dash.i + 1 :]
         handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)
-        if handle is not None:
+        if handle is not None and dash.i > 0:  # "..., - Jane Doe (@janedoe), a resident": signed with a handle
             return _signed_post([t for t in rest if t.i < handle.i and t.text != "("], handle.text, known)
         if dash.i == 0 or doc[dash.i - 1].text not in QUOTE_ENDS or not 0 < len(rest) <= MAX_SIGNATURE_WORDS:
             continue
@@ -128,9 +130,9 @@ def _signed_post(name: Sequence[Token], handle: str, known: Mapping[str, Label])
     signed = f"{who} ({handle})" if name and handle else who
     found = classify_source(list(name), known) if name else None
     if found is not None and found[0] == "official":
-        return Frame("official", signed, handle or "posted by", f"signed '{signed}' ({found[1]}): a post embedded in the article, an authority's")
+        return Frame("official", signed, handle or "posted by", f"signed '{signed}' ({found[1]}): {SIGNED_REASON}, an authority's")
     return Frame("social_media", signed, handle or "posted by", f"signed '{signed}'" + (f" with the handle '{handle}'" if handle else "")
-                 + ": an embedded post")
+                 + f": {SIGNED_REASON}")
 
 
 CREDIT_KINDS: dict[str, Label] = {"MEDIA": "media_report", "SOCIAL": "social_media"}

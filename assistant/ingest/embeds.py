@@ -16,36 +16,33 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.ingest.credits import FACEBOOK_SIGNATURE
+from assistant.ingest.credits import EMBED_SIGNATURES, SIGNED_REASON
 from assistant.ingest.issuer import AI_SOURCE, EMBED_REASON
 from assistant.types import LabelledSentence
+
+QUOTE_MARKS = '"“‘\''
 
 # A post's text as an embed shows it: a tweet holds 280 characters, and the signature's link to a
 # picture ("pic.twitter.com/...") more; a paragraph longer than this is narration, not a post.
 MAX_POST_CHARS = 600
 
 
-# An embed's signature, as the platforms' embed code writes it: X/Twitter's "— Name (@handle)
-# date" (opening its line, or closing the post's last sentence when the page ran them together),
-# Instagram's "A post shared by Name (@handle) on date", Facebook's "Posted by Name on Tuesday, March 3, 2020".
-_SIGNATURE = re.compile(r"^\s*(?:[—–-]{1,2}\s*[^()]{0,60}\(@\w{1,30}\)|A (?:post|photo|video|reel) shared by\b[^()]{0,60}\(?@\w{1,30}"
-                        r"|" + FACEBOOK_SIGNATURE.pattern.removeprefix("^\\s*") + ")"
-                        r"|\s[—–-]{1,2}\s*[^()—–]{1,60}\(@\w{1,30}\)(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
-
-
 def is_signature(sentence: LabelledSentence) -> bool:
-    """Is the sentence an embedded post's signature line, labelled by who signs it?"""
-    return sentence.label in ("social_media", "official") and _SIGNATURE.search(sentence.text) is not None
+    """Is the sentence an embedded post's signature, as ``credits.signature`` read it?"""
+    return SIGNED_REASON in sentence.reason and any(layout.search(sentence.text) for layout in EMBED_SIGNATURES)
 
 
 def _signed_text(labelled: Sequence[LabelledSentence], position: int) -> list[int]:
     """The positions of the sentences the signature at ``position`` signs (none where the text
     before it is longer than a post)."""
     signature = labelled[position]
+    if signature.text.lstrip()[:1] in QUOTE_MARKS:
+        return []  # '"They are hiding the truth" — Jane Doe (@janedoe)': a quotation signed, not a post's text
     signed = [p for p in range(position) if labelled[p].paragraph == signature.paragraph]
     limit = MAX_POST_CHARS
     if not signed and position > 0:
-        before = range(max(0, position - MAX_CAPTION_SENTENCES), position)
+        floor = next((p + 1 for p in range(position - 1, -1, -1) if is_signature(labelled[p])), 0)  # not past another post
+        before = range(max(floor, position - MAX_CAPTION_SENTENCES), position)
         header = next((p for p in reversed(before) if _HEADER.match(labelled[p].text)), None)
         if header is not None:
             signed, limit = list(range(header, position)), MAX_CAPTION_CHARS
@@ -75,6 +72,8 @@ def credit_embedded(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
         body = _signed_text(labelled, position)
         for p in body:
             s = labelled[p]
+            if signature.label == "official" and s.label == "social_media":
+                continue  # an authority's post citing what "social media users claim": the claim stays theirs
             ai = s.attributed_to == AI_SOURCE
             label = "social_media" if ai and signature.label == "official" else signature.label
             out[p] = s.model_copy(update={

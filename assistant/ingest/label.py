@@ -301,7 +301,9 @@ def label_sentences(
         if quote_owner is not None and not inside_at_start and _opens_with_quote(text) and inside_at_end \
                 and _named_at_close(sentences, docs, states, position, parser):
             quote_owner = None  # '"It was a hoax. Nothing happened," a post said.': its own speaker, named where it closes
-        if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end, inside_at_start):
+        # Quoted words addressed to an AI system are never an authority's, whoever the quotation follows.
+        if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end, inside_at_start) \
+                and not (quote_owner.label == "official" and addressed_to_ai(text)):
             labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
         else:
             frame = find_frame(doc, known, inside_at_start=inside_at_start) if doc is not None else None

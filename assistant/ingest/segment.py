@@ -58,13 +58,8 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
         pos += 1
     while pos < n and text[pos] in _OPENERS:
         pos += 1
-    # ... or a name written in camel case ("iPhone 14 will be available ...", "eBay said ..."), or
-    # an account's handle ("@mohkenya posted ...").
-    return pos < n and (text[pos].isupper() or text[pos].isdigit() or _camel_case(text, pos) or _handle(text, pos))
-
-
-def _handle(text: str, pos: int) -> bool:
-    return text[pos] == "@" and pos + 1 < len(text) and (text[pos + 1].isalnum() or text[pos + 1] == "_")
+    # ... or a name written in camel case ("iPhone 14 will be available ...", "eBay said ...").
+    return pos < n and (text[pos].isupper() or text[pos].isdigit() or _camel_case(text, pos))
 
 
 def _camel_case(text: str, pos: int) -> bool:
