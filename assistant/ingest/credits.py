@@ -16,7 +16,7 @@ from assistant.ingest.source import is_place, type_source
 from assistant.types import Label
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 
 INTRODUCING_FORMS = frozenset("read reads said says stated states wrote writes added adds".split())

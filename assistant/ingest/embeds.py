@@ -1,16 +1,19 @@
 """Posts embedded in an article: the text of a post the page shows as the platform lays it out,
-with its poster's signature after it ("— Metro Transit (@MetroTransitMN) January 17, 2024", as
-X/Twitter's embed code writes it; Instagram's "A post shared by Name (@handle) on date").
+with its poster's signature after it: X/Twitter's "— Metro Transit (@MetroTransitMN) January 17,
+2024", Instagram's "A post shared by Name (@handle) on date", Facebook's "Posted by Name on
+Tuesday, March 3, 2020" (the layouts: ``credits.EMBED_SIGNATURES``).
 
-``credits.signature`` labels the signature line by who signs it (a post, or an authority's post).
-The text it signs is the post's too, whatever it says ("Officials confirmed ..." stays the
-poster's word): the sentences before the signature on its line, or, when the signature opens its
-line, the paragraph just before it (every line up to Instagram's "View this post on Instagram"
-header, and the header, where the embed has one). Text longer than a post runs is the article's
-own (the embed showed a picture, or its text was lost): nothing is credited then. The post is an
-inset: "He said ..." after it goes on from the narration before it, or, where that names no
-source, is its poster speaking.
+``credits.signature`` labels the signature by who signs it (a post, or an authority's post). The
+text it signs is the post's too, whatever it says ("Officials confirmed ..." stays the poster's
+word): the sentences before the signature on its line, or, when the signature opens its line,
+the paragraph just before it (every line from Instagram's "View this post on Instagram" header,
+where the embed has one, not past another post). Not signed: more text than a post runs (the
+embed showed a picture, or its text was lost), a quotation signed with a handle ('"..." — Jane Doe
+(@janedoe)'), and, in an authority's post, a theory it cites (still social media) or text
+addressed to an AI (never official). The post is an inset: "He said ..." after it goes on from the
+narration before it, or, where that names no source, is its poster speaking.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,11 +23,10 @@ from assistant.ingest.credits import EMBED_SIGNATURES, SIGNED_REASON
 from assistant.ingest.issuer import AI_SOURCE, EMBED_REASON
 from assistant.types import LabelledSentence
 
-QUOTE_MARKS = '"“‘\''
-
 # A post's text as an embed shows it: a tweet holds 280 characters, and the signature's link to a
 # picture ("pic.twitter.com/...") more; a paragraph longer than this is narration, not a post.
 MAX_POST_CHARS = 600
+QUOTE_MARKS = '"“‘\''  # a signature opening with one signs a quotation
 
 
 def is_signature(sentence: LabelledSentence) -> bool:
