@@ -97,14 +97,12 @@ def signature(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     """A statement signed after a dash, as pull quotes and embedded posts are: '"We are working to
     deliver surprises." - Doug Bowser, President' is Bowser's; '... — Adrian Wojnarowski
     (@wojespn) June 20, 2020' is an embedded post (a handle signs it), as are Instagram's "A post
-    shared by Name (@handle)", Facebook's "Posted by Name on Tuesday, March 3, 2020" and TikTok's
-    "@handle caption ♬ original sound"."""
+    shared by Name (@handle)" and Facebook's "Posted by Name on Tuesday, March 3, 2020" (TikTok's
+    one-paragraph embed: ``embeds.py``)."""
     for layout in EMBED_SIGNATURES:
         if (found := layout.search(doc.text)) is not None:
             name = doc.char_span(*found.span("name"), alignment_mode="expand") if found.group("name").strip() else None
             return _signed_post(list(name or []), found.groupdict().get("handle") or "", known)
-    if doc[0].text.startswith("@") and len(doc[0].text) > 1 and "♬" in doc.text:
-        return Frame("social_media", doc[0].text, doc[0].text, f"'{doc[0].text}' posted it: a TikTok post embedded in the article ('♬', its sound)")
     for dash in reversed([t for t in doc if t.text in DASHES]):
         rest = doc[dash.i + 1 :]
         handle = next((t for t in rest if t.text.startswith("@") and len(t.text) > 1), None)

@@ -1,7 +1,9 @@
 """Posts embedded in an article: the text of a post the page shows as the platform lays it out,
 with its poster's signature after it: X/Twitter's "— Metro Transit (@MetroTransitMN) January 17,
 2024", Instagram's "A post shared by Name (@handle) on date", Facebook's "Posted by Name on
-Tuesday, March 3, 2020" (the layouts: ``credits.EMBED_SIGNATURES``).
+Tuesday, March 3, 2020" (the layouts: ``credits.EMBED_SIGNATURES``); TikTok's embed is one
+paragraph, its caption opened by the poster's handle and closed by its sound ("@handle caption ♬
+original sound"), all of it the poster's.
 
 ``credits.signature`` labels the signature by who signs it (a post, or an authority's post). The
 text it signs is the post's too, whatever it says ("Officials confirmed ..." stays the poster's
@@ -64,9 +66,31 @@ MAX_CAPTION_SENTENCES = 30
 _PERSONAL = re.compile(r"^\W*(?:He|She|They)\b")
 
 
+# TikTok's embed is one paragraph: "@handle caption #tags ♬ original sound - Name".
+_TIKTOK = re.compile(r"^\s*(@\w{2,30})\b")
+TIKTOK_SOUND = "♬"
+
+
+def _tiktok_posts(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
+    """Every sentence of a TikTok embed's caption, from the handle opening its paragraph to its
+    sound credit, is the poster's (a caption of several sentences: "... Officials confirmed it. ♬")."""
+    out = list(labelled)
+    for position, sentence in enumerate(labelled):
+        if TIKTOK_SOUND not in sentence.text:
+            continue
+        first = next(p for p in range(position + 1) if labelled[p].paragraph == sentence.paragraph)
+        if (handle := _TIKTOK.match(labelled[first].text)) is not None:
+            for p in range(first, position + 1):
+                out[p] = labelled[p].model_copy(update={
+                    "label": "social_media", "attributed_to": handle.group(1), "cue": TIKTOK_SOUND,
+                    "reason": f"{EMBED_REASON}: a TikTok post by '{handle.group(1)}' (its caption runs to its sound credit, '{TIKTOK_SOUND}')"})
+    return out
+
+
 def credit_embedded(labelled: list[LabelledSentence]) -> list[LabelledSentence]:
     """Credit the text of each post embedded in the article to its poster, as its signature is
     labelled; text in it addressed to an AI system is never an authority's."""
+    labelled = _tiktok_posts(labelled)
     out = list(labelled)
     for position, signature in enumerate(labelled):
         if not is_signature(signature):

@@ -124,8 +124,8 @@ def needs_parse(text: str) -> bool:
     words = text.split()
     tokens = {t.strip(".,;:!?()[]“”\"'‘’«»—–-").lower() for t in words}
     # A speaker credited before a colon ("Orbis CEO Dana Whitfield: ...") or a post signed with a
-    # handle ("— Marcus Hale (@marcushale)", "@lilamoreno caption ♬ original sound") carries no cue word.
-    credited = any(w.endswith(":") for w in words[:MAX_LEAD_WORDS]) or "(@" in text or text.lstrip().startswith("@")
+    # handle ("— Marcus Hale (@marcushale)") carries no cue word.
+    credited = any(w.endswith(":") for w in words[:MAX_LEAD_WORDS]) or "(@" in text
     return credited or bool(tokens & trigger_forms())
 
 
