@@ -21,14 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.ingest.attribution import OPEN_QUOTES
 from assistant.ingest.credits import EMBED_SIGNATURES, SIGNED_REASON
 from assistant.ingest.issuer import AI_SOURCE, EMBED_REASON
+from assistant.ingest.nlp import HANDLE
 from assistant.types import LabelledSentence
 
 # A post's text as an embed shows it: a tweet holds 280 characters, and the signature's link to a
 # picture ("pic.twitter.com/...") more; a paragraph longer than this is narration, not a post.
 MAX_POST_CHARS = 600
-QUOTE_MARKS = '"“‘\''  # a signature opening with one signs a quotation
 
 
 def is_signature(sentence: LabelledSentence) -> bool:
@@ -40,7 +41,7 @@ def _signed_text(labelled: Sequence[LabelledSentence], position: int) -> list[in
     """The positions of the sentences the signature at ``position`` signs (none where the text
     before it is longer than a post)."""
     signature = labelled[position]
-    if signature.text.lstrip()[:1] in QUOTE_MARKS:
+    if signature.text.lstrip()[:1] in OPEN_QUOTES + '"':  # the text as the rules read it: 'single' quotes made double
         return []  # '"They are hiding the truth" — Jane Doe (@janedoe)': a quotation signed, not a post's text
     signed = [p for p in range(position) if labelled[p].paragraph == signature.paragraph]
     limit = MAX_POST_CHARS
@@ -67,7 +68,7 @@ _PERSONAL = re.compile(r"^\W*(?:He|She|They)\b")
 
 
 # TikTok's embed is one paragraph: "@handle caption #tags ♬ original sound - Name".
-_TIKTOK = re.compile(r"^\s*(@\w{2,30})\b")
+_TIKTOK = re.compile(r"^\s*(" + HANDLE + r")\b")
 TIKTOK_SOUND = "♬"
 
 

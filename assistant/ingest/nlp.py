@@ -68,7 +68,8 @@ def acronym_names(doc: Doc) -> Doc:
     return doc
 
 
-_HANDLE = re.compile(r"@\w{2,30}")  # an account's handle, as platforms spell it
+HANDLE = r"@\w{2,30}"  # an account's handle, as platforms spell it
+_HANDLE = re.compile(HANDLE)
 
 
 def is_handle(tok: Token) -> bool:
