@@ -58,7 +58,8 @@ def table(report: dict) -> list[str]:
                       "77 of 93 attributed, unchanged; in the thirty-sixth, a search of the shared data for an embedded post's "
                       "signature (its layout, to gauge how common it is) showed that one of its texts holds one, the signature "
                       "line only seen, not its label; its totals and source figures were read after the change: 193, 77 of 93, "
-                      "unchanged)",
+                      "unchanged; in the thirty-seventh, its totals and source figures were read after each change of the "
+                      "sources shown for descriptions and pronouns: 193, 77 of 93, unchanged)",
         "labels_check": "a check, five sets written by helpers from DESIGN.md §3 alone: `h11-*` and `h12-*` (eighth session of "
                         "2026-12-02, mixed news and own pages; never read, their totals consulted at the session's start and end: "
                         "0.8777 -> 0.883 and 0.8737 -> 0.8737), `h10-*` (seventh session, search-snippet news of 2021-2024; its totals "
@@ -95,7 +96,11 @@ def table(report: dict) -> list[str]:
                         "its source figures were read after each change of sources shown (labels 717 unchanged; sources "
                         "right 474 -> 483 of 555, the measure keeping 'WHO' as a name included), and two of "
                         "its misses were seen in the diff of the report (the source shown beside a post changed); nothing "
-                        "was changed for them)",
+                        "was changed for them; in the thirty-seventh its totals and source figures, with labels_lee_check's and "
+                        "labels_web_check's, were read after each change of the sources shown for descriptions and pronouns "
+                        "(labels 717 unchanged; sources right 483 -> 485, 486 and 486 of 555 across the changes; "
+                        "labels_lee_check 534 -> 537 with a first version of the pronoun rule, 534 after the review's mends; "
+                        "nothing was changed for them)",
         "labels_rgb_dev": "development: 292 sentences of the RGB passages of the 12 records rgb_labels has none of (no passage shares "
                           "text with a labelled record's), labelled from DESIGN.md §3 alone by a helper in the ninth session; a second "
                           "helper labelled them independently and agreed on every preferred label; first contact 0.9692, its misses read "

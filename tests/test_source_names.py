@@ -30,6 +30,117 @@ def test_a_source_named_by_a_description_is_shown_with_the_organisation_it_stand
     assert any(shown in source for _, source in sources(text)), sources(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # Qualified by where it is based or listed, or by its nation: still a description.
+        ("Brightline Foods will close two plants in Ohio. The Chicago-based company said it would offer staff jobs at other sites.",
+         "The Chicago-based company (Brightline Foods)"),
+        ("Veldmark Holdings reported a 12% rise in quarterly profit on Wednesday. "
+         "The Hamburg-based company said demand for heat pumps had recovered.", "The Hamburg-based company (Veldmark Holdings)"),
+        # The subject the sentence is about, not a name in its object ("from Portvale Athletic").
+        ("Kestrel Park Rangers have appointed coach Ian Moss on a two-year deal, the Scottish club said.",
+         "the Scottish club (Kestrel Park Rangers)"),
+        ("Greywolf Studio announced on Wednesday that a sequel to its game Emberfall is in development. "
+         "The studio said the game would launch on PC in 2026.", "The studio (Greywolf Studio)"),
+        # A name the text gave the same description before: "the environmental group Green Current".
+        ("Activists from the environmental group Green Current blocked the entrance to the ministry. "
+         "The group said in a statement that the protest would continue.", "The group (Green Current)"),
+        # Named in narration two sentences before, past a sentence about something else.
+        ("Orlen Mining cut its dividend on Thursday. Shares fell 7% in early trading. The miner said prices had weakened.",
+         "The miner (Orlen Mining)"),
+        # Named again later ("it said") after the description was resolved.
+        ("Casa Ribeiro cut its forecast on Monday, and shares fell. The company said sales in Spain had been weak. "
+         "The company also expects lower margins, it said.", "The company (Casa Ribeiro)"),
+    ],
+)
+def test_a_description_qualified_or_after_narration_is_shown_with_the_organisation_it_stands_for(text: str, shown: str) -> None:
+    said = sources(text)
+    assert said[-1][1].startswith(shown), said
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # A person ("coach Ian Moss", "Midfielder Tom Reyes") is no club.
+        ("The Northern League suspended Riverside Athletic coach Ian Moss for three matches. The club said it would appeal.", "Moss"),
+        ("Striker Tom Reyes scored twice in the second half. The club said the 24-year-old had signed a new contract.", "Reyes"),
+        # A dateline says where the text was filed.
+        ("Porto, March 3, 2024 — Shares in the retailer fell 8%. The company said sales in Spain had been weak.", "Porto"),
+        # An association's name states its own kind: it is not "the club".
+        ("The Northern Football Association has suspended Riverside Athletic coach Ian Moss. The club said it would appeal.",
+         "Association"),
+        # "The German foreign ministry" after "the Élysée": a qualified authority is another one.
+        ("The Élysée said the president would travel to Berlin on Monday. The German foreign ministry declined to comment.", "Élysée"),
+        # An exchange before a ticker is not the company.
+        ("Tesla (NASDAQ:TSLA) reported record deliveries, the electric car maker said.", "NASDAQ"),
+        # Whoever the text already had speak as another kind ("Marca reported") is not the club.
+        ("Marca reported in May that three clubs had asked about Linares. The club said he had signed a new contract.", "Marca"),
+        # A name that says what it is ("Nordkapp Bank") before the regulator that acted on it.
+        ("Finanstilsynet fined Nordkapp Bank 40 million crowns for weak checks. The bank said it would appeal.", "Finanstilsynet"),
+        # A surname the text gave after a role ("Getafe striker Leo Marsh") is a person's.
+        ("Getafe striker Leo Marsh scored twice on Sunday. Marsh, 24, has scored nine goals this season. "
+         "The Spanish club said he would be offered a new contract.", "Marsh"),
+        # A subject of an earlier paragraph, when the description's paragraph names another company.
+        ("Ardent Pharma said on Monday its lung cancer drug met its main goal in a late-stage trial.\n\n"
+         "In a separate development, shares in Lumio Systems fell 8 percent. The company said demand in China had slowed.",
+         "Ardent"),
+    ],
+)
+def test_a_description_is_not_shown_as_a_name_it_cannot_stand_for(text: str, wrong: str) -> None:
+    said = sources(text)
+    assert wrong not in said[-1][1], said
+
+
+def test_he_or_she_is_one_person_not_a_plural_source() -> None:
+    # The person named last before the pronoun, not the reports the sentence before opened with.
+    said = sources("Initial reports spoke of up to 50 people trapped, but emergency spokesman Johan Pieterse said the figure was lower. "
+                   '"Police dogs are still inside," he added.')
+    assert "Pieterse" in said[-1][1], said
+    # Named in the pronoun's own sentence, before it and outside the quotation.
+    said = sources("Officials at the embassy declined to comment on the visit. "
+                   "When Ambassador Lena Ortiz was asked about it on Friday, she said it had gone well.")
+    assert "Ortiz" in said[-1][1] and said[-1][0] == "official", said
+    # Words inside the quotation name whom it is about, not who speaks.
+    said = sources("The Israelis said they held the militia responsible, but spokesman Raanan Gissin said the army had clear orders. "
+                   '"We are not attacking Yasser Arafat personally," he said.')
+    assert "Gissin" in said[-1][1] and "Arafat" not in said[-1][1], said
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "not_shown"),
+    [
+        # Someone the sentence before only names, not who speaks: no theory or claim becomes theirs.
+        ('Posts circulating on Facebook claim Mayor Daniel Ortiz knew about the leak for weeks. '
+         '"Officials confirmed the water is poisoned," he wrote in one widely shared post.', "social_media", "Ortiz"),
+        ("Union leaders said the talks with the province had collapsed. "
+         "After meeting Governor Ruth Adebayo on Friday, he said the strike would go ahead on Monday.", "group_claim", "Adebayo"),
+        ("Witnesses told Reuters that a black car followed Judge Elena Varga home. He said the car had no plates.",
+         "media_report", "Varga"),
+        # A name inside the quotation before is whom it is about.
+        ('Residents said "Colonel Ivan Petrov\'s men came at night and took everything." She said they hid in the cellar.',
+         "media_report", "Petrov"),
+    ],
+)
+def test_he_or_she_stands_only_for_a_person_who_spoke(text: str, label: str, not_shown: str) -> None:
+    said = sources(text)
+    assert said[-1][0] == label and not_shown not in said[-1][1], said
+
+
+def test_a_person_he_stands_for_is_typed_alone_never_by_the_plural_source_before() -> None:
+    # A shopkeeper after "The Israelis said": a person speaking for themselves, not an authority.
+    said = sources("The Israelis said the militants fired first. Palestinian shopkeeper Ahmed Saleh disputed that account. "
+                   "He said soldiers had fired into the market without warning.")
+    assert said[-1][0] != "official", said
+
+
+def test_he_or_she_after_one_person_or_with_no_one_named_goes_on_as_before() -> None:
+    said = sources('Health Minister Ana Lima said the clinics would reopen. "We are ready," she added.')
+    assert said[-1] == ("official", "Health Minister Ana Lima"), said
+    said = sources('Police said the road would reopen on Monday. "It is safe now," she said.')
+    assert said[-1] == ("official", "Police"), said
+
+
 def test_the_organisation_shown_is_of_the_sources_kind() -> None:
     # "the exchange" is not the regulator that sued it; "the ministry" not the commission named before.
     said = sources("The Securities Commission has dropped its case against Kryptal, the exchange said.")

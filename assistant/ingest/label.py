@@ -25,6 +25,7 @@ from assistant.ingest.attribution import (
     Inherit,
     find_frame,
 )
+from assistant.ingest.agreement import speaker_instead
 from assistant.ingest.context import ANAPHORA_CUE, INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.embeds import credit_embedded
@@ -304,7 +305,9 @@ def label_sentences(
         # Quoted words addressed to an AI system are never an authority's, whoever the quotation follows.
         if quote_owner is not None and (inside_at_start or _opens_with_quote(text)) and not _has_own_speaker(doc, text, inside_at_end, inside_at_start) \
                 and not (quote_owner.label == "official" and addressed_to_ai(text)):
-            labelled = _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
+            # '"We are not attacking Arafat," he said.' after "The Israelis said ..., but spokesman Raanan Gissin said ...": his.
+            labelled = speaker_instead(sentence, sentences, docs, position, parser, known, quote_owner) \
+                or _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
         else:
             frame = find_frame(doc, known, inside_at_start=inside_at_start) if doc is not None else None
             # Quoted words left open at the sentence's end whose only source is inside them
@@ -318,6 +321,10 @@ def label_sentences(
                     **sentence.model_dump(), label="media_report", attributed_to=AI_SOURCE, cue=ai,
                     reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
                 )
+            elif isinstance(frame, Inherit) and frame.speech and (instead := speaker_instead(
+                    sentence, sentences, docs, position, parser, known, previous if previous is not None and previous.label != "article"
+                    and _near(previous, sentence) else named_speaker if _near(named_speaker, sentence) else None, frame.channel)) is not None:
+                labelled = instead  # '"Police dogs are still inside," he added.' after "Initial reports spoke of ..., but spokesman Johan Pieterse said ..."
             elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence):
                 # "It said ..." continues the sentence before, in its paragraph or, in wire copy
                 # of one-sentence paragraphs, the paragraph before.

@@ -10,16 +10,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.ingest.frames import ANAPHORIC_NOUNS
 from assistant.ingest.namesakes import HONORIFICS, full_name
+from assistant.ingest.referents import description_head, described_name, described_person
 from assistant.ingest.source import is_person, type_source
 from assistant.types import Label, LabelledSentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-
-_BARE_DESCRIPTION = re.compile(r"^[Tt]he ([a-z]+)$")
 
 
 def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -> list[LabelledSentence]:
@@ -31,13 +28,20 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
     out: list[LabelledSentence] = []
     names: dict[Label, str] = {}  # the last organisation named as a source, by kind
     holders: dict[str, str] = {}  # the last person named with a title, by the title ("palestinian leader": "Yasser Arafat")
+    parsed: dict[str, Doc] = {}
     for position, (sentence, doc) in enumerate(zip(sentences, docs)):
         source = sentence.attributed_to
-        earlier = names.get(sentence.label) if _BARE_DESCRIPTION.match(source) else None
+        # "the company" or "the Oslo-listed company" is the company named before; "the German foreign
+        # ministry" after "the Élysée" is another authority: a qualified authority is a new one.
+        qualified = sentence.label != "official" and description_head(source) is not None
+        earlier = names.get(sentence.label) if _BARE_DESCRIPTION.match(source) or qualified else None
         if sentence.label != "article" and (name := described_person(sentences, position)) is not None:
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({name})"})
-        elif sentence.label not in ("article", "social_media") and (name := described_name(sentences, position, earlier)) is not None:
+        elif sentence.label not in ("article", "social_media") \
+                and (name := described_name(sentences, docs, position, earlier, lambda text: _parsed(parsed, text))) is not None:
+            name = tidy_name(name)
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({name})"})
+            names[sentence.label] = name  # "The company now expects ..., it said" after "the company (Nordisk Foods)"
         elif sentence.label != "article" and earlier is not None:
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({earlier})"})
         elif sentence.label != "article" and (title := _bare_title(source, doc)) is not None and title in holders:
@@ -54,106 +58,16 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
     return out
 
 
-# A source named by a description alone: "the company", "The state news agency", "the charity".
-_DESCRIPTION = re.compile(r"^[Tt]he ((?:[a-z][\w-]*\s+){0,3}([a-z]{3,}))$")
-# The name a description gives right after it: "the charity Aid Horizon", "The airline, Nordic Air,".
-_NAME_AFTER = re.compile(r",?\s+((?:[A-Z][\w'’.&+-]*)(?:\s+(?:[A-Z][\w'’.&+-]*|de|del|du|des|la|le|von|van|der|of|and|&)){0,5})")
-_CONNECTOR_AT_END = re.compile(r"(?:\s+(?:de|del|du|des|la|le|von|van|der|of|and|&))+$")
-# Capitalised words after a description that do not name it ("the agency Tuesday said").
-_NOT_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-                       "August September October November December Said Says Told Added On In At".split())
-LOOK_BACK = 3  # sentences before a description searched for the organisation it stands for
+_BARE_DESCRIPTION = re.compile(r"^[Tt]he ([a-z]+)$")
 
 
-def described_name(sentences: Sequence[LabelledSentence], position: int, earlier: str | None = None) -> str | None:
-    """The organisation a source named by a description of its kind alone stands for ("The company
-    said" after "Kestrel Motors will recall ..."): the name the sentence gives right after the
-    description ("the charity Aid Horizon"); else the nearest organisation named before it in its
-    sentence whose kind is the sentence's label ("Coinbase", not "the SEC", for "the exchange");
-    else ``earlier`` (the last source of that kind named before); else the nearest such organisation
-    in the few sentences before, an authority only when its name holds the description's noun ("the
-    ministry": "the Ministry of Health", not "the National Health Commission"). The recogniser finds
-    organisations, the source patterns type them. None when nothing does."""
-    sentence = sentences[position]
-    match = _DESCRIPTION.match(sentence.attributed_to)
-    if match is None or match.group(2) not in _kind_nouns() or match.group(2)[:-1] in _kind_nouns():
-        return None  # not a kind of organisation, or several ("the two companies")
-    at = sentence.text.find(sentence.attributed_to)
-    if at < 0:
-        return None
-    after = _NAME_AFTER.match(sentence.text, at + len(sentence.attributed_to))
-    if after is not None and after.group(1).split()[0].rstrip(",.") not in _NOT_NAMES:
-        name = _CONNECTOR_AT_END.sub("", after.group(1)).rstrip(",.")
-        # "The airline, Nordic Air, said": a name set off by commas closes with one ("the ministry, Brazil recorded" names none).
-        if not after.group(0).startswith(",") or sentence.text[after.start(1) + len(name) :].startswith(","):
-            return name
-    head, label = match.group(2), sentence.label
-    found = _organisation(sentence.text[:at], label, head, False)
-    if found is not None or earlier is not None:
-        return found or earlier
-    for before in reversed(sentences[max(0, position - LOOK_BACK) : position]):
-        if (found := _organisation(before.text, label, head, label == "official")) is not None:
-            return found
-    return None
+def _parsed(parsed: dict[str, Doc], text: str) -> Doc:
+    """A sentence the labeller left unparsed, parsed once (a description looks back at it)."""
+    from assistant.ingest.nlp import load_parser
 
-
-# A person named by their age ("the 29-year-old", "The 54-year-old singer"): news style for someone named before.
-_AGE = re.compile(r"^[Tt]he (?:[a-z-]+\s+)?\d{1,3}-year-old(?:\s+[a-z-]+){0,2}$")
-
-
-def described_person(sentences: Sequence[LabelledSentence], position: int) -> str | None:
-    """The person a source named by their age stands for ("The 29-year-old wrote on Instagram" after
-    "Lila Moreno announced ..."): the one person the recogniser finds named before it, in its sentence
-    or the three before; None when it finds none or several (the text's ages would tell them
-    apart, and nothing here reads them)."""
-    from assistant.ingest.nlp import named_entities
-
-    sentence = sentences[position]
-    if not _AGE.match(sentence.attributed_to) or (at := sentence.text.find(sentence.attributed_to)) < 0:
-        return None
-    texts = [sentence.text[:at], *(s.text for s in sentences[max(0, position - LOOK_BACK) : position])]
-    people = [name for text in texts for name, kind in named_entities(text) if kind == "PERSON" and name[:1].isupper()]
-    surnames = {name.split()[-1].strip(".,'’s") for name in people}
-    return max(people, key=len) if len(surnames) == 1 else None
-
-
-def _organisation(text: str, label: Label, head: str, named_as_kind: bool) -> str | None:
-    """The last organisation the text names whose kind is ``label`` (with ``named_as_kind``: whose name holds ``head``)."""
-    from assistant.ingest.nlp import named_entities
-
-    for name, kind in reversed(named_entities(text)):
-        if kind != "ORG" or not name[:1].isupper() or name.split()[-1][:1].islower() or _in_dateline(name, text) \
-                or name.lower() in _platforms():
-            continue
-        if (not named_as_kind or head in name.lower()) and type_name(name) == label:
-            return name
-    return None
-
-
-def _in_dateline(name: str, text: str) -> bool:
-    """ "OSLO — ...": a place in capitals opening the text is where it was filed."""
-    return name.isupper() and text.lstrip().startswith(name) and len(name.split()) == 1
-
-
-@lru_cache(maxsize=1)
-def _platforms() -> frozenset[str]:
-    """Social platforms by name ("Telegram", "YouTube"): where a source speaks, not who."""
-    from assistant.ingest.patterns import source_patterns
-
-    return frozenset(p["pattern"] for p in source_patterns() if p["label"] == "SOCIAL")
-
-
-@lru_cache(maxsize=1)
-def _kind_nouns() -> frozenset[str]:
-    """Nouns naming a kind of organisation ("company", "agency", "newspaper", "club"), from the source
-    patterns; not titles of a person's office ("secretary", "minister")."""
-    from assistant.ingest.patterns import source_patterns
-    from assistant.ingest.titled import office_titles
-
-    offices = {title.split()[-1] for title in office_titles()}
-    return frozenset(p["pattern"] for p in source_patterns()
-                     if p["label"] in ("OFFICIAL", "GROUP", "MEDIA", "SPORT") and p["pattern"].isalpha() and p["pattern"] not in offices
-                     and p["pattern"] not in ANAPHORIC_NOUNS and not p["pattern"].startswith("official"))
+    if text not in parsed:
+        parsed[text] = load_parser()(text)
+    return parsed[text]
 
 
 def _titles_with_names(doc: Doc) -> list[tuple[Span, list[Token]]]:
