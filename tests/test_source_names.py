@@ -76,6 +76,10 @@ def test_a_description_qualified_or_after_narration_is_shown_with_the_organisati
         ("Tesla (NASDAQ:TSLA) reported record deliveries, the electric car maker said.", "NASDAQ"),
         # Whoever the text already had speak as another kind ("Marca reported") is not the club.
         ("Marca reported in May that three clubs had asked about Linares. The club said he had signed a new contract.", "Marca"),
+        # A company that names another kind ("Nordkapp Bank") is not "the company"; a role opening a name is a person's.
+        ("Orlen Mining signed a loan deal with Nordkapp Bank on Monday. The Oslo-listed company said it would expand.", "Nordkapp"),
+        ("Chelsea beat Arsenal 2-1 on Saturday. Coach Mikel Arteta said he was disappointed. The club said tickets had sold out.",
+         "Arteta"),
         # A name that says what it is ("Nordkapp Bank") before the regulator that acted on it.
         ("Finanstilsynet fined Nordkapp Bank 40 million crowns for weak checks. The bank said it would appeal.", "Finanstilsynet"),
         # A surname the text gave after a role ("Getafe striker Leo Marsh") is a person's.
@@ -97,9 +101,9 @@ def test_he_or_she_is_one_person_not_a_plural_source() -> None:
     said = sources("Initial reports spoke of up to 50 people trapped, but emergency spokesman Johan Pieterse said the figure was lower. "
                    '"Police dogs are still inside," he added.')
     assert "Pieterse" in said[-1][1], said
-    # Named in the pronoun's own sentence, before it and outside the quotation.
-    said = sources("Officials at the embassy declined to comment on the visit. "
-                   "When Ambassador Lena Ortiz was asked about it on Friday, she said it had gone well.")
+    # The one who spoke, beside the plural source in its sentence.
+    said = sources("Officials at the embassy declined to comment on the visit, but Ambassador Lena Ortiz commented on Friday. "
+                   "She said it had gone well.")
     assert "Ortiz" in said[-1][1] and said[-1][0] == "official", said
     # Words inside the quotation name whom it is about, not who speaks.
     said = sources("The Israelis said they held the militia responsible, but spokesman Raanan Gissin said the army had clear orders. "
@@ -120,6 +124,14 @@ def test_he_or_she_is_one_person_not_a_plural_source() -> None:
         # A name inside the quotation before is whom it is about.
         ('Residents said "Colonel Ivan Petrov\'s men came at night and took everything." She said they hid in the cellar.',
          "media_report", "Petrov"),
+        # Someone a rumour reports speaking, or someone who was asked, did not speak here.
+        ("Posts on Facebook claimed Mayor Daniel Ortiz told aides he would flee the city. He said the city was lost.",
+         "social_media", "Ortiz"),
+        ("Reports said Governor Ruth Adebayo was asked about the leak, and she said nothing. She said the governor was hiding.",
+         "media_report", "Adebayo"),
+        # A spokesperson no one is named for speaks for an organisation, never for users of X.
+        ("Users on X claimed the mayor had fled, while spokesman Peter Quill said the mayor was at work. He said she would speak later.",
+         "social_media", "Quill"),
     ],
 )
 def test_he_or_she_stands_only_for_a_person_who_spoke(text: str, label: str, not_shown: str) -> None:
@@ -132,6 +144,11 @@ def test_a_person_he_stands_for_is_typed_alone_never_by_the_plural_source_before
     said = sources("The Israelis said the militants fired first. Palestinian shopkeeper Ahmed Saleh disputed that account. "
                    "He said soldiers had fired into the market without warning.")
     assert said[-1][0] != "official", said
+    # A witness named in apposition is a witness; a private person posting online posts.
+    said = sources("Officials confirmed the closure, but a witness, Sarah Jones, said the gates were open. She said guards had left.")
+    assert said[-1] == ("media_report", "Sarah Jones"), said
+    said = sources("Rumours said the tanker sank, but Sarah Jones said her brother was aboard. She posted on Facebook that he was alive.")
+    assert said[-1] == ("social_media", "Sarah Jones"), said
 
 
 def test_he_or_she_after_one_person_or_with_no_one_named_goes_on_as_before() -> None:

@@ -40,7 +40,7 @@ def speaker_instead(sentence: Sentence, sentences: Sequence[Sentence], docs: Seq
         return None
     if (person := person_named_before(sentences, docs, position, parse, known, before.label)) is None:
         return None
-    online = channel is not None and person.label not in ("official", "group_claim")
+    online = channel is not None and (person.label not in ("official", "group_claim") or not person.decided)
     return LabelledSentence(**sentence.model_dump(), label="social_media" if online else person.label,
                             attributed_to=person.source, cue=channel or person.cue, reason=person.reason)
 
@@ -78,23 +78,44 @@ def person_named_before(sentences: Sequence[Sentence], docs: Sequence[Doc | None
         person = next((t for t in reversed(doc) if _a_person_speaking(t)), None)
     if person is None:
         return None
-    kind = type_source(person, known)
+    # "a witness, Sarah Jones, said": the witness; not "the minister's son, Karim Aziz": whose son says nothing of him.
+    described = person.head if person.dep_ == "appos" and not any(c.dep_ == "poss" for c in person.head.children) else person
+    kind = type_source(described, known)
     name = display_source(person)
-    if (kind is None or kind.by_entity) and bare_title(person):
+    if (kind is None or kind.by_entity) and bare_title(person) and quoted in ("official", "group_claim"):
         return Frame(quoted, name, "pronoun subject", f"'he' or 'she' is one person: '{name}', a spokesperson no one is named for, "
                                                       f"speaking for the source quoted before ({quoted})")
     label: Label = kind.label if kind is not None and kind.label != "article" else "group_claim"
     why = f"({kind.cue})" if kind is not None else "a named person with no office, outlet or online channel"
-    return Frame(label, name, "pronoun subject", f"'he' or 'she' is one person: '{name}', who spoke before, not a plural source: {why}")
+    return Frame(label, name, "pronoun subject", f"'he' or 'she' is one person: '{name}', who spoke before, not a plural source: {why}",
+                 decided=kind is not None)
 
 
 def _a_person_speaking(tok: Token) -> bool:
     """Is the token the last word of a person's name, outside quoted words, who speaks: the subject
-    of a verb of speech, or in apposition to it ("The Foreign Minister, Alexander Downer, said")?"""
+    of a verb of speech, or in apposition to it ("The Foreign Minister, Alexander Downer, said"),
+    not asked ("was asked") and not inside what someone else reports?"""
     if not _ends_a_persons_name(tok) or _quoted(tok):
         return False
     head = tok.head if tok.dep_ == "appos" else tok
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS and not _reported(head.head)
+
+
+def _reported(verb: Token) -> bool:
+    """Is the verb inside what another verb of speech reports ("Posts claimed Mayor Ortiz told aides
+    ...": the mayor's telling is the posts' claim, not his statement)?"""
+    while verb.head.i != verb.i:
+        link, verb = verb.dep_, verb.head
+        if link == "conj":
+            continue  # "..., but spokesman Johan Pieterse said ...": a statement beside the first, not inside it
+        if link not in _CLAUSE_LINKS:
+            return False
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
+
+
+_CLAUSE_LINKS = frozenset(("ccomp", "xcomp", "advcl", "acl", "relcl"))
 
 
 def _quoted(tok: Token) -> bool:

@@ -42,7 +42,9 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
             name = tidy_name(name)
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({name})"})
             names[sentence.label] = name  # "The company now expects ..., it said" after "the company (Nordisk Foods)"
-        elif sentence.label != "article" and earlier is not None:
+        elif sentence.label != "article" and earlier is not None \
+                and (sentence.label == "social_media" or description_head(source) is None or source not in sentence.text):
+            # An inherited source ("It said ...", quoted words) is shown as the sentence it continues was.
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({earlier})"})
         elif sentence.label != "article" and (title := _bare_title(source, doc)) is not None and title in holders:
             # "The Palestinian leader said ..." after "Palestinian leader Yasser Arafat said ...".

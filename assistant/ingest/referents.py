@@ -115,8 +115,8 @@ def mentions(doc: Doc, end: int | None = None, people: frozenset[str] = frozense
         # What the text calls it outweighs the recogniser's guess ("the climate group Tide Turn" is no person).
         described = _described_as(run)
         person = any(name in n or n in name for n in not_organisations) or name.split()[-1] in people
-        if not described and (person and not _referred_to_as_it(run) or _person_role_before(run)):
-            continue
+        if not described and (person and not _referred_to_as_it(run) or _person_role_before(run)) or run[0].lower_ in person_nouns():
+            continue  # "Coach Mikel Arteta said ...": a person's role opening the name
         whole = next((e for e, kind in entities if kind not in _NOT_ORGANISATIONS and name in e and len(e) <= MAX_NAME and _capitalised(e)), name)
         if (note := _NOTE.match(doc.text, run.end_char)) is not None and note.group(0) not in whole:
             whole += note.group(0)  # "Sweden's Public Health Agency (Folkhälsomyndigheten)"
@@ -191,6 +191,8 @@ def described_name(sentences: Sequence[LabelledSentence], docs: Sequence[Doc | N
     if (subject := next((m.name for m in subjects if _of_kind(m, head, label, typed)), None)) is not None:
         return subject
     found = _organisation(sentence.text[:at], label, head, False, people)
+    if earlier is not None and earlier.split()[0].lower() in person_nouns():
+        earlier = None  # not "Coach Mikel Arteta"
     if found is not None or earlier is not None:
         return found or earlier
     for before in reversed(sentences[max(0, position - LOOK_BACK) : position]):
@@ -247,14 +249,31 @@ def _of_kind(mention: Mention, head: str, label: Label, typed: dict[str, Label])
 
 
 def _stated_kinds(name: str) -> set[str]:
-    """The kinds of organisation a name states ("union" of "Norwegian Farmers' Union")."""
-    return {w.lower().strip("'’") for w in name.split()} & kind_nouns()
+    """The kinds of organisation a name states ("union" of "Norwegian Farmers' Union"; "airline" of "Yeti Airlines")."""
+    words = {w.lower().strip("'’") for w in name.split()}
+    return {w[:-1] if w.endswith("s") and w[:-1] in kind_nouns() else w for w in words} & kind_nouns()
 
 
 def _states_another_kind(name: str, head: str) -> bool:
-    """Does the name state a kind of organisation other than the description's ("Norwegian Farmers'
-    Union" for "the company"; "Greenpeace", a name the patterns know as a group)?"""
-    return bool(kinds := _stated_kinds(name)) and head not in kinds
+    """Does the name state another kind of organisation of the description's family (the source
+    patterns' label): "Norwegian Farmers' Union" or "Nordkapp Bank" for "the company", "Greenpeace"
+    (a name the patterns know) for "the company"? A kind of another family describes rather than
+    contradicts ("Rapid Support Forces" may be "the group"), and "group" and "organisation" name any
+    kind ("Haldane Group" is "the company")."""
+    kinds = _stated_kinds(name) - _ANY_KIND
+    family = _families()
+    return head not in kinds and head not in _ANY_KIND and any(family.get(kind) == family.get(head) for kind in kinds)
+
+
+_ANY_KIND = frozenset("group groups organisation organization organisations organizations".split())
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    """Each kind noun's family: the label of its source pattern ("bank": GROUP, "agency": OFFICIAL)."""
+    from assistant.ingest.patterns import source_patterns
+
+    return {p["pattern"]: p["label"] for p in source_patterns() if p["pattern"] in kind_nouns()}
 
 
 # A person named by their age ("the 29-year-old", "The 54-year-old singer"): news style for someone named before.
@@ -287,7 +306,8 @@ def _organisation(text: str, label: Label, head: str, named_as_kind: bool, peopl
         if kind != "ORG" or not name[:1].isupper() or name.split()[-1][:1].islower() or _in_dateline(name, text) \
                 or name.lower() in _platforms() or name.split()[-1] in people:
             continue
-        if (not named_as_kind or head in name.lower()) and type_name(name) == label:
+        # Not "Nordkapp Bank" for "the company"; an authority's name says less ("the Food and Drug Administration" is "the agency").
+        if (not named_as_kind or head in name.lower()) and (label == "official" or not _states_another_kind(name, head)) and type_name(name) == label:
             return name
     return None
 
