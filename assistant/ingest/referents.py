@@ -5,11 +5,13 @@ Tide Turn", "the 29-year-old" after "Lila Moreno announced ...".
 News names an organisation once and then describes it: by its kind ("the company", "the agency"),
 often qualified by where it is based or listed or by its nationality. The organisation a
 description stands for is, in order: the name right after it ("the charity Aid Horizon"); a name
-the text gave the same description before ("the climate group Tide Turn" for "the group"); the
-organisation that was the subject of a clause just before, when its kind is the source's label and
-its name states no other kind ("Halvorsen Maritime ASA reported ... , the Oslo-listed company said",
-not "The Argentine Football Association" for "the club"); else what the recogniser finds
-(``_organisation``). Only the name shown changes; labels never do.
+the text gave the same description before ("the climate group Tide Turn" for "the group") or
+whose name says so ("Nordkapp Bank" for "the bank"); the organisation that was the subject of a
+clause in its sentence or the two before, when its kind is the source's label and its name states
+no other kind ("Halvorsen Maritime ASA reported ..., the Oslo-listed company said", not "The
+Argentine Football Association" for "the club"); else the earlier source of its kind
+(``names.named_again``) or what the recogniser finds (``_organisation``). People, places,
+datelines and tickers are never shown. Only the name shown changes; labels never do.
 """
 
 from __future__ import annotations
@@ -85,14 +87,13 @@ class Mention:
 def mentions(doc: Doc, end: int | None = None, people: frozenset[str] = frozenset()) -> list[Mention]:
     """The organisations a parsed sentence names before character ``end``, in order: runs of proper
     nouns (a hyphen joins them: "Sea-Watch") that the text describes by a kind of organisation, or
-    that the recogniser does not take for a person, a work, a date or the like and that share no
-    last word with ``people`` (the surnames of the people named around it), or that the text calls "it" (the
-    small recogniser takes many a company's name for a person's); not after a person's role
-    ("striker Leo Marsh"); that name no place ("Brazil") or
-    platform ("Telegram"); and that are not a dateline ("OSLO —", "Boston, Oct 14 —") or an
-    exchange before a ticker ("NASDAQ:TSLA"). A name is
-    shown as the recogniser's entity that holds it ("the Federal Institute for Drugs and Medical
-    Devices", not "Federal Institute")."""
+    that the recogniser does not take for a person, a work, a date or the like and that do not end
+    in one of ``people``'s surnames, or that the text calls "it" (the small recogniser takes many a
+    company's name for a person's). Not a name after or opened by a person's role ("striker Leo
+    Marsh", "Coach Mikel Arteta"), a place ("Brazil"), a platform ("Telegram"), a dateline ("OSLO
+    —", "Boston, Oct 14 —") or an exchange before a ticker ("NASDAQ:TSLA"). A name is shown as the
+    recogniser's entity that holds it ("the Federal Institute for Drugs and Medical Devices", not
+    "Federal Institute"), with the note in parentheses that follows it."""
     from assistant.ingest.nlp import named_entities
 
     text = doc.text[:end] if end is not None else doc.text
