@@ -63,12 +63,12 @@ def plural_source(source: str, doc: Doc | None) -> bool:
 def person_named_before(sentences: Sequence[Sentence], docs: Sequence[Doc | None], position: int,
                         parse: Callable[[str], Doc], known: Mapping[str, Label], quoted: Label) -> Frame | None:
     """The last person who speaks before the pronoun: the subject of a verb of speech, outside
-    quoted words, in its sentence ("When Morales was asked ..., he confirmed it") or the sentence
-    before (in the same paragraph or the one before); typed as any speaker is, a person nothing
-    types speaking for themselves, and a spokesperson no one is named for ("spokesman Raanan
-    Gissin") for the source the story quoted (``quoted``, its kind), as ``attribution`` has it. A person the sentence only names ("Posts claim Mayor Daniel
-    Ortiz knew ...", "after meeting Governor Ruth Adebayo") is not the one who speaks. None when
-    no one speaks."""
+    quoted words, in its sentence ("Ambassador Lena Ortiz commented, and she said ...") or the
+    sentence before (in the same paragraph or the one before); typed as any speaker is, a person
+    nothing types speaking for themselves, and a spokesperson no one is named for ("spokesman
+    Raanan Gissin") for the source the story quoted (``quoted``, its kind), as ``attribution`` has
+    it. A person the sentence only names ("Posts claim Mayor Daniel Ortiz knew ...", "after meeting
+    Governor Ruth Adebayo") is not the one who speaks. None when no one speaks."""
     person = None
     if (doc := docs[position]) is not None:
         pronoun = next(t.i for t in doc if t.lower_ in _ONE_PERSON and t.dep_ == "nsubj" and not _quoted(t))
