@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 
 
 def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -> list[LabelledSentence]:
-    """A source the text names again by a bare description ("the company said", "the agency
-    said") is shown with the name it stands for: the last organisation of the same kind the text
-    named as a source before it ("the company (Nvidia)"); one named again by a title alone ("The US
-    Defence Secretary said"), with the person named with the same title before ("(Donald
-    Rumsfeld)"). Labels are unchanged."""
+    """A source the text names again by a description ("the company said", "the Oslo-listed company
+    said") is shown with the name it stands for, as ``referents.described_name`` finds it, or the
+    last organisation of the same kind the text named as a source before it ("the company
+    (Nvidia)"); a sentence inheriting such a source ("It said ...") with that name too; one named
+    again by a title alone ("The US Defence Secretary said"), with the person named with the same
+    title before ("(Donald Rumsfeld)"). Labels are unchanged."""
     out: list[LabelledSentence] = []
     names: dict[Label, str] = {}  # the last organisation named as a source, by kind
     holders: dict[str, str] = {}  # the last person named with a title, by the title ("palestinian leader": "Yasser Arafat")
