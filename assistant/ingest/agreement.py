@@ -17,7 +17,7 @@ from assistant.ingest.attribution import CLOSE_QUOTES, OPEN_QUOTES
 from assistant.ingest.frames import Frame
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.pronouns import display_source
-from assistant.ingest.source import is_person, type_source
+from assistant.ingest.source import is_person, name_run, type_source
 from assistant.ingest.speakers import bare_title
 from assistant.ingest.verbs import SPEECH_VERBS
 from assistant.types import Label, LabelledSentence, Sentence
@@ -126,12 +126,7 @@ def _quoted(tok: Token) -> bool:
 
 def _ends_a_persons_name(tok: Token) -> bool:
     """Is the token the last word of a person's name: by the recogniser, or after a role ("spokesman Raanan Gissin")?"""
-    doc = tok.doc
-    if tok.pos_ != "PROPN" or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+    if tok.pos_ != "PROPN" or (run := name_run(tok))[-1] != tok:
         return False
-    start = tok.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    kinds = source_kinds(doc)
-    role = start > 0 and (span := kinds.get(start - 1)) is not None and span.label_ == "ROLE"
+    role = run.start > 0 and (span := source_kinds(tok.doc).get(run.start - 1)) is not None and span.label_ == "ROLE"
     return is_person(tok) or role

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import ANAPHORIC_NOUNS
 from assistant.ingest.gazetteers import known_places
+from assistant.ingest.source import name_run
 from assistant.ingest.titled import demonyms, office_titles
 from assistant.types import Label, LabelledSentence
 
@@ -214,7 +215,7 @@ def _mentions_before(sentences: Sequence[LabelledSentence], docs: Sequence[Doc |
     # The surnames of the people named around it, by the recogniser or after a role ("Getafe striker Leo Marsh": "Marsh, 24, has ...").
     people = frozenset(name.split()[-1] for p in window for name, kind in named_entities(sentences[p].text) if kind == "PERSON") \
         | {t.text for doc in parsed.values() if doc is not None for t in doc
-           if t.pos_ == "PROPN" and (run := _run_at(t))[-1] == t and _person_role_before(run)}
+           if t.pos_ == "PROPN" and (run := name_run(t))[-1] == t and _person_role_before(run)}
     found: list[Mention] = []
     for p, doc in parsed.items():
         if doc is not None:
@@ -223,15 +224,6 @@ def _mentions_before(sentences: Sequence[LabelledSentence], docs: Sequence[Doc |
             found.extend(replace(m, sentence=position - p, paragraph=sentences[p].paragraph) for m in reversed(named))
     return found, people
 
-
-def _run_at(tok: Token) -> Sequence[Token]:
-    """The run of proper nouns the token is in."""
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    while end < len(doc) and doc[end].pos_ == "PROPN":
-        end += 1
-    return doc[start:end]
 
 
 def _of_kind(mention: Mention, head: str, label: Label, typed: dict[str, Label]) -> bool:

@@ -79,7 +79,7 @@ def entity_of(tok: Token) -> str:
     doc = tok.doc
     if doc.has_annotation("ENT_IOB"):
         return tok.ent_type_
-    name = _proper_name(tok)
+    name = name_run(tok).text
     return next((label for text, label in named_entities(name) if tok.text in text.split()), "")
 
 
@@ -141,7 +141,7 @@ def is_masthead(tok: Token) -> bool:
             and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN"))
 
 
-def _proper_name(tok: Token) -> str:
+def name_run(tok: Token) -> Span:
     """The run of proper nouns around ``tok`` ("New Delhi", "South Korea")."""
     doc = tok.doc
     start = end = tok.i
@@ -149,16 +149,16 @@ def _proper_name(tok: Token) -> str:
         start -= 1
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
         end += 1
-    return doc[start : end + 1].text
+    return doc[start : end + 1]
 
 
 def _leader(tok: Token) -> str | None:
-    return name if (name := _proper_name(tok)).lower() in leaders() else None
+    return name if (name := name_run(tok).text).lower() in leaders() else None
 
 
 def is_place(tok: Token) -> bool:
     """Is the name ``tok`` stands in (its run of proper nouns) a country, capital, state or large city?"""
-    return tok.pos_ == "PROPN" and _proper_name(tok).lower().removeprefix("the ") in known_places()
+    return tok.pos_ == "PROPN" and name_run(tok).text.lower().removeprefix("the ") in known_places()
 
 
 def is_person(tok: Token) -> bool:
@@ -207,7 +207,7 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
     if span is not None and span.label_ in KIND_LABEL and not (span.id_ == "body" and titled):
         return KIND_LABEL[span.label_], span.text, span
     if is_masthead(tok):
-        return "media_report", _proper_name(tok), None
+        return "media_report", name_run(tok).text, None
     if titled and (span is None or span.label_ == "ROLE" or span.id_ == "body") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
         # "the National Audit Office", "the Federal Institute for Drugs", "the National Transportation
         # Safety Board": a public body's name ("board" alone is a company's or a club's).
@@ -335,7 +335,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
             o_label = KIND_LABEL[o_span.id_]
         if o_label == "group_claim" and o_span is not None and o_span.label_ == "GROUP" and o_span.id_ != "activity" \
                 or (prize := kinds.get(owner.i)) is not None and prize.label_ == "PRIZE":  # "the Booker Prize judges": no court's
-            party = party or o_cue or _proper_name(owner)
+            party = party or o_cue or name_run(owner).text
         if is_office and o_label in ("official", "group_claim") and office is None:
             office = (o_label, o_cue)
         if o_label is not None:
@@ -381,7 +381,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         # through its role for its own affairs.
         named = next((o for o in owners_of(speaker) if o.pos_ == "PROPN" and not _country(o, kinds)), None)
         if named is not None:
-            return SourceKind("group_claim", _proper_name(named), by_entity=True)
+            return SourceKind("group_claim", name_run(named).text, by_entity=True)
         # "a museum spokeswoman": a spokesperson speaks for the body that employs them, never as
         # a third party; a body no pattern types is a party speaking for itself.
         body = next((o for o in owners_of(speaker) if o.pos_ == "NOUN" and not _country(o, kinds)), None)
@@ -402,7 +402,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
 
 def _authority_of(expert: Token, kinds: Mapping[int, Span], known: Mapping[str, Label]) -> str | None:
     """The public body a pattern names as an expert's employer ("Met Office" of "Met Office chief scientist")."""
-    return next((_proper_name(o) for o in owners_of(expert) if not _country(o, kinds) and (k := _own_kind(o, kinds, known, False))[0] == "official" and k[2] is not None), None)
+    return next((name_run(o).text for o in owners_of(expert) if not _country(o, kinds) and (k := _own_kind(o, kinds, known, False))[0] == "official" and k[2] is not None), None)
 
 
 def _channel_owner(channel: Token, kinds: Mapping[int, Span], known: Mapping[str, Label]) -> tuple[Label, str] | None:
@@ -426,7 +426,7 @@ def _house_of(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
     owner = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if owner is None or _country(owner, kinds) or entity_of(owner) in ("PERSON", "NORP"):
         return None
-    return _proper_name(owner)
+    return name_run(owner).text
 
 
 def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
@@ -446,7 +446,7 @@ def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
     kind = _organisation(name)
     if not (kind == "ORG" or kind == "" and name.tag_ in ("NNS", "NNPS")):
         return None  # "Competition Commissioner": a word of the title, no organisation
-    return _proper_name(name) if name.pos_ == "PROPN" else name.text
+    return name_run(name).text if name.pos_ == "PROPN" else name.text
 
 
 def _organisation(tok: Token) -> str:
