@@ -899,3 +899,32 @@ def test_one_of_those_named_before_speaks_as_they_do_and_a_count_of_views_says_n
     # "viewed ... times", "shared ... times": how often a post was seen, not a view anyone stated.
     assert rules_label("Videos tagged with the hashtag have been viewed more than 300 million times.") == ["article"]
     assert rules_label("Critics viewed the plan as a giveaway.") != ["article"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Greenpeace issued a warning that the spill would reach the coast within days.", "Greenpeace"),
+        ("The airline gave assurances that every refund would be paid within a week.", "The airline"),
+        ("The union has issued a statement condemning the closure of the plant.", "The union"),
+        ("The rebels made a pledge that no civilians would be harmed.", "The rebels"),
+    ],
+)
+def test_words_put_out_by_a_support_verb_are_the_speakers_when_what_was_said_follows(sentence: str, source: str) -> None:
+    # "issued a warning that ...", "gave assurances that ...": the noun of saying makes the verb one.
+    (said,) = rules(sentence)
+    assert said.label == "group_claim" and said.attributed_to == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The club issued a statement on Monday.",  # the act, with nothing said
+        "Queen's guitarist paid tribute to the director of the video.",
+        "The striker offered no explanation for his absence.",  # nothing said
+        "The company made a pledge of $430 million over five years.",  # money, not words
+        "The club lodged an appeal against the ban.",  # a filing
+    ],
+)
+def test_a_support_verb_with_a_noun_of_saying_and_nothing_said_is_narration(sentence: str) -> None:
+    assert rules_label(sentence) == ["article"]

@@ -44,6 +44,7 @@ from assistant.ingest.verbs import (
     FOUND_VERBS,
     PARTY_ANNOUNCEMENTS,
     RESPONSIBILITY_VERBS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
 )
 from assistant.ingest.voice import voice_model
@@ -99,7 +100,7 @@ def trigger_forms() -> frozenset[str]:
     """Surface forms of every cue the rules look for (verbs inflected, nouns pluralised)."""
     stems = (
         SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
-        | PARTY_ANNOUNCEMENTS
+        | PARTY_ANNOUNCEMENTS | SPEECH_NOUNS
         | {"according", "per", "learn", "reportedly", "responsibility", "put"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)

@@ -14,7 +14,7 @@ from assistant.ingest.patterns import source_kinds
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, STORIES, VERDICTS,
-    WON_THINGS,
+    SPEECH_NOUNS, SUPPORT_VERBS, WON_THINGS,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +37,24 @@ def puts_at(verb: Token) -> bool:
     """ "The Red Crescent put the death toll at 11,300": putting a figure at a number is estimating it."""
     return verb.lemma_.lower() == "put" and bool(children(verb, "dobj")) and any(
         p.lower_ == "at" and any(o.like_num or any(n.like_num for n in o.children) for o in children(p, "pobj")) for p in children(verb, "prep"))
+
+
+def speech_noun(verb: Token) -> Token | None:
+    """ "Greenpeace issued a warning that ...", "The airline gave assurances", "A warning was issued":
+    the noun of saying a support verb puts out, which makes the verb one of speech."""
+    if verb.lemma_.lower() not in SUPPORT_VERBS or verb.lemma_.lower() == "put" and not any(p.lower_ in ("out", "forward") for p in children(verb, "prt")):
+        return None
+    if children(verb, "neg"):
+        return None
+    # What was said must follow: "assurances that ...", "a statement thanking ...", a quotation; "pays
+    # tribute to the director", "issued a statement on Monday" tell an act, the article's narration.
+    return next((o for o in children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in SPEECH_NOUNS and not any(d.lower_ == "no" for d in children(o, "det"))
+                 and (children(o, "acl", "ccomp") or _content_clause(o) or children(verb, "ccomp") or quoted_near(verb))), None)
+
+
+def _content_clause(noun: Token) -> bool:
+    """ "a warning that the spill would spread", which the parser reads as a relative clause: one with a subject of its own."""
+    return any(children(c, "nsubj", "nsubjpass") for c in children(noun, "relcl"))
 
 
 def says_nothing(verb: Token) -> bool:

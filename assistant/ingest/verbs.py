@@ -43,6 +43,16 @@ OWN_NEWS_VERBS = frozenset("announce unveil".split())
 # plain object they are deeds or say nothing ("Police found a body", "ERT showed footage", "held a rally", "proposed a
 # merger", "Residents fear the worst", "Residents want answers").
 CLAUSE_VERBS = frozenset("find show indicate hold propose fear hope doubt worry want".split())
+# A noun of saying put out by a support verb says what the verb alone does not, when what was said
+# follows (senses.speech_noun): "Greenpeace issued a warning that ...", "The airline gave assurances
+# that ...", "released a statement thanking ...". With nothing said after it, the act is narration
+# ("paid tribute to the director", "issued a statement on Monday"), and a pledge of money, an appeal
+# lodged or a claim on insurance are acts. "put" only with "out" or "forward".
+SUPPORT_VERBS = frozenset("give issue make offer deliver extend lodge sound pay put".split())
+SPEECH_NOUNS = frozenset("statement warning plea apology assurance denial announcement confirmation explanation comment remark "
+                         "rebuttal accusation allegation condemnation tribute declaration admission retraction clarification "
+                         "testimony ultimatum pledge promise claim threat complaint request demand guarantee prediction "
+                         "recommendation appeal proposal suggestion reply response".split())
 # Passive without an agent, these still report ("It is reported that ...", "He is believed to ...").
 REPORTING_VERBS = frozenset("say report claim allege rumour rumor believe estimate suggest speculate tell understand fear".split())
 COMMAND_VERBS = frozenset("order instruct decree command direct authorize authorise mandate".split())
