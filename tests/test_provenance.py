@@ -928,3 +928,25 @@ def test_words_put_out_by_a_support_verb_are_the_speakers_when_what_was_said_fol
 )
 def test_a_support_verb_with_a_noun_of_saying_and_nothing_said_is_narration(sentence: str) -> None:
     assert rules_label(sentence) == ["article"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        ("The union accepted that the deal was the best on offer.", "group_claim", "The union"),
+        ("The coach thinks the team can still win the league.", "group_claim", "The coach"),
+        ("Both companies agreed that the merger should be delayed.", "group_claim", "Both companies"),
+        ("The minister recognised the accord was far from perfect.", "official", "The minister"),
+        # A stance the parser reads as a passive: "is disappointed with", no agent.
+        ("The union is disappointed with the verdict.", "group_claim", "The union"),
+    ],
+)
+def test_a_view_held_with_a_content_clause_or_a_stance_is_the_holders(sentence: str, label: str, source: str) -> None:
+    (view,) = rules(sentence)
+    assert view.label == label and view.attributed_to == source
+
+
+def test_a_state_of_mind_caused_by_something_or_a_plain_object_is_narration() -> None:
+    assert rules_label("Fans were disappointed by the result.") == ["article"]
+    assert rules_label("The club accepted the offer on Friday.") == ["article"]  # an act, no view
+    assert rules_label("Newton realized that his law of gravity had to be universal.") == ["article"]  # a fact the writer presupposes

@@ -18,7 +18,7 @@ from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_so
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_source
-from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, speech_noun, takes_stance, verdict
+from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, speech_noun, stance_participle, takes_stance, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (
     about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, looks_like_name, owned_thing,
@@ -130,7 +130,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
     if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb) or speech_noun(verb) is not None) and not says_nothing(verb) and not _event_clause(verb):
-        speaker = (agent_of(verb) or statement_in(verb)) if passive else subj
+        speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
         if speaker is not None:

@@ -55,7 +55,8 @@ def phrase(tokens: Iterable[Token]) -> str:
 
 def stance_frame(frame: Frame, verb: Token) -> Frame:
     """A stance's cue is the verb with its adjective ("are critical"), not the bare verb."""
-    cue = f"{verb.text} {next(c.text for c in verb.children if c.dep_ == 'acomp')}"
+    state = next((c.text for c in verb.children if c.dep_ == "acomp"), None)
+    cue = f"{verb.text} {state}" if state else f"{next(c.text for c in verb.children if c.dep_ == 'auxpass')} {verb.text}"
     return replace(frame, cue=cue, reason=frame.reason.replace(f"'{verb.text}'", f"'{cue}'"))
 
 

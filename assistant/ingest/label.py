@@ -46,6 +46,7 @@ from assistant.ingest.verbs import (
     RESPONSIBILITY_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANCES,
 )
 from assistant.ingest.voice import voice_model
 from assistant.types import Label, LabelledSentence, Sentence
@@ -100,7 +101,7 @@ def trigger_forms() -> frozenset[str]:
     """Surface forms of every cue the rules look for (verbs inflected, nouns pluralised)."""
     stems = (
         SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
-        | PARTY_ANNOUNCEMENTS | SPEECH_NOUNS
+        | PARTY_ANNOUNCEMENTS | SPEECH_NOUNS | STANCES
         | {"according", "per", "learn", "reportedly", "responsibility", "put"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)

@@ -29,8 +29,17 @@ def verdict(verb: Token) -> bool:
 def takes_stance(verb: Token) -> bool:
     """ "Refugee support groups are strongly critical of the claims", "Ansett's administrators are
     confident of paying ...": a party's stance, reported as its state of mind, is its position."""
+    if stance_participle(verb):
+        return True
     return verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in STANCES for c in verb.children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "this", "that") for c in verb.children)
+
+
+def stance_participle(verb: Token) -> bool:
+    """ "The union is disappointed with the verdict", which the parser reads as a passive: a stance
+    with no agent (not "was disappointed by the result", a cause given)."""
+    return verb.lower_ in STANCES and bool(children(verb, "auxpass")) and not children(verb, "agent") \
+        and any(c.lower_ not in ("it", "there", "this", "that") for c in children(verb, "nsubjpass"))
 
 
 def puts_at(verb: Token) -> bool:
