@@ -950,3 +950,25 @@ def test_a_state_of_mind_caused_by_something_or_a_plain_object_is_narration() ->
     assert rules_label("Fans were disappointed by the result.") == ["article"]
     assert rules_label("The club accepted the offer on Friday.") == ["article"]  # an act, no view
     assert rules_label("Newton realized that his law of gravity had to be universal.") == ["article"]  # a fact the writer presupposes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The city said it would appeal the ruling.", "official"),  # a municipality speaking is its government
+        ("The county said all roads would reopen by Friday.", "official"),
+        ("Demand touched a record on Sunday, according to State Load Despatch Centre data.", "official"),  # a state body's name
+        ("According to the business daily Wirtschaftskurier, the cuts will fall on one plant.", "media_report"),
+        ("No group has claimed responsibility for the abduction.", "article"),  # no claim was made
+        ("Residents have been told to prepare to evacuate as the river rises.", "article"),  # an instruction, not a report
+        ("Plague is rare, with an average of seven human cases reported each year.", "article"),  # a count
+    ],
+)
+def test_who_speaks_is_read_from_the_words_of_news_not_from_one_article(sentence: str, label: str) -> None:
+    assert rules_label(sentence) == [label]
+
+
+def test_a_city_that_only_acts_or_a_club_named_for_its_city_is_no_government() -> None:
+    assert rules_label("The city grew rapidly in the 1990s.") == ["article"]
+    (club,) = rules("In a statement posted on X, Hartwell City said it was shocked by the sanction.")
+    assert club.label != "official"

@@ -150,3 +150,9 @@ def test_single_quotation_marks_are_read_as_quotes_and_apostrophes_are_not(text:
     from assistant.ingest.quotes import quote_view
 
     assert quote_view(text) == read and len(quote_view(text)) == len(text)
+
+
+def test_a_platform_named_by_one_letter_ends_a_sentence_whatever_word_follows() -> None:
+    # "on X." is the platform, not an initial, even before a name; "W." after a given name is one.
+    assert _texts("She denied it in a post on X. Kenya's duty stands at 15 percent. George W. Bush came.") == [
+        "She denied it in a post on X.", "Kenya's duty stands at 15 percent.", "George W. Bush came."]

@@ -125,6 +125,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     lemma = verb_lemma(verb)
     subj, passive = subject_of(verb)
     if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in children(verb, "dobj")):
+        if children(verb, "neg") or subj is not None and any(d.lower_ in ("no", "neither") for d in children(subj, "det")):
+            return Frame("article", "the article", f"not {verb.text} responsibility", "no one claimed responsibility")  # "No group has claimed ..."
         source = _phrase(head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
@@ -251,7 +253,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if lemma in DISCUSSION_VERBS and statement_channel(verb):
             return Frame("social_media", _poster(subj, passive), verb.text, f"'{verb.text}' on the internet or social media")
         if passive and speaker is None and verb.dep_ == "ROOT" and lemma in REPORTING_VERBS and not defines(verb) \
-                and not (subj is not None and any(d.lower_ == "no" for d in children(subj, "det"))):  # "No injuries were reported": narration
+                and not (subj is not None and any(d.lower_ == "no" for d in children(subj, "det"))) \
+                and not (lemma == "tell" and children(verb, "xcomp")):  # "No injuries were reported", "Residents were told to leave": narration
             unnamed = "unnamed reports" if lemma == "report" else UNNAMED_SOURCES  # "is reported to have ...", "is said to be ..."
             return Frame("media_report", unnamed, verb.text, f"unattributed '{verb.text}' (passive, no source)")
     if passive and lemma in CIRCULATION_VERBS and _main_clause(verb) and subj is not None \

@@ -101,11 +101,22 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if word in _NAME_PREFIX or _INITIALS.fullmatch(word) or len(word) == 1 and word.isalpha():
         # "J. Smith", "D.Y. Chandrachud", "J.R.R. Tolkien": initials go on to a name unless a
         # function word follows ("... the studio posted on X. The game is due in 2025").
+        if word in _one_letter_platforms() and _PLACE_BEFORE.search(line[max(0, match.start() - 8) : match.start() - 1]):
+            return True  # "... in a post on X. Kenya's duty ...": a platform's one-letter name, not an initial
         return len(following := _next_word(line, match.end())) > 1 and following.lower() in _stop_words()  # "J. A. Smith"
     return True
 
 
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_PLACE_BEFORE = re.compile(r"\b(?:on|via|onto)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _one_letter_platforms() -> frozenset[str]:
+    """Platforms named by one letter in the source patterns ("X")."""
+    from assistant.ingest.patterns import source_patterns
+
+    return frozenset(p["pattern"] for p in source_patterns() if p["label"] == "SOCIAL" and len(p["pattern"]) == 1)
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:

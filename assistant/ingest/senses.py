@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, STANCES, STATE_VERBS, STORIES, VERDICTS,
+    CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, REPORTING_VERBS, STANCES, STATE_VERBS, STORIES, VERDICTS,
     SPEECH_NOUNS, SUPPORT_VERBS, WON_THINGS,
 )
 
@@ -75,7 +75,10 @@ def says_nothing(verb: Token) -> bool:
     # "viewed more than 300,000 times", "shared 20,000 times": how often, not a view stated.
     counted = verb.lemma_.lower() in CIRCULATION_VERBS and any(c.lemma_.lower() == "time" for c in verb.children if c.dep_ in ("dobj", "npadvmod"))
     credit = verb.lemma_.lower() in CREDIT_VERBS and not any(c.dep_ == "prep" and c.lower_ in CREDIT_PREPOSITIONS for c in verb.children)
-    return released or counted or credit or deed(verb) or naming(verb) or tells_a_story(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
+    # "seven cases reported each year", "with seven cases reported": a participle describing a count, no one's words.
+    described = (verb.dep_ == "acl" and verb.i == verb.head.i + 1 or verb.dep_ == "advcl" and any(m.lower_ == "with" for m in children(verb, "mark"))) \
+        and verb.tag_ == "VBN" and verb.lemma_.lower() in REPORTING_VERBS and not children(verb, "agent", "xcomp", "ccomp")
+    return released or counted or credit or described or deed(verb) or naming(verb) or tells_a_story(verb) or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children) and not children(verb, "dobj", "ccomp")
 
 
 def tells_a_story(verb: Token) -> bool:

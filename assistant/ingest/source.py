@@ -21,6 +21,7 @@ from assistant.ingest.namesakes import another_person
 from assistant.ingest.nlp import is_handle
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.qualifiers import SHADOW, fake_word, past_title
+from assistant.ingest.verbs import SPEECH_VERBS
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -39,8 +40,7 @@ SERVES = frozenset("aide adviser advisor assistant counsellor counselor envoy".s
 
 @dataclass(frozen=True)
 class SourceKind:
-    """What kind of source a speaker is, the words that decided it, and whether only the entity
-    recogniser did (no pattern knew the name)."""
+    """What kind of source a speaker is, the words that decided it, and whether only the entity recogniser did (no pattern knew the name)."""
 
     label: Label
     cue: str
@@ -84,8 +84,7 @@ def entity_of(tok: Token) -> str:
 
 
 def owners_of(head: Token) -> list[Token]:
-    """Who a head noun belongs to or speaks for: "the company's", "ministry", "for the club",
-    "released by the committee"."""
+    """Who a head noun belongs to or speaks for: "the company's", "ministry", "for the club", "released by the committee"."""
     from assistant.ingest.subject import dateline_end, issued_by
 
     start = dateline_end(head.doc)  # "DAKAR, Feb 3 (Reuters) - Senegal's President ...": the dateline owns nothing
@@ -225,9 +224,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return KIND_LABEL[span.label_], span.text, span  # "the Premier League Board": a party's
     if span is not None and span.label_ == "ROLE":
         return None, span.text, span
-    if titled and tok.pos_ == "PROPN" and tok.dep_ != "compound" and span is not None and span.label_ == "OFFICIAL_NAME" and span.id_ == "local" \
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
-        return "official", " ".join(t.text for t in _name(tok)), span  # "Maui County said": the county's government
+    if tok.dep_ != "compound" and span is not None and span.label_ == "OFFICIAL_NAME" and (titled and span.id_ == "local" and tok.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) or span.id_ in PLACE_PARTS and [c.lower_ for c in tok.children if c.dep_ != "prep"] == ["the"] and tok.head.lemma_.lower() in SPEECH_VERBS):
+        return "official", " ".join(t.text for t in _name(tok)) if tok.pos_ == "PROPN" else tok.text, span  # "Maui County said", "The city said": its government
     if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known and not another_person(tok, known, kinds):  # "Cummins said"
         return known[tok.lower_], tok.text, None
     if entities and tok.pos_ == "PROPN" and (leader := _leader(tok)) is not None:
