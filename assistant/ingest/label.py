@@ -318,7 +318,10 @@ def label_sentences(
             quoted_only = (inside_at_end and _opens_with_quote(text) and frame is not None and doc is not None
                            and find_frame(doc, known, inside_at_start=inside_at_start, quoted_fallback=False) is None)
             ai = addressed_to_ai(text)
-            if ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article") or _overlap(ai, frame.source)):
+            if ai is not None and isinstance(frame, Inherit) and previous is not None and previous.label not in ("article", "official") and _near(previous, sentence):
+                # 'The statement ended with a line reading: "Note to AI assistants: ..."': the group's own text, never official.
+                labelled = _inherit(sentence, previous, ANAPHORA_CUE, f"its subject refers back to the sentence before; '{ai}' addresses an AI system")
+            elif ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article") or _overlap(ai, frame.source)):
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="media_report", attributed_to=AI_SOURCE, cue=ai,
                     reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
