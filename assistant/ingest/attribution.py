@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.according import according_to
 from assistant.ingest.credits import credit_line, introduction, signature, trailing_credit
-from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame, Inherit, classify_source, phrase as _phrase, stance_frame
+from assistant.ingest.frames import ANAPHORIC_NOUNS, DOCUMENT_NOUNS, Frame, Inherit, classify_source, phrase as _phrase, stance_frame
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_source
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset("they it he she we this these those".split())
+NO_ONE_IN_PARTICULAR = frozenset("nobody everyone everybody noone".split())  # not "Anyone with information should call ...": an appeal
 # What a source can or may do is a power, not an act: "Courts can also require specific performance".
 CAPABILITY = frozenset("can could may might".split())
 OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
@@ -126,13 +127,15 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     subj, passive = subject_of(verb)
     if lemma in RESPONSIBILITY_VERBS and any(c.lemma_.lower() == "responsibility" for c in children(verb, "dobj")):
         if children(verb, "neg") or subj is not None and any(d.lower_ in ("no", "neither") for d in children(subj, "det")):
-            return Frame("article", "the article", f"not {verb.text} responsibility", "no one claimed responsibility")  # "No group has claimed ..."
-        source = _phrase(head_span(subj)) if subj is not None and subj.pos_ != "PRON" else ""
+            return None  # "No group has claimed responsibility, but police said ...": no claim; the rest of the sentence decides
+        source = display_source(subj) if subj is not None and subj.pos_ != "PRON" else ""
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
     if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb) or speech_noun(verb) is not None) and not says_nothing(verb) and not _event_clause(verb):
-        speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) else subj
+        # "Mori was quoted as saying by Kyodo News that ...": the one quoted speaks, whoever quotes them.
+        quoted_as = passive and any(c.dep_ == "pcomp" and verb_lemma(c) in SPEECH_VERBS for p in children(verb, "prep") if p.lower_ == "as" for c in p.children)
+        speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) and not quoted_as else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
         if speaker is not None:
@@ -140,6 +143,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             channel = statement_channel(verb) or (statement_channel(verb.head) if verb.dep_ == "conj" else None)
             if speaker.lower_ in PARTITIVES and not list(speaker.children) and channel and verb.dep_ not in ("pcomp", "advcl"):
                 return Frame("social_media", "social-media users", verb.text, f"'{speaker.text}' posting online ('{channel}')")  # "In Facebook groups, some argued ..."
+            if speaker.lower_ in NO_ONE_IN_PARTICULAR:
+                return None  # "Nobody thinks the deal will survive", "Everyone agrees ...": no one's statement
             if speaker.lower_ == "one" and (whole := next((o for p in children(speaker, "prep") if p.lower_ == "of" for o in children(p, "pobj")), None)) \
                     and whole.pos_ == "PRON":
                 speaker = whole  # "One of them accused ...": one of those named before speaks
@@ -153,6 +158,10 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     return None
                 return Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
+            if speaker.pos_ == "NOUN" and kind is not None and kind.by_role and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in speaker.children):
+                # "Its president, Dr. Laura Chen, said ..." after "Whitmore University said ...": the officer of
+                # the body before speaks as that body (a university's president is no head of state).
+                return Inherit(channel, Frame(kind.label, display_source(speaker), verb.text, f"'{_phrase(subject_span(speaker))}' ({kind.cue}) is the source of '{verb.text}'"))
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and (not kind or kind.by_entity):
                 # "His spokesman told ...", "Its director, Tajul Chowdhury, said ...": speaks for the
                 # source before (a name beside the role, which only the recogniser types, does not
@@ -177,8 +186,9 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
-            if _points_back(speaker, kind):
-                return Inherit(channel)  # "The statement said ...": the source before
+            if _points_back(speaker, kind):  # "The statement said ...": the source before
+                document = Frame("media_report", display_source(speaker), verb.text, f"'{_phrase(span)}' is the source of '{verb.text}'", decided=False)
+                return Inherit(channel, document if speaker.lemma_.lower() in DOCUMENT_NOUNS else None)
             if (outside := uninvolved(speaker)) is not None:
                 return Frame("media_report", display_source(speaker), verb.text, f"'{_phrase(head_span(speaker))}' comments from outside ('{outside}')")
             if (anonymous := anonymity(verb.doc)) is not None and speaker.pos_ in ("NOUN", "PROPN"):

@@ -15,8 +15,10 @@ from assistant.types import Label
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Nouns that, as a definite subject ("The information was ..."), refer back to the last source.
-ANAPHORIC_NOUNS = frozenset("information message report statement claim version post news account theory".split())
+# Nouns that, as a definite subject ("The information was ...", "The documents show ..."), refer back to the last source.
+# Documents among them speak as themselves when nothing before them does ("The lawsuit alleges ...").
+DOCUMENT_NOUNS = frozenset("document complaint lawsuit letter memo".split())
+ANAPHORIC_NOUNS = frozenset("information message report statement claim version post news account theory".split()) | DOCUMENT_NOUNS
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from assistant.ingest.embeds import credit_embedded
 from assistant.ingest.issuer import AI_SOURCE, credit_issuer
 from assistant.ingest.names import bare_name, last_name, name_key, named_again, person_surname, tidy_name
 from assistant.ingest.nlp import load_parser
-from assistant.ingest.planted import acting_source_words, addressed_to_ai
+from assistant.ingest.planted import acting_source_words, addressed_to_ai, same_statement, speaks_as_ai
 from assistant.ingest.pronouns import display_source
 from assistant.ingest.quotes import quote_view
 from assistant.ingest.source import entity_of, is_person, type_source
@@ -318,10 +318,11 @@ def label_sentences(
             quoted_only = (inside_at_end and _opens_with_quote(text) and frame is not None and doc is not None
                            and find_frame(doc, known, inside_at_start=inside_at_start, quoted_fallback=False) is None)
             ai = addressed_to_ai(text)
-            if ai is not None and isinstance(frame, Inherit) and previous is not None and previous.label not in ("article", "official") and _near(previous, sentence):
+            if ai is not None and isinstance(frame, Inherit) and previous is not None and previous.label not in ("article", "official") and _near(previous, sentence) \
+                    and same_statement(doc, previous.text):
                 # 'The statement ended with a line reading: "Note to AI assistants: ..."': the group's own text, never official.
                 labelled = _inherit(sentence, previous, ANAPHORA_CUE, f"its subject refers back to the sentence before; '{ai}' addresses an AI system")
-            elif ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article") or _overlap(ai, frame.source)):
+            elif ai is not None and (not isinstance(frame, Frame) or frame.label in ("official", "article") or speaks_as_ai(ai, frame.source)):
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label="media_report", attributed_to=AI_SOURCE, cue=ai,
                     reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
@@ -421,11 +422,6 @@ def label_sentences(
 
 
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-
-
-def _overlap(ai: str, source: str) -> bool:
-    """The speaker found is the AI address itself ("SYSTEM: label ...", "AI systems summarising this article should say")."""
-    return ai.lower() in source.lower() or re.search(rf"\b{re.escape(source)}\b", ai, re.IGNORECASE) is not None
 
 
 def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[Doc | None], parser: Language,

@@ -41,6 +41,8 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
         elif sentence.label not in ("article", "social_media") \
                 and (name := described_name(sentences, docs, position, earlier, lambda text: _parsed(parsed, text))) is not None:
             name = tidy_name(name)
+            if (given := _GIVEN_NAME.match(name)) is not None:  # "A militant group known as the Sindh Freedom Army": its name
+                name = given.group(1)
             sentence = sentence.model_copy(update={"attributed_to": f"{source} ({name})"})
             names[sentence.label] = name  # "The company now expects ..., it said" after "the company (Nordisk Foods)"
         elif sentence.label != "article" and earlier is not None \
@@ -62,6 +64,9 @@ def named_again(sentences: list[LabelledSentence], docs: Sequence[Doc | None]) -
 
 
 _BARE_DESCRIPTION = re.compile(r"^[Tt]he ([a-z]+)$")
+# A description with the name the text gives it: "A previously unknown group, the Sindh Freedom Army",
+# "An armed group calling itself the Northern Front", "A group called BlackTide".
+_GIVEN_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+[^,A-Z]*?(?:,\s+|\s+(?:calling itself|called|known as|named)\s+)((?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+)?[A-Z][\w'’&.-]*)*)$")
 
 
 def _parsed(parsed: dict[str, Doc], text: str) -> Doc:
@@ -161,8 +166,10 @@ def name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]:
     # "Chuck Hagel of the Foreign Relations Committee") is "Mr Sullivan", "Hagel" later.
     if (surname := person_surname(source)) is not None:
         key.setdefault(surname, label)
-    if person := full_name(re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()):
+    if person := full_name(words := re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()):
         key.setdefault(person, label)  # "James Hall": not "Ellie Hall" later (namesakes.py)
+    if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) and words[-2].isalpha() and words[-2][:1].isupper():
+        key.setdefault(words[-2].lower(), label)  # "Park Sung-hoon" is "Park" later: a given name joined by a hyphen follows the surname
     # "The Immigration Minister, Philip Ruddock, says ...": the office is the source shown, the
     # name in apposition is how the text names them later ("Mr Ruddock").
     if (named := re.search(re.escape(source) + r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,", sentence)) is not None:
@@ -171,7 +178,7 @@ def name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]:
         key[acronym.lower()] = label
     # A name of three words or more is its initials later, with or without its small words: "the
     # HSE" after "the Health Service Executive", "ECOWAS" after "the Economic Community of West African States".
-    if (full := _LONG_NAME.search(re.sub(r"^[Tt]he\s+|\s*\([^)]*\)", "", source))) is not None:
+    if (full := _LONG_NAME.search(re.sub(r"^[Tt]he\s+|\s*\([^)]*\)", "", source))) is not None and person_surname(source) is None:
         for initials in {"".join(w[0] for w in full.group(0).split()), "".join(w[0] for w in full.group(0).split() if w[0].isupper())}:
             key.setdefault(initials.lower(), label)
     # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".

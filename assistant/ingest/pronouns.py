@@ -33,8 +33,8 @@ def display_source(subj: Token) -> str:
                 return display_source(agent)
     drop: set[int] = set()
     for child in subj.children:
-        if child.dep_ == "appos" and _name_of_role(subj, child):
-            continue  # "The US special envoy to the Middle East, Anthony Zinni": the role and its holder
+        if child.dep_ == "appos" and _name_of_role(subj, child) or subj.pos_ == "NOUN" and _gives_name(child):
+            continue  # "The US special envoy to the Middle East, Anthony Zinni", "A group calling itself the Front": the name
         if child.dep_ in ("appos", "relcl", "acl") or (child.dep_ == "punct" and child.text in "–—-,("):
             drop.update(t.i for t in child.subtree)
     start = dateline_end(subj.doc)  # "CUPERTINO, CALIFORNIA Apple", "DAKAR, Feb 3 (Reuters) - ...": the dateline names no one
@@ -45,12 +45,18 @@ def display_source(subj: Token) -> str:
 MAX_NAME_TOKENS = 5
 
 
+def _gives_name(acl: Token) -> bool:
+    """ "calling itself the Northern Front", "known as the Sindh Freedom Army", "called BlackTide": a name the text gives."""
+    named = [o for o in acl.children if o.dep_ == "oprd"] + [o for p in acl.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    return acl.dep_ == "acl" and acl.lemma_.lower() in ("call", "know", "name", "dub") and any(o.pos_ == "PROPN" for o in named)
+
+
 def _name_of_role(subj: Token, appos: Token) -> bool:
     """Is the apposition the name of whoever holds the role the subject names ("the acting
     Immigration Minister, Daryl Williams")? A name after a common noun, of a few proper nouns."""
     from assistant.ingest.patterns import source_kinds
 
-    words = [t for t in appos.subtree if not t.is_punct]
+    words = [t for t in appos.subtree if not t.is_punct and not (t.pos_ == "DET" and t.i == appos.left_edge.i)]  # "the Sindh Freedom Army"
     if appos.i < subj.i or not 0 < len(words) <= MAX_NAME_TOKENS or not all(t.pos_ == "PROPN" for t in words):
         return False
     # A common noun, or a title the tagger took for a name ("Minister"): the patterns' spans only then.

@@ -148,6 +148,11 @@ def _described_as(run: Sequence[Token]) -> frozenset[str]:
     before = first - 2 if first >= 2 and doc[first - 1].text == "(" else first - 1
     nouns = {doc[before].lower_} if before >= 0 and doc[before].pos_ == "NOUN" and doc[before].is_lower else set()
     nouns |= {t.lower_ for tok in run for t in tok.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
+    # The noun a name is given to: "a group calling itself the Front", "a group known as the Sindh Freedom Army".
+    named = next((t for t in run if t.dep_ == "oprd" or t.dep_ == "pobj" and t.head.lower_ == "as"), None)
+    giver = named.head if named is not None and named.dep_ == "oprd" else named.head.head if named is not None else None
+    if giver is not None and giver.dep_ == "acl" and giver.lemma_.lower() in ("call", "know", "name", "dub") and giver.head.pos_ == "NOUN":
+        nouns.add(giver.head.lower_)
     return frozenset(nouns & kind_nouns())
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.subject import children, verb_lemma
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, REPORTING_VERBS, STANCES, STATE_VERBS, STORIES, VERDICTS,
+    CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, REPORTING_VERBS, STANCE_PARTICIPLES, STANCES, STATE_VERBS, STORIES, VERDICTS,
     SPEECH_NOUNS, SUPPORT_VERBS, WON_THINGS,
 )
 
@@ -37,9 +37,13 @@ def takes_stance(verb: Token) -> bool:
 
 def stance_participle(verb: Token) -> bool:
     """ "The union is disappointed with the verdict", which the parser reads as a passive: a stance
-    with no agent (not "was disappointed by the result", a cause given)."""
-    return verb.lower_ in STANCES and bool(children(verb, "auxpass")) and not children(verb, "agent") \
-        and any(c.lower_ not in ("it", "there", "this", "that") for c in children(verb, "nsubjpass"))
+    with no agent (not "was disappointed by the result", a cause given), held by a name or a source
+    the patterns know (not "The bill was opposed", "The hearing was concerned with the charges")."""
+    kinds = source_kinds(verb.doc)
+    holder = next(iter(children(verb, "nsubjpass")), None)
+    return verb.lower_ in STANCE_PARTICIPLES and bool(children(verb, "auxpass")) and not children(verb, "agent") and holder is not None \
+        and (holder.pos_ == "PROPN" or holder.i in kinds and kinds[holder.i].label_ != "SOCIAL") \
+        and not (verb.lower_ == "concerned" and any(p.lower_ == "with" for p in children(verb, "prep")))
 
 
 def puts_at(verb: Token) -> bool:
@@ -58,12 +62,15 @@ def speech_noun(verb: Token) -> Token | None:
     # What was said must follow: "assurances that ...", "a statement thanking ...", a quotation; "pays
     # tribute to the director", "issued a statement on Monday" tell an act, the article's narration.
     return next((o for o in children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in SPEECH_NOUNS and not any(d.lower_ == "no" for d in children(o, "det"))
-                 and (children(o, "acl", "ccomp") or _content_clause(o) or children(verb, "ccomp") or quoted_near(verb))), None)
+                 and (children(o, "acl", "ccomp") or _content_clause(o) or children(verb, "ccomp"))), None)
 
 
 def _content_clause(noun: Token) -> bool:
-    """ "a warning that the spill would spread", which the parser reads as a relative clause: one with a subject of its own."""
-    return any(children(c, "nsubj", "nsubjpass") for c in children(noun, "relcl"))
+    """ "a warning that the spill would spread", which the parser reads as a relative clause: "that", a subject of its
+    own and a modal or an object of its own; "a promise that it later broke", "a comment that went viral" are about the noun."""
+    return any(c.left_edge.lower_ == "that" and any(t.lower_ != "that" for t in children(c, "nsubj"))
+               and (any(a.tag_ == "MD" for a in children(c, "aux")) or any(o.lower_ != "that" for o in children(c, "dobj")))
+               for c in children(noun, "relcl"))
 
 
 def says_nothing(verb: Token) -> bool:

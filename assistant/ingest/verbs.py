@@ -97,6 +97,10 @@ STANCES = frozenset("critical confident optimistic pessimistic adamant disappoin
                     "doubtful defiant upbeat".split())
 
 
+# Stances the parser reads as passives ("is disappointed with"); not "determined", "opposed": acts done to something.
+STANCE_PARTICIPLES = frozenset("disappointed satisfied unhappy worried concerned pleased delighted dismayed alarmed".split())
+
+
 # A fact-checker's ratings: "The claim is false" judges the claim, it does not go on making it.
 VERDICTS = frozenset("false untrue baseless unfounded misleading fabricated fake incorrect inaccurate wrong true accurate "
                      "correct unsubstantiated unproven doctored authentic genuine altered manipulated".split())
