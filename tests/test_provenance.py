@@ -1049,3 +1049,12 @@ def test_a_document_named_again_speaks_as_its_source_or_as_itself() -> None:
 def test_a_group_the_text_names_by_the_name_it_gives_itself_is_shown_with_that_name(text: str) -> None:
     first, again = Assistant.label(text)
     assert "Northern Liberation Front" in first.attributed_to and again.attributed_to == "the group (Northern Liberation Front)"
+
+
+def test_people_named_by_where_they_post_are_social_media_and_a_company_filing_is_the_companys() -> None:
+    (some,) = rules("Some on X questioned whether poor ticket sales were the real reason.")
+    assert some.label == "social_media"
+    assert rules_label("Many in the party questioned the decision.") == ["group_claim"]
+    assert rules_label("It expects mass production to start in 2028, according to a regulatory filing.") == ["group_claim"]
+    assert rules_label("According to a court filing, the company hid losses.") == ["official"]
+    assert rules_label("Deputy Speaker Jose Dalangin said the hearing would proceed on Monday.") == ["official"]

@@ -141,8 +141,12 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         if speaker is not None:
             # "A message being forwarded on WhatsApp claims ...": the channel of the shared verb.
             channel = statement_channel(verb) or (statement_channel(verb.head) if verb.dep_ == "conj" else None)
-            if speaker.lower_ in PARTITIVES and not list(speaker.children) and channel and verb.dep_ not in ("pcomp", "advcl"):
-                return Frame("social_media", "social-media users", verb.text, f"'{speaker.text}' posting online ('{channel}')")  # "In Facebook groups, some argued ..."
+            where = [p for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "across")
+                     and any((k := source_kinds(verb.doc).get(t.i)) is not None and k.label_ == "SOCIAL" for t in p.subtree)]
+            if speaker.lower_ in PARTITIVES and (not list(speaker.children) and channel and verb.dep_ not in ("pcomp", "advcl") or where == list(speaker.children) and where):
+                # "In Facebook groups, some argued ...", "some on X questioned ...": people posting online
+                return Frame("social_media", _phrase(speaker.subtree) if where else "social-media users", verb.text,
+                             f"'{_phrase(speaker.subtree)}' posting online ('{channel or _phrase(where[0].subtree)}')")
             if speaker.lower_ in NO_ONE_IN_PARTICULAR:
                 return None  # "Nobody thinks the deal will survive", "Everyone agrees ...": no one's statement
             if speaker.lower_ == "one" and (whole := next((o for p in children(speaker, "prep") if p.lower_ == "of" for o in children(p, "pobj")), None)) \
