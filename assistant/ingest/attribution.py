@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset("they it he she we this these those".split())
+# Who quotes someone without being a source one could check: "quoted by anonymous sources", "by a rumour".
+UNSOURCED = frozenset("source sources rumour rumor report reports anonymous unnamed unidentified".split())
 NO_ONE_IN_PARTICULAR = frozenset("nobody everyone everybody noone".split())  # not "Anyone with information should call ...": an appeal
 # What a source can or may do is a power, not an act: "Courts can also require specific performance".
 CAPABILITY = frozenset("can could may might".split())
@@ -134,15 +136,21 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return outlet
     if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb) or speech_noun(verb) is not None) and not says_nothing(verb) and not _event_clause(verb):
         # "Mori was quoted as saying by Kyodo News that ...": the one quoted speaks, whoever quotes them.
-        quoted_as = passive and any(c.dep_ == "pcomp" and verb_lemma(c) in SPEECH_VERBS for p in children(verb, "prep") if p.lower_ == "as" for c in p.children)
+        # Not when a post, a rumour or unnamed sources quote them ("quoted by anonymous sources as saying", "in a viral
+        # post"), nor "wrongly quoted": an outlet named or no one.
+        saying = next((c for p in children(verb, "prep") if p.lower_ == "as" for c in p.children if c.dep_ == "pcomp" and verb_lemma(c) in SPEECH_VERBS), None)
+        quoted_as = passive and saying is not None and not any(a.lower_ in ("wrongly", "falsely", "erroneously", "reportedly") for a in children(verb, "advmod")) \
+            and all(statement_channel(v) is None and ((by := agent_of(v) or next((o for p in children(v, "prep") if p.lower_ == "by" for o in children(p, "pobj")), None))
+                                                      is None or (k := type_source(by, known, entities=False)) is not None and k.label == "media_report"
+                                                      and by.lemma_.lower() not in UNSOURCED and not any(a.lower_ in UNSOURCED for a in by.children)) for v in (verb, saying))
         speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) and not quoted_as else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
         if speaker is not None:
             # "A message being forwarded on WhatsApp claims ...": the channel of the shared verb.
             channel = statement_channel(verb) or (statement_channel(verb.head) if verb.dep_ == "conj" else None)
-            where = [p for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "across")
-                     and any((k := source_kinds(verb.doc).get(t.i)) is not None and k.label_ == "SOCIAL" for t in p.subtree)]
+            where = [p for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "across")  # not "Some on Facebook's board"
+                     and any((k := source_kinds(verb.doc).get(o.i)) is not None and k.label_ == "SOCIAL" for o in children(p, "pobj"))]
             if speaker.lower_ in PARTITIVES and (not list(speaker.children) and channel and verb.dep_ not in ("pcomp", "advcl") or where == list(speaker.children) and where):
                 # "In Facebook groups, some argued ...", "some on X questioned ...": people posting online
                 return Frame("social_media", _phrase(speaker.subtree) if where else "social-media users", verb.text,
@@ -165,7 +173,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if speaker.pos_ == "NOUN" and kind is not None and kind.by_role and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in speaker.children):
                 # "Its president, Dr. Laura Chen, said ..." after "Whitmore University said ...": the officer of
                 # the body before speaks as that body (a university's president is no head of state).
-                return Inherit(channel, Frame(kind.label, display_source(speaker), verb.text, f"'{_phrase(subject_span(speaker))}' ({kind.cue}) is the source of '{verb.text}'"))
+                return Inherit(channel, Frame(kind.label, display_source(speaker), verb.text, f"'{_phrase(subject_span(speaker))}' ({kind.cue}) is the source of '{verb.text}'"),
+                               kinds=("official", "group_claim"))
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and (not kind or kind.by_entity):
                 # "His spokesman told ...", "Its director, Tajul Chowdhury, said ...": speaks for the
                 # source before (a name beside the role, which only the recogniser types, does not
@@ -190,9 +199,13 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
             if any(c.dep_ == "neg" for c in verb.children) or any(d.lower_ in ("neither", "no") for d in children(speaker, "det")):
                 # "Nintendo has not confirmed ...", "Neither team has announced ..."
                 return Frame("article", "the article", f"not {verb.text}", f"'{_phrase(span)}' made no statement ('not {verb.text}')")
-            if _points_back(speaker, kind):  # "The statement said ...": the source before
+            if _points_back(speaker, kind) and not (speaker.lemma_.lower() in DOCUMENT_NOUNS and any(agent_of(a) for a in children(speaker, "acl"))):
+                # "The statement said ...": the source before; "The documents show ...", only after that source's documents
+                # ("according to court documents"), else the document speaks ("The documents, obtained by The Guardian, show").
+                if speaker.lemma_.lower() not in DOCUMENT_NOUNS:
+                    return Inherit(channel)
                 document = Frame("media_report", display_source(speaker), verb.text, f"'{_phrase(span)}' is the source of '{verb.text}'", decided=False)
-                return Inherit(channel, document if speaker.lemma_.lower() in DOCUMENT_NOUNS else None)
+                return Inherit(channel, document, document=True)
             if (outside := uninvolved(speaker)) is not None:
                 return Frame("media_report", display_source(speaker), verb.text, f"'{_phrase(head_span(speaker))}' comments from outside ('{outside}')")
             if (anonymous := anonymity(verb.doc)) is not None and speaker.pos_ in ("NOUN", "PROPN"):

@@ -5,6 +5,7 @@ and type a source phrase. Shared by ``attribution.py`` (frames from the parse) a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -44,6 +45,19 @@ class Inherit:
     channel: str | None = None
     named: Frame | None = None
     speech: bool = True  # False: what a definite noun does ("The report covers 120 countries"), not a statement
+    # Only a source of these kinds goes on ("Its president said": an authority's or an organisation's, never a post's) ...
+    kinds: tuple[Label, ...] = ()
+    # ... and, for a document ("The documents show"), only after a sentence that gave that source a document of its own
+    # ("according to court documents", "a report ... launched by the minister"; not "a complaint from a neighbour").
+    document: bool = False
+
+    def continues(self, label: Label, before: str) -> bool:
+        """May the source before, of kind ``label`` in the sentence ``before``, go on speaking?"""
+        return (not self.kinds or label in self.kinds) and (not self.document or _GIVEN_DOCUMENT.search(before) is not None)
+
+
+_GIVEN_DOCUMENT = re.compile(r"\b(?:documents?|reports?|letters?|memos?|complaints?|lawsuits?|filings?|papers?|dossiers?|indictments?)\b"
+                             r"(?!,?\s+(?:\w+\s+){0,2}?from\b)", re.IGNORECASE)
 
 
 def phrase(tokens: Iterable[Token]) -> str:

@@ -327,11 +327,12 @@ def label_sentences(
                     **sentence.model_dump(), label="media_report", attributed_to=AI_SOURCE, cue=ai,
                     reason=f"'{ai}' addresses an AI system: an instruction planted in the text, not a statement by any source (never official)",
                 )
-            elif isinstance(frame, Inherit) and frame.speech and (instead := speaker_instead(
+            elif isinstance(frame, Inherit) and frame.speech and not frame.document and not frame.kinds and (instead := speaker_instead(
                     sentence, sentences, docs, position, parser, known, previous if previous is not None and previous.label != "article"
                     and _near(previous, sentence) else named_speaker if _near(named_speaker, sentence) else None, frame.channel)) is not None:
                 labelled = instead  # '"Police dogs are still inside," he added.' after "Initial reports spoke of ..., but spokesman Johan Pieterse said ..."
-            elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence):
+            elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence) \
+                    and frame.continues(previous.label, previous.text):
                 # "It said ..." continues the sentence before, in its paragraph or, in wire copy
                 # of one-sentence paragraphs, the paragraph before.
                 statement = frame.speech  # "He says ...": a statement, like its source's before it

@@ -166,10 +166,8 @@ def name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]:
     # "Chuck Hagel of the Foreign Relations Committee") is "Mr Sullivan", "Hagel" later.
     if (surname := person_surname(source)) is not None:
         key.setdefault(surname, label)
-    if person := full_name(words := re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()):
+    if person := full_name(re.split(r",|\(|\s(?:from|of|at|with|for)\s", source)[0].split()):
         key.setdefault(person, label)  # "James Hall": not "Ellie Hall" later (namesakes.py)
-    if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) and words[-2].isalpha() and words[-2][:1].isupper():
-        key.setdefault(words[-2].lower(), label)  # "Park Sung-hoon" is "Park" later: a given name joined by a hyphen follows the surname
     # "The Immigration Minister, Philip Ruddock, says ...": the office is the source shown, the
     # name in apposition is how the text names them later ("Mr Ruddock").
     if (named := re.search(re.escape(source) + r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,", sentence)) is not None:

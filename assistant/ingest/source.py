@@ -268,7 +268,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     kinds = source_kinds(speaker.doc)
     memory = known or {}
     label, cue, span = _own_kind(speaker, kinds, memory, entities)
-    if span is not None and span.label_ == "SOCIAL" and span.id_ == "platform" and len([t for t in speaker.subtree if t.is_alpha and t.pos_ != "DET"]) == 1 \
+    if span is not None and span.label_ == "SOCIAL" and span.id_ == "platform" and not [c for c in speaker.children if c.dep_ not in ("det", "punct", "relcl", "appos")] \
             and not (speaker.dep_ == "pobj" and speaker.head.lower_ in ("on", "in", "via", "across")):  # "a post on X read:": where, not who
         return SourceKind("group_claim", f"{span.text} (the company)")  # "Facebook announced": the company speaks
     if label == "social_media":

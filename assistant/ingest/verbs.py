@@ -14,7 +14,7 @@ SPEECH_VERBS = frozenset(
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
     "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
     "caution concede reiterate testify proclaim assure reassure anticipate email message recall recount interject rejoin retort "
-    "exclaim shout remark boast brag lament muse apologise apologize denounce decry deplore regret rebuke lambast credit".split()
+    "exclaim shout remark boast brag lament muse apologise apologize denounce decry deplore regret rebuke lambast credit hint".split()
 )
 # Speech verbs that also take things as their object: "The deal adds 14 vessels to the fleet"
 # says nothing; "She added that ..." and '"...," he added' do.
