@@ -967,6 +967,7 @@ def test_a_state_of_mind_caused_by_something_or_a_plain_object_is_narration() ->
     [
         ("The city said it would appeal the ruling.", "official"),  # a municipality speaking is its government
         ("The county said all roads would reopen by Friday.", "official"),
+        ("Several states, including Minas Gerais and Goiás, have declared public health emergencies.", "official"),
         ("Demand touched a record on Sunday, according to State Load Despatch Centre data.", "official"),  # a state body's name
         ("According to the business daily Wirtschaftskurier, the cuts will fall on one plant.", "media_report"),
         ("No group has claimed responsibility for the abduction.", "article"),  # no claim was made

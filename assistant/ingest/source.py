@@ -225,7 +225,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
     if span is not None and span.label_ == "ROLE":
         return None, span.text, span
     if tok.dep_ != "compound" and span is not None and span.label_ == "OFFICIAL_NAME" and (titled and span.id_ == "local" and tok.pos_ == "PROPN" and any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) or span.id_ in PLACE_PARTS and [c.lower_ for c in tok.children if c.dep_ != "prep"] == ["the"] and tok.head.lemma_.lower() in SPEECH_VERBS
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) or span.id_ in PLACE_PARTS and {"det", "amod"} & (deps := {c.dep_ for c in tok.children})
+            and deps <= {"det", "amod", "nummod", "prep", "punct"} and tok.head.lemma_.lower() in SPEECH_VERBS
             and (tok.head.lemma_ != "say" or any(c.dep_ == "ccomp" for c in tok.head.children))):  # not "The city said goodbye to ..."
         return "official", " ".join(t.text for t in _name(tok)) if tok.pos_ == "PROPN" else tok.text, span  # "Maui County said", "The city said": its government
     if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known and not another_person(tok, known, kinds):  # "Cummins said"
@@ -450,8 +451,7 @@ def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
 
 
 def _organisation(tok: Token) -> str:
-    """The entity type of a name, also one the tagger read as an adjective or a common noun: from
-    the recogniser run on its sentence."""
+    """The entity type of a name, also one the tagger read as an adjective or a common noun: from the recogniser run on its sentence."""
     from assistant.ingest.nlp import named_entities
 
     if tok.pos_ == "PROPN":
