@@ -27,7 +27,7 @@ from assistant.ingest.speakers import (
 from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, statement_in, statement_subject, subject_of, trailing_speaker, verb_lemma
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, OPERATION_VERBS, SCHEDULE_VERBS,
-    PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS,
+    PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VIEW_VERBS,
 )
 from assistant.types import Label
 
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 PRONOUNS = frozenset("they it he she we this these those".split())
 # Who quotes someone without being a source one could check: "quoted by anonymous sources", "by a rumour".
 UNSOURCED = frozenset("source sources rumour rumor report reports anonymous unnamed unidentified".split())
+# Words that say a quotation may not be real: "quoted as saying in a doctored clip", "by a fake news website".
+DOUBTED = frozenset("fake doctored fabricated forged parody satirical deepfake ai-generated manipulated wrongly falsely erroneously".split())
 NO_ONE_IN_PARTICULAR = frozenset("nobody everyone everybody noone".split())  # not "Anyone with information should call ...": an appeal
 # What a source can or may do is a power, not an act: "Courts can also require specific performance".
 CAPABILITY = frozenset("can could may might".split())
@@ -135,14 +137,14 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
     if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb) or speech_noun(verb) is not None) and not says_nothing(verb) and not _event_clause(verb):
-        # "Mori was quoted as saying by Kyodo News that ...": the one quoted speaks, whoever quotes them.
-        # Not when a post, a rumour or unnamed sources quote them ("quoted by anonymous sources as saying", "in a viral
-        # post"), nor "wrongly quoted": an outlet named or no one.
+        # "Mori was quoted as saying by Kyodo News that ...": theirs, when a named outlet quotes them (not a rumour or a witness).
         saying = next((c for p in children(verb, "prep") if p.lower_ == "as" for c in p.children if c.dep_ == "pcomp" and verb_lemma(c) in SPEECH_VERBS), None)
-        quoted_as = passive and saying is not None and not any(a.lower_ in ("wrongly", "falsely", "erroneously", "reportedly") for a in children(verb, "advmod")) \
-            and all(statement_channel(v) is None and ((by := agent_of(v) or next((o for p in children(v, "prep") if p.lower_ == "by" for o in children(p, "pobj")), None))
-                                                      is None or (k := type_source(by, known, entities=False)) is not None and k.label == "media_report"
-                                                      and by.lemma_.lower() not in UNSOURCED and not any(a.lower_ in UNSOURCED for a in by.children)) for v in (verb, saying))
+        quoted_as = passive and saying is not None and not any(a.lower_ == "reportedly" for a in children(verb, "advmod")) \
+            and all(statement_channel(v) is None for v in (verb, saying)) and not any(t.lower_ in DOUBTED for t in verb.doc) \
+            and (by := next(iter(filter(None, (agent_of(v) or next((o for p in children(v, "prep") if p.lower_ == "by" for o in children(p, "pobj")), None)
+                                                for v in (verb, saying)))), None)) is not None \
+            and (k := type_source(by, known, entities=False)) is not None and k.label == "media_report" and any(t.pos_ == "PROPN" for t in by.subtree) \
+            and by.lemma_.lower() not in UNSOURCED and not any(a.lower_ in UNSOURCED for a in by.children)
         speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) and not quoted_as else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -170,11 +172,14 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                     return None
                 return Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
+            if (lemma in VIEW_VERBS or stance_participle(verb)) and speaker.pos_ != "PROPN" \
+                    and ((own := source_kinds(verb.doc).get(speaker.i)) is None or own.label_ == "ROLE" and not own.id_):
+                return None  # "The police officer's widow is disappointed ...": a view held by no source, whoever it is linked to
             if speaker.pos_ == "NOUN" and kind is not None and kind.by_role and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in speaker.children):
                 # "Its president, Dr. Laura Chen, said ..." after "Whitmore University said ...": the officer of
                 # the body before speaks as that body (a university's president is no head of state).
                 return Inherit(channel, Frame(kind.label, display_source(speaker), verb.text, f"'{_phrase(subject_span(speaker))}' ({kind.cue}) is the source of '{verb.text}'"),
-                               kinds=("official", "group_claim"))
+                               kinds=("group_claim",))  # never an authority's: "The regulator fined the bank. Its president said"
             if speaker.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in speaker.children) and (not kind or kind.by_entity):
                 # "His spokesman told ...", "Its director, Tajul Chowdhury, said ...": speaks for the
                 # source before (a name beside the role, which only the recogniser types, does not

@@ -47,17 +47,16 @@ class Inherit:
     speech: bool = True  # False: what a definite noun does ("The report covers 120 countries"), not a statement
     # Only a source of these kinds goes on ("Its president said": an authority's or an organisation's, never a post's) ...
     kinds: tuple[Label, ...] = ()
-    # ... and, for a document ("The documents show"), only after a sentence that gave that source a document of its own
-    # ("according to court documents", "a report ... launched by the minister"; not "a complaint from a neighbour").
+    # ... and, for a document ("The documents show"), only a source that is a document ("according to court documents";
+    # not the police who "received a complaint from a neighbour", nor "A judge dismissed part of the lawsuit").
     document: bool = False
 
     def continues(self, label: Label, before: str) -> bool:
-        """May the source before, of kind ``label`` in the sentence ``before``, go on speaking?"""
-        return (not self.kinds or label in self.kinds) and (not self.document or _GIVEN_DOCUMENT.search(before) is not None)
+        """May the source before, of kind ``label`` and named ``before``, go on speaking?"""
+        return (not self.kinds or label in self.kinds) and (not self.document or _DOCUMENT.search(before) is not None)
 
 
-_GIVEN_DOCUMENT = re.compile(r"\b(?:documents?|reports?|letters?|memos?|complaints?|lawsuits?|filings?|papers?|dossiers?|indictments?)\b"
-                             r"(?!,?\s+(?:\w+\s+){0,2}?from\b)", re.IGNORECASE)
+_DOCUMENT = re.compile(r"\b(?:documents?|reports?|letters?|memos?|complaints?|lawsuits?|filings?|papers?|dossiers?|indictments?)\b", re.IGNORECASE)
 
 
 def phrase(tokens: Iterable[Token]) -> str:

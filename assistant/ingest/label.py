@@ -332,7 +332,7 @@ def label_sentences(
                     and _near(previous, sentence) else named_speaker if _near(named_speaker, sentence) else None, frame.channel)) is not None:
                 labelled = instead  # '"Police dogs are still inside," he added.' after "Initial reports spoke of ..., but spokesman Johan Pieterse said ..."
             elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence) \
-                    and frame.continues(previous.label, previous.text):
+                    and frame.continues(previous.label, previous.attributed_to):
                 # "It said ..." continues the sentence before, in its paragraph or, in wire copy
                 # of one-sentence paragraphs, the paragraph before.
                 statement = frame.speech  # "He says ...": a statement, like its source's before it

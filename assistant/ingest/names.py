@@ -150,7 +150,6 @@ MAX_NAME_WORDS = 8  # longer (a note in parentheses aside), a source phrase is a
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
-_LONG_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for)\s+)?){2,}[A-Z][\w'’-]*$")
 _ACRONYM_GIVEN = re.compile(r"\b(?:known as|acronym|abbreviated as|abbreviated)\s+(?:the\s+)?([A-Z][A-Z0-9&-]{1,9})\b")
 
 
@@ -174,11 +173,6 @@ def name_key(source: str, label: Label, sentence: str = "") -> dict[str, Label]:
         key.setdefault(named.group(1).split()[-1].lower(), label)
     for acronym in _ACRONYM.findall(source) + _ACRONYM_GIVEN.findall(sentence):
         key[acronym.lower()] = label
-    # A name of three words or more is its initials later, with or without its small words: "the
-    # HSE" after "the Health Service Executive", "ECOWAS" after "the Economic Community of West African States".
-    if (full := _LONG_NAME.search(re.sub(r"^[Tt]he\s+|\s*\([^)]*\)", "", source))) is not None and person_surname(source) is None:
-        for initials in {"".join(w[0] for w in full.group(0).split()), "".join(w[0] for w in full.group(0).split() if w[0].isupper())}:
-            key.setdefault(initials.lower(), label)
     # A source named by a common noun is "the <noun>" later: "the bank" after "Indonesia's central bank".
     words = re.sub(r"\s*\([^)]*\)", "", source).split()  # "Argentina's central bank (BCRA)"
     last = words[-1].strip(".,;:'\"()") if words else ""

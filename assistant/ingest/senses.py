@@ -42,7 +42,7 @@ def stance_participle(verb: Token) -> bool:
     kinds = source_kinds(verb.doc)
     holder = next(iter(children(verb, "nsubjpass")), None)
     return verb.lower_ in STANCE_PARTICIPLES and bool(children(verb, "auxpass")) and not children(verb, "agent") and holder is not None \
-        and (holder.pos_ == "PROPN" or holder.i in kinds and kinds[holder.i].label_ != "SOCIAL") \
+        and (holder.pos_ == "PROPN" or holder.i in kinds and kinds[holder.i].label_ not in ("SOCIAL", "ROLE")) \
         and not (verb.lower_ == "concerned" and any(p.lower_ == "with" for p in children(verb, "prep")))
 
 

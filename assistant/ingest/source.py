@@ -225,8 +225,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
     if span is not None and span.label_ == "ROLE":
         return None, span.text, span
     if tok.dep_ != "compound" and span is not None and span.label_ == "OFFICIAL_NAME" and (titled and span.id_ == "local" and tok.pos_ == "PROPN" and any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) or span.id_ in PLACE_PARTS and {"det", "amod"} & (deps := {c.dep_ for c in tok.children})
-            and deps <= {"det", "amod", "nummod", "prep", "punct"} and tok.head.lemma_.lower() in SPEECH_VERBS
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) or span.id_ == "place" and tok.dep_ == "nsubj"  # not "The county" (a cricket club's), "the city said to be"
+            and {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")} & {"the", "several", "many", "some", "both", "other"}
+            and {c.dep_ for c in tok.children} <= {"det", "amod", "prep", "punct"} and tok.head.lemma_.lower() in SPEECH_VERBS
             and (tok.head.lemma_ != "say" or any(c.dep_ == "ccomp" for c in tok.head.children))):  # not "The city said goodbye to ..."
         return "official", " ".join(t.text for t in _name(tok)) if tok.pos_ == "PROPN" else tok.text, span  # "Maui County said", "The city said": its government
     if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known and not another_person(tok, known, kinds):  # "Cummins said"
@@ -466,8 +467,7 @@ SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesme
 
 
 def _public_body(tok: Token, kinds: Mapping[int, Span]) -> bool:
-    """A body described as public: a role noun ("service", "institute") under a word that marks a
-    state's ("national", "provincial", "municipal")."""
+    """A body described as public: a role noun ("service", "institute") under a state's word ("national", "municipal")."""
     span = kinds.get(tok.i)
     return span is not None and span.label_ == "ROLE" and any(
         kinds.get(c.i) is not None and kinds[c.i].label_ == "OFFICIAL_NAME" for c in tok.children if c.dep_ in ("amod", "compound"))

@@ -42,8 +42,10 @@ OWN_NEWS_VERBS = frozenset("announce unveil".split())
 # held that ...", "He proposed that ...", "Officials fear the toll will rise", "The union wants the talks to resume"); with a
 # plain object they are deeds or say nothing ("Police found a body", "ERT showed footage", "held a rally", "proposed a
 # merger", "Residents fear the worst", "Residents want answers").
-CLAUSE_VERBS = frozenset("find show indicate hold propose fear hope doubt worry want think feel recognise recognize accept agree "
-                         "reckon".split())
+# Verbs of a view among them are a source's only when the holder is one by name or by its own noun ("The union
+# accepted that ...", not "Colleagues of the judge feel ...").
+VIEW_VERBS = frozenset("think feel recognise recognize accept agree reckon".split())
+CLAUSE_VERBS = frozenset("find show indicate hold propose fear hope doubt worry want".split()) | VIEW_VERBS
 # A noun of saying put out by a support verb says what the verb alone does not, when what was said
 # follows (senses.speech_noun): "Greenpeace issued a warning that ...", "The airline gave assurances
 # that ...", "released a statement thanking ...". With nothing said after it, the act is narration
