@@ -18,7 +18,7 @@ from assistant.ingest.frames import ANAPHORIC_NOUNS, DOCUMENT_NOUNS, Frame, Inhe
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_source
-from assistant.ingest.senses import defines, is_state, orders, puts_at, says_nothing, speech_noun, stance_participle, takes_stance, verdict
+from assistant.ingest.senses import defines, is_state, orders, puts_at, quoted_by_outlet, says_nothing, speech_noun, stance_participle, takes_stance, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (
     about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, looks_like_name, owned_thing,
@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset("they it he she we this these those".split())
-# Who quotes someone without being a source one could check: "quoted by anonymous sources", "by a rumour".
-UNSOURCED = frozenset("source sources rumour rumor report reports anonymous unnamed unidentified".split())
-# Words that say a quotation may not be real: "quoted as saying in a doctored clip", "by a fake news website".
-DOUBTED = frozenset("fake doctored fabricated forged parody satirical deepfake ai-generated manipulated wrongly falsely erroneously".split())
 NO_ONE_IN_PARTICULAR = frozenset("nobody everyone everybody noone".split())  # not "Anyone with information should call ...": an appeal
 # What a source can or may do is a power, not an act: "Courts can also require specific performance".
 CAPABILITY = frozenset("can could may might".split())
@@ -137,15 +133,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
     if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb) or speech_noun(verb) is not None) and not says_nothing(verb) and not _event_clause(verb):
-        # "Mori was quoted as saying by Kyodo News that ...": theirs, when a named outlet quotes them (not a rumour or a witness).
-        saying = next((c for p in children(verb, "prep") if p.lower_ == "as" for c in p.children if c.dep_ == "pcomp" and verb_lemma(c) in SPEECH_VERBS), None)
-        quoted_as = passive and saying is not None and not any(a.lower_ == "reportedly" for a in children(verb, "advmod")) \
-            and all(statement_channel(v) is None for v in (verb, saying)) and not any(t.lower_ in DOUBTED for t in verb.doc) \
-            and (by := next(iter(filter(None, (agent_of(v) or next((o for p in children(v, "prep") if p.lower_ == "by" for o in children(p, "pobj")), None)
-                                                for v in (verb, saying)))), None)) is not None \
-            and (k := type_source(by, known, entities=False)) is not None and k.label == "media_report" and any(t.pos_ == "PROPN" for t in by.subtree) \
-            and by.lemma_.lower() not in UNSOURCED and not any(a.lower_ in UNSOURCED for a in by.children)
-        speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) and not quoted_as else subj
+        speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) and not quoted_by_outlet(verb, known) else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
         if speaker is not None:

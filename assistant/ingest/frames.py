@@ -56,7 +56,8 @@ class Inherit:
         return (not self.kinds or label in self.kinds) and (not self.document or _DOCUMENT.search(before) is not None)
 
 
-_DOCUMENT = re.compile(r"\b(?:documents?|reports?|letters?|memos?|complaints?|lawsuits?|filings?|papers?|dossiers?|indictments?)\b", re.IGNORECASE)
+# A source that is a document: one of the document nouns, or a report, filing, paper, dossier or indictment.
+_DOCUMENT = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS | {"report", "filing", "paper", "dossier", "indictment"})) + r")s?\b", re.IGNORECASE)
 
 
 def phrase(tokens: Iterable[Token]) -> str:

@@ -11,6 +11,7 @@ from assistant.ingest.frames import ANAPHORIC_NOUNS, Frame
 from assistant.ingest.frames import phrase as _phrase
 from assistant.ingest.source import is_person, type_source
 from assistant.ingest.subject import agent_of, children, dateline_end, issued_by
+from assistant.ingest.verbs import GIVEN_NAME_VERBS
 from assistant.types import Label
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ MAX_NAME_TOKENS = 5
 def _gives_name(acl: Token) -> bool:
     """ "calling itself the Northern Front", "known as the Sindh Freedom Army", "called BlackTide": a name the text gives."""
     named = [o for o in acl.children if o.dep_ == "oprd"] + [o for p in acl.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
-    return acl.dep_ == "acl" and acl.lemma_.lower() in ("call", "know", "name", "dub") and any(o.pos_ == "PROPN" for o in named)
+    return acl.dep_ == "acl" and acl.lemma_.lower() in GIVEN_NAME_VERBS and any(o.pos_ == "PROPN" for o in named)
 
 
 def _name_of_role(subj: Token, appos: Token) -> bool:

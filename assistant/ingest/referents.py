@@ -26,6 +26,7 @@ from assistant.ingest.frames import ANAPHORIC_NOUNS
 from assistant.ingest.gazetteers import known_places
 from assistant.ingest.source import name_run
 from assistant.ingest.titled import demonyms, office_titles
+from assistant.ingest.verbs import GIVEN_NAME_VERBS
 from assistant.types import Label, LabelledSentence
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def _described_as(run: Sequence[Token]) -> frozenset[str]:
     # The noun a name is given to: "a group calling itself the Front", "a group known as the Sindh Freedom Army".
     named = next((t for t in run if t.dep_ == "oprd" or t.dep_ == "pobj" and t.head.lower_ == "as"), None)
     giver = named.head if named is not None and named.dep_ == "oprd" else named.head.head if named is not None else None
-    if giver is not None and giver.dep_ == "acl" and giver.lemma_.lower() in ("call", "know", "name", "dub") and giver.head.pos_ == "NOUN":
+    if giver is not None and giver.dep_ == "acl" and giver.lemma_.lower() in GIVEN_NAME_VERBS and giver.head.pos_ == "NOUN":
         nouns.add(giver.head.lower_)
     return frozenset(nouns & kind_nouns())
 

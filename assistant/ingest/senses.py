@@ -8,17 +8,20 @@ the dependency parse; each rule is tested in ``tests/test_provenance.py``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from assistant.ingest.patterns import source_kinds
-from assistant.ingest.subject import children, verb_lemma
+from assistant.ingest.subject import agent_of, children, verb_lemma
 from assistant.ingest.verbs import (
     CIRCULATION_VERBS, CLAUSE_COMMANDS, COMMAND_VERBS, COUNTING_VERBS, CREDIT_PREPOSITIONS, CREDIT_VERBS, DEED_UNLESS_CLAUSE, NAMING_VERBS, RELEASING_VERBS, REPORTING_VERBS, STANCE_PARTICIPLES, STANCES, STATE_VERBS, STORIES, VERDICTS,
-    SPEECH_NOUNS, SUPPORT_VERBS, WON_THINGS,
+    DOUBTED, SPEECH_NOUNS, SPEECH_VERBS, SUPPORT_VERBS, UNSOURCED, WON_THINGS,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from assistant.types import Label
 
 
 def verdict(verb: Token) -> bool:
@@ -50,6 +53,23 @@ def puts_at(verb: Token) -> bool:
     """ "The Red Crescent put the death toll at 11,300": putting a figure at a number is estimating it."""
     return verb.lemma_.lower() == "put" and bool(children(verb, "dobj")) and any(
         p.lower_ == "at" and any(o.like_num or any(n.like_num for n in o.children) for o in children(p, "pobj")) for p in children(verb, "prep"))
+
+
+def quoted_by_outlet(verb: Token, known: Mapping[str, Label]) -> bool:
+    """ "Mori was quoted as saying by Kyodo News that ..." (a passive): the one quoted speaks, when a named outlet quotes them;
+    not a rumour, unnamed sources, a witness, a post, "a doctored clip" or "wrongly"."""
+    from assistant.ingest.channel import statement_channel
+    from assistant.ingest.source import type_source
+
+    saying = next((c for p in children(verb, "prep") if p.lower_ == "as" for c in p.children if c.dep_ == "pcomp" and verb_lemma(c) in SPEECH_VERBS), None)
+    if saying is None or any(a.lower_ == "reportedly" for a in children(verb, "advmod")) \
+            or any(statement_channel(v) is not None for v in (verb, saying)) or any(t.lower_ in DOUBTED for t in verb.doc):
+        return False
+    by = next(iter(filter(None, (agent_of(v) or next((o for p in children(v, "prep") if p.lower_ == "by" for o in children(p, "pobj")), None)
+                                 for v in (verb, saying)))), None)
+    kind = type_source(by, known, entities=False) if by is not None else None
+    return by is not None and kind is not None and kind.label == "media_report" and any(t.pos_ == "PROPN" for t in by.subtree) \
+        and by.lemma_.lower() not in UNSOURCED and not any(a.lower_ in UNSOURCED for a in by.children)
 
 
 def speech_noun(verb: Token) -> Token | None:

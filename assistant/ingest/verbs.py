@@ -62,6 +62,12 @@ COMMAND_VERBS = frozenset("order instruct decree command direct authorize author
 # Speech verbs that, as a participle after a noun, give it a name: "molecules called VLRs", "a
 # village named Kuru", "a movement dubbed 'quiet quitting'".
 NAMING_VERBS = frozenset("call name dub term label brand".split())
+# Participles that give a source its name: "a group calling itself the Front", "known as ...", "called BlackTide".
+GIVEN_NAME_VERBS = frozenset("call know name dub".split())
+# Who quotes someone without being a source one could check ("quoted by anonymous sources", "by a rumour"), and words
+# that say a quotation may not be real ("quoted as saying in a doctored clip", "by a fake news website").
+UNSOURCED = frozenset("source sources rumour rumor report reports anonymous unnamed unidentified".split())
+DOUBTED = frozenset("fake doctored fabricated forged parody satirical deepfake ai-generated manipulated wrongly falsely erroneously".split())
 # Orders only with what is ordered as a clause or an infinitive ("directed the agency to review ..."):
 # "a film directed by Guillermo del Toro", "he commanded the 3rd Division" lead, they order nothing.
 CLAUSE_COMMANDS = frozenset("direct command".split())
