@@ -1104,3 +1104,97 @@ def test_a_platform_speaking_as_a_company_and_a_tech_giant_are_the_companys() ->
     assert rules_label("According to the indictment, the group had acquired weapons.") == ["official"]
     assert rules_label("The minister hinted that taxes would rise.") == ["official"]
     assert rules_label("The data hint at a slowdown in hiring.") == ["article"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        ("The Palestinian Authority underscored the importance of the American role in the talks.", "official", "The Palestinian Authority"),
+        ("The ministry reaffirmed its commitment to the ceasefire.", "official", "The ministry"),
+        ("Opposition leader Raila Odinga hit out at the electoral commission on Monday.", "group_claim", "Opposition leader Raila Odinga"),
+        ("The company's chief executive summed up the mood in a single phrase.", "group_claim", "The company's chief executive"),
+        ("The position was spelt out by Foreign Minister Ana Ruiz.", "official", "Foreign Minister Ana Ruiz"),
+        ("The union disputed the figures.", "group_claim", "The union"),
+        ('"This is a disgrace," the club\'s chairman fumed.', "group_claim", "the club's chairman"),
+    ],
+)
+def test_verbs_and_phrasal_verbs_of_saying_name_their_speaker(sentence: str, label: str, source: str) -> None:
+    (said,) = rules(sentence)
+    assert (said.label, said.attributed_to) == (label, source)
+
+
+def test_sounds_of_speaking_with_nothing_said_and_the_means_of_a_message_say_nothing() -> None:
+    assert rules_label("The crowd whispered as the judge entered.") == ["article"]
+    assert rules_label("Fans grumbled throughout the second half.") == ["article"]
+    assert rules_label("Affected employees were notified by email.") == ["article"]  # the email is how, not who
+    assert rules("Affected employees were notified by the company.")[0].attributed_to == "the company"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        ("Some of the residents said the water was unsafe.", "media_report", "the residents"),
+        ("Many among the protesters said they would return.", "group_claim", "the protesters"),
+        ("Most of the officers said they had not been paid.", "official", "the officers"),
+    ],
+)
+def test_a_part_of_a_group_speaks_as_the_group(sentence: str, label: str, source: str) -> None:
+    (said,) = rules(sentence)
+    assert (said.label, said.attributed_to) == (label, source)
+
+
+def test_a_part_of_the_people_of_a_place_is_no_one_in_particular() -> None:
+    # "Many in Washington believe ...": not the city's government, and not a named source.
+    (many,) = rules("Many in Washington believe the deal is dead.")
+    assert many.label != "official"
+
+
+def test_what_the_outlet_that_wrote_the_article_did_is_its_own_reporting() -> None:
+    text = ("SHANGHAI (Reuters) - Hundreds of workers protested at a factory on Monday. Reuters verified the location of the videos "
+            "by matching the factory gate. The Associated Press reported that 30 people were arrested.")
+    _, verified, other = rules(text)
+    assert verified.label == "article" and "dateline" in verified.reason
+    assert other.label == "media_report"  # another outlet still reports
+    assert rules("SHANGHAI - Workers protested. Reuters verified the location of the videos.")[1].label == "media_report"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Apple's vice president Lisa Jackson said the company would comply.", "group_claim"),  # a company's officer
+        ('"Our members have not been paid," union secretary-general Peter Otieno told a news conference.', "group_claim"),
+        ("The university's chancellor said fees would rise.", "group_claim"),
+        ("Vice President Kamala Harris said the bill would pass.", "official"),
+        ("UN Secretary-General Antonio Guterres said the war must end.", "official"),
+        ("German Chancellor Olaf Scholz said the war must end.", "official"),
+        ("Ines Carvalho, a senior engineer, said the update was safe.", "media_report"),  # a given name, not Mexico's INE in the plural
+    ],
+)
+def test_a_title_is_a_state_office_only_when_a_state_holds_it(sentence: str, label: str) -> None:
+    assert rules_label(sentence) == [label]
+
+
+def test_unnamed_sources_are_reports_and_the_people_named_again_go_on_as_them() -> None:
+    first, again = rules("Brightwave is in talks to buy Corvid, people familiar with the matter said. "
+                         "The talks may not lead to a deal, the people said.")
+    assert first.label == again.label == "media_report" and again.attributed_to == first.attributed_to
+    assert rules_label("A person familiar with the campaign's finances said it had reserved $6 million.") == ["media_report"]
+    # A former official no one names is a source; one named speaks for themselves.
+    assert rules_label("One former minister said the mood among backbenchers was febrile.") == ["media_report"]
+    assert rules_label("A former diplomat who served in the embassy told Reuters that staff had begged for help.") == ["media_report"]
+    assert rules_label("Former president Lula said the deal was fair.") == ["group_claim"]
+    assert rules("The people of Gaza said they were hungry.")[0].attributed_to == "The people of Gaza"  # no one named before
+
+
+def test_what_someone_declines_to_comment_on_is_no_channel() -> None:
+    (sony,) = rules("Sony declined to comment on rumours.")
+    assert sony.label == "group_claim"
+    assert rules_label("The singer commented on Instagram that she was fine.") == ["social_media"]
+
+
+def test_a_release_or_website_named_again_is_its_issuers() -> None:
+    _, release = rules("Orchard Technologies unveiled its new speaker on Tuesday. According to the release, it can control 40,000 devices.")
+    assert release.label == "group_claim" and release.attributed_to == "Orchard Technologies"
+    assert rules_label("Medical schools in 12 countries license the tool, according to Lumina's website.") == ["group_claim"]
+    assert rules_label("According to Reuters' website, the deal collapsed.") == ["media_report"]
+    assert rules("The ministry approved 129 games, according to a list posted on its website.")[0].attributed_to == "The ministry"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import Frame, Inherit, phrase as _phrase
 from assistant.ingest.pronouns import display_source, head_span
-from assistant.ingest.source import type_source
+from assistant.ingest.source import OWN_MEDIA, SourceKind, type_source
 from assistant.ingest.subject import children, subject_of
 from assistant.types import Label
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 VIEW_NOUNS = frozenset("view opinion words estimation".split())
+RELEASES = frozenset("release statement announcement".split())  # a company's or a body's own, named again
 
 
 def _attributing_objects(verb: Token) -> list[Token]:
@@ -55,7 +56,14 @@ def according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | N
         view = obj.head if obj.dep_ == "poss" else obj.head.head if obj.head.lower_ == "of" else None
         word = "per" if obj.head.lower_ == "per" else f"in the {view.lower_} of" if view is not None and view.lemma_.lower() in VIEW_NOUNS else "according to"
         kind = type_source(obj, known)
-        if (kind is None or kind.by_role and kind.label == "media_report") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+        if kind is None and obj.lemma_.lower() in RELEASES and {c.dep_ for c in obj.children} == {"det"} and children(obj, "det")[0].lower_ in ("the", "this"):
+            return Inherit()  # "According to the release, ...": the release of whoever issued it before
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if obj.lemma_.lower() in OWN_MEDIA and owner is not None and (kind is None or kind.label == "media_report"):
+            owned = type_source(owner, known)  # "according to Lumina's website": the organisation's (or person's) own
+            kind = owned or SourceKind("group_claim", f"{owner.text}'s own {obj.text}")
+        if (kind is None or kind.by_role and kind.label == "media_report") and any(
+                t.dep_ == "poss" and t.lower_ in ("its", "their") and (t.head == obj or t.head.lemma_.lower() in OWN_MEDIA) for t in obj.subtree):
             # "The company added 8.8 million subscribers, according to its letter to shareholders":
             # the document is the main clause's subject's, or the source's before.
             subj = subject_of(verb)[0]

@@ -24,9 +24,9 @@ from assistant.ingest.speakers import (
     about_self, anonymity, bare_role, bare_title, campaign_setting, described_by_clause, description_of, looks_like_name, owned_thing,
     titled_only, uninvolved, voiceless,
 )
-from assistant.ingest.subject import PARTITIVES, agent_of, children, headline_verb, statement_in, statement_subject, subject_of, trailing_speaker, verb_lemma
+from assistant.ingest.subject import PARTITIVES, agent_of, children, group_of, headline_verb, statement_in, statement_subject, subject_of, trailing_speaker, verb_lemma
 from assistant.ingest.verbs import (
-    CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, OPERATION_VERBS, SCHEDULE_VERBS,
+    CIRCULATION_VERBS, CLAUSE_VERBS, OWN_NEWS_VERBS, DISCUSSION_VERBS, FOUND_VERBS, FUNCTION_VERBS, OPERATION_VERBS, SCHEDULE_VERBS, PHRASAL_SPEECH,
     PARTY_ANNOUNCEMENTS, RECEPTION_VERBS, REPORTING_VERBS, RESPONSIBILITY_VERBS, RULE_VERBS, SPEECH_VERBS, STATE_VERBS, VIEW_VERBS,
 )
 from assistant.types import Label
@@ -44,7 +44,10 @@ OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
 def _refers_back(noun: Token) -> bool:
     """ "The information", "this statement": a definite noun that names no source of its own ("The
     Information reported", capitalised inside the sentence, is an outlet's name)."""
-    return noun.lemma_.lower() in ANAPHORIC_NOUNS and not (noun.is_title and noun.i > 0) and any(d.lower_ in ("the", "this", "that", "these", "such") for d in children(noun, "det"))
+    if noun.lemma_.lower() in ("person", "people") and any(c.dep_ not in ("det", "punct") for c in noun.children):
+        return False  # "the person said" after "a person familiar with the talks"; not "the people of Gaza"
+    return noun.lemma_.lower() in ANAPHORIC_NOUNS | {"person", "people"} and not (noun.is_title and noun.i > 0) \
+        and any(d.lower_ in ("the", "this", "that", "these", "such") for d in children(noun, "det"))
 
 
 def _points_back(noun: Token, kind: SourceKind | None) -> bool:
@@ -132,7 +135,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
         return Frame("group_claim", source, f"{verb.text} responsibility", "a claim of responsibility")
     if (outlet := _has_learned(verb, subj, known)) is not None:
         return outlet
-    if (lemma in SPEECH_VERBS or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb) or speech_noun(verb) is not None) and not says_nothing(verb) and not _event_clause(verb):
+    if (lemma in SPEECH_VERBS or any((lemma, p.lower_) in PHRASAL_SPEECH for p in children(verb, "prt")) or lemma in CLAUSE_VERBS and (children(verb, "ccomp") or _document(subj, passive)) or puts_at(verb) or takes_stance(verb) or speech_noun(verb) is not None) and not says_nothing(verb) and not _event_clause(verb):
         speaker = (agent_of(verb) or statement_in(verb)) if passive and not stance_participle(verb) and not quoted_by_outlet(verb, known) else subj
         if (trailing := trailing_speaker(verb)) is not None:
             speaker = trailing
@@ -147,9 +150,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                              f"'{_phrase(speaker.subtree)}' posting online ('{channel or _phrase(where[0].subtree)}')")
             if speaker.lower_ in NO_ONE_IN_PARTICULAR:
                 return None  # "Nobody thinks the deal will survive", "Everyone agrees ...": no one's statement
-            if speaker.lower_ == "one" and (whole := next((o for p in children(speaker, "prep") if p.lower_ == "of" for o in children(p, "pobj")), None)) \
-                    and whole.pos_ == "PRON":
-                speaker = whole  # "One of them accused ...": one of those named before speaks
+            if (whole := group_of(speaker, source_kinds(verb.doc))) is not None:
+                speaker = whole  # "One of them accused ...", "Some of the residents said ...": the people they are part of speak
             if speaker.pos_ == "PRON" or speaker.lower_ in PRONOUNS or speaker.lower_ in PARTITIVES and not list(speaker.children) \
                     or age_anaphor(speaker) and not channel:  # posted by "the 29-year-old": shown as the post's, names.described_person
                 if (inside := main_speaker(verb, speaker, known)) is not None:

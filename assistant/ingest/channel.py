@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 _POSTED_THINGS = frozenset("video clip photo picture selfie story reel message comment thread livestream".split())
 _CHANNEL_VERBS = frozenset("tweet retweet livestream vlog blog".split())
 _CHANNEL_PREPS = frozenset("on in via to across through onto".split())
+# Verbs whose "on" names what is talked about: "declined to comment on rumours", "would not elaborate on the post".
+_TOPIC_VERBS = frozenset("comment elaborate remark reflect speculate weigh".split())
+_TOPICS = frozenset("rumour rumor speculation post tweet retweet meme theory claim hashtag video report".split())
 
 
 def statement_channel(verb: Token) -> str | None:
@@ -26,7 +29,8 @@ def statement_channel(verb: Token) -> str | None:
         return verb.text
     if any(c.dep_ == "advmod" and c.lower_ == "online" for c in verb.children):
         return "online"
-    candidates = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS]
+    candidates = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS
+                  and not (c.lower_ == "on" and verb.lemma_.lower() in _TOPIC_VERBS and any(o.lemma_.lower() in _TOPICS for o in c.children))]
     # "Videos posted by residents on social media": the parser hangs the channel on the poster.
     candidates += [p for a in verb.children if a.dep_ == "agent" for o in a.children for p in o.children if p.dep_ == "prep" and p.lower_ in _CHANNEL_PREPS]
     for obj in [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTED_THINGS]:

@@ -43,11 +43,13 @@ from assistant.ingest.verbs import (
     DISCUSSION_VERBS,
     FOUND_VERBS,
     PARTY_ANNOUNCEMENTS,
+    PHRASAL_SPEECH,
     RESPONSIBILITY_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCES,
 )
+from assistant.ingest.outlet import dateline_outlet, own_reporting
 from assistant.ingest.voice import voice_model
 from assistant.types import Label, LabelledSentence, Sentence
 
@@ -93,7 +95,7 @@ def _mostly_quoted(text: str) -> bool:
     return close is None or close >= 0.6 * len(text)
 
 
-_IRREGULAR = "said told wrote written took taken thought spoke spoken led".split()
+_IRREGULAR = "said told wrote written took taken thought spoke spoken led spelt".split()
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +104,7 @@ def trigger_forms() -> frozenset[str]:
     stems = (
         SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
         | PARTY_ANNOUNCEMENTS | SPEECH_NOUNS | STANCES
-        | {"according", "per", "learn", "reportedly", "responsibility", "put"} | acting_source_words()
+        | {"according", "per", "learn", "reportedly", "responsibility", "put"} | {verb for verb, _ in PHRASAL_SPEECH} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)
     for w in stems:
@@ -268,6 +270,7 @@ def label_sentences(
     states = quotation_states(sentences)
     named_speaker: LabelledSentence | None = None  # the last sentence whose own source was found
     known: dict[str, Label] = {}  # names typed earlier in the article ("Brandt" -> official)
+    outlet = dateline_outlet(sentences[0].text) if sentences else None  # "(Reuters) -": what Reuters did is the article's own reporting
     # Only sentences with a cue word are parsed: the rest are narration (the parse is most of
     # the labelling cost, and most of an archive's sentences carry no attribution).
     if docs is None:
@@ -311,7 +314,7 @@ def label_sentences(
             labelled = speaker_instead(sentence, sentences, docs, position, parser, known, quote_owner) \
                 or _inherit(sentence, quote_owner, QUOTED_CUE, "inside the quotation introduced by the sentence before")
         else:
-            frame = find_frame(doc, known, inside_at_start=inside_at_start) if doc is not None else None
+            frame = own_reporting(find_frame(doc, known, inside_at_start=inside_at_start), outlet) if doc is not None else None
             # Quoted words left open at the sentence's end whose only source is inside them
             # ('"Officials have confirmed it. Spend them now!" the post said.'): the speaker named
             # when the quotation closes claims them, as for unattributed quoted words.

@@ -107,11 +107,25 @@ def source_kinds(doc: Doc) -> dict[int, Span]:
             continue  # "a 50 MP camera": a unit, no title; "an x-ray machine", "X-Men": no platform
         if len(span) == 1 and span[0].pos_ in FUNCTION_WORDS and not span.text.isupper():
             continue  # "Who directed Titanic?": the pronoun, not the WHO
+        if len(span) == 1 and _name_like_plural(span.text):
+            continue  # "Ines Carvalho said": a given name, not the plural of Mexico's INE
         out |= {i: span for i in range(span.start, span.end) if i not in out or len(out[i]) < len(span)}
     for i, span in list(out.items()):
         if span.label_ == "OFFICIAL" and len(span) == 1 and span.text.lower() == "official" and (_qualifies_party(doc, i, out) or _tag(doc, i)):
             del out[i]
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_patterns() -> frozenset[str]:
+    """One-word patterns of three letters at most: acronyms mostly ("ine", "ceo", "mp")."""
+    return frozenset(p["pattern"] for p in source_patterns() if " " not in p["pattern"] and len(p["pattern"]) <= 3)
+
+
+def _name_like_plural(text: str) -> bool:
+    """A capitalised word that is a short pattern's plural only by its letters ("Ines", "Sons"): acronyms' plurals are
+    written in capitals ("CEOs", "MPs", "NGOs"), words' in lower case ("reps")."""
+    return text[:1].isupper() and text[1:].islower() and text.endswith("s") and text.lower().removesuffix("s") in _short_patterns()
 
 
 def _tag(doc: Doc, i: int) -> bool:

@@ -25,3 +25,10 @@ def past_title(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
     ``SHADOW``, held in the opposition's shadow cabinet)."""
     titles = {speaker.i} | {c.i for c in speaker.children if c.dep_ in ("compound", "amod") and c.i < speaker.i}
     return next((t.text for t in speaker.subtree if t.i < speaker.i and t.lower_ in words and t.head.i in titles), None)
+
+
+def unnamed(speaker: Token) -> bool:
+    """ "One former minister", "a former diplomat who served in the embassy": someone counted or introduced by an
+    indefinite article, with no name beside them."""
+    return any(c.lower_ in ("a", "an", "one", "another") or c.like_num for c in speaker.children if c.dep_ in ("det", "nummod")) \
+        and not any(c.pos_ == "PROPN" for c in speaker.children if c.dep_ in ("compound", "appos"))

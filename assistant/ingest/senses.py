@@ -128,7 +128,7 @@ def deed(verb: Token) -> bool:
     if lemma == "threaten":
         return any(o.pos_ in ("PROPN", "PRON") for o in objects)
     # The thing won is the object or, as the parser sometimes has it, hangs before it ("claimed her first title ... Pliskova").
-    return lemma in ("conclude", "maintain") or any(t.lemma_.lower() in WON_THINGS for o in objects for t in o.subtree if t.i <= o.i)
+    return lemma not in ("threaten", "claim") or any(t.lemma_.lower() in WON_THINGS for o in objects for t in o.subtree if t.i <= o.i)
 
 
 def is_state(verb: Token) -> bool:

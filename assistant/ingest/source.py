@@ -20,7 +20,7 @@ from assistant.ingest.gazetteers import known_places, leaders, mastheads
 from assistant.ingest.namesakes import another_person
 from assistant.ingest.nlp import is_handle
 from assistant.ingest.patterns import source_kinds
-from assistant.ingest.qualifiers import SHADOW, fake_word, past_title
+from assistant.ingest.qualifiers import SHADOW, fake_word, past_title, unnamed
 from assistant.ingest.verbs import SPEECH_VERBS
 from assistant.types import Label
 
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report", "SOCIAL": "social_media", "GROUP": "group_claim", "DATA": "article"}
-# Entities the recogniser finds when no pattern does: an organisation speaks for itself, a
-# country or city for its government.
+# Entities the recogniser finds when no pattern does: an organisation speaks for itself, a country or city for its government.
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
 RESEARCH = frozenset("study survey poll paper research".split())
 OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
@@ -89,6 +88,8 @@ def owners_of(head: Token) -> list[Token]:
 
     start = dateline_end(head.doc)  # "DAKAR, Feb 3 (Reuters) - Senegal's President ...": the dateline owns nothing
     owners = [_partitive(c) if c.dep_ == "appos" else c for c in head.children if c.dep_ in OWNER_DEPS and c.i >= start]
+    owners.extend(o for c in head.children if c.dep_ == "npadvmod" and c.i == head.i - 2 and head.doc[head.i - 1].text == "-"
+                  for o in c.children if o.dep_ in OWNER_DEPS)  # "union secretary-general X": the owner hangs on the title's first half
     if head.dep_ == "pobj":  # "according to WHO figures", misparsed as a clause: a subject before an object is its owner
         owners.extend(c for c in head.children if c.dep_ == "nsubj" and c.i < head.i and c.pos_ == "PROPN")
     for acl in head.children:
@@ -119,9 +120,8 @@ def _located(head: Token, owner: Token) -> bool:
 
 def _partitive(tok: Token) -> Token:
     """ "one of the union's leaders", "two of the club's players": the noun after "of" says who they are."""
-    if tok.lower_ in PARTITIVE or tok.like_num:
-        return next((o for of in tok.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"), tok)
-    return tok
+    whole = (o for of in tok.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj")
+    return next(whole, tok) if tok.lower_ in PARTITIVE or tok.like_num else tok
 
 
 def _on_behalf_of(head: Token) -> list[Token]:
@@ -248,13 +248,14 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
 def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entities: bool = True) -> SourceKind | None:
     """The kind of a speaker and the words that decided it, or None when nothing does.
 
-    ``known`` maps names typed earlier in the article to their kind ("Brandt" after "ministry
-    spokeswoman Ilse Brandt"); ``entities``: let the entity recogniser type names no pattern knows
-    (for speakers; an unknown name *acting* is narration). A former official holds no office
-    ("Former president Lula said ..."): a person speaking for themselves.
-    """
+    ``known`` maps names typed earlier in the article to their kind ("Brandt" after "ministry spokeswoman Ilse Brandt");
+    ``entities``: let the entity recogniser type names no pattern knows (for speakers; an unknown name *acting* is
+    narration). A former official holds no office ("Former president Lula said ..."): a person speaking for themselves,
+    or, unnamed, a source."""
     kind = _typed(speaker, known, entities)
     if kind is not None and kind.label == "official" and (former := past_title(speaker)) is not None:
+        if unnamed(speaker):
+            return SourceKind("media_report", f"{former} {kind.cue}, unnamed: a source")  # "One former minister said", "a former diplomat told Reuters"
         return SourceKind("group_claim", f"{former} {kind.cue}", person=True)
     if kind is not None and kind.label == "official" and (shadow := past_title(speaker, SHADOW)) is not None:
         return SourceKind("group_claim", f"{shadow} {kind.cue}: the opposition's", person=True)  # "Shadow Treasurer Bob McMullan"
@@ -421,8 +422,7 @@ def _channel_owner(channel: Token, kinds: Mapping[int, Span], known: Mapping[str
 
 
 def _house_of(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
-    """The organisation a named person is given as belonging to by a possessive ("Westpac's David
-    Lording"): a name that is neither a person's nor a place's."""
+    """The organisation a possessive gives a named person ("Westpac's David Lording"): neither a person's name nor a place's."""
     if speaker.pos_ != "PROPN":
         return None
     owner = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)

@@ -4,6 +4,7 @@ verb, a speaker named after the statement, a part of a group standing for the wh
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from assistant.ingest.credits import DASHES
 from assistant.ingest.verbs import RELEASING_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Declining to speak is the party's answer ("declined to comment", "refused to confirm"); other
 # verbs before "to" say nothing of who speaks ("is expected to announce", "is asked to call").
@@ -236,6 +237,27 @@ def _partitive_whole(verb: Token, subj: Token) -> Token | None:
     return next((c for c in children(main, "nsubj", "nsubjpass") if c.pos_ in ("NOUN", "PROPN")), None)
 
 
+# How a part names the people it is part of: "some of the residents", "many among the protesters", "many in the party".
+PART_OF = frozenset("of among in within".split())
+
+
+def group_of(part: Token, kinds: Mapping[int, Span]) -> Token | None:
+    """ "One of them accused ...", "Some of the residents said ...", "Many among the protesters said ...": the
+    people a part belongs to, when they are people or a body ("residents", a party the patterns know), not a place
+    ("Many in Washington believe ...", "Some in the city said ...": no one in particular)."""
+    if part.lower_ not in PARTITIVES | {"one"}:
+        return None
+    for prep in children(part, "prep"):
+        for whole in children(prep, "pobj") if prep.lower_ in PART_OF else ():
+            if part.lower_ == "one":  # "One of them accused ...": those named before; "one of the ministers" keeps its words
+                return whole if whole.pos_ == "PRON" and prep.lower_ == "of" else None
+            kind = kinds.get(whole.i)
+            if whole.pos_ in ("NOUN", "PROPN") and whole.ent_type_ not in ("GPE", "LOC", "FAC") and (kind is None or kind.id_ != "place") \
+                    and (whole.tag_ in ("NNS", "NNPS") or whole.ent_type_ in ("ORG", "NORP") or kind is not None):
+                return whole
+    return None
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """ "In a message on its channel, the group, known as JNIM, said ...", "Speaking at the launch in
     Tema, the Minister, Hon. Ama Boateng, said ...": the small parser hangs the subject on the
@@ -311,12 +333,12 @@ def agent_of(verb: Token) -> Token | None:
     Monday" names a time, not an agent."""
     for agent in children(verb, "agent"):
         objs = children(agent, "pobj")
-        if objs and not _is_date(objs[0]):
+        if objs and not _not_an_agent(objs[0]):
             return objs[0]
     if children(verb, "auxpass"):  # "fined 1.2 billion euros by the commission": the parser hangs "by" on the object
         for by in (p for o in children(verb, "dobj") for p in children(o, "prep") if p.lower_ == "by"):
             objs = children(by, "pobj")
-            if objs and not _is_date(objs[0]):
+            if objs and not _not_an_agent(objs[0]):
                 return objs[0]
     return None
 
@@ -337,9 +359,16 @@ def statement_in(verb: Token) -> Token | None:
     return None
 
 
-def _is_date(tok: Token) -> bool:
+# How a message travels, named bare after "by": "notified by email", "told by phone", "informed by letter" (no one speaks).
+MEANS = frozenset("email e-mail mail phone telephone letter text fax post courier video videolink radio loudspeaker megaphone".split())
+
+
+def _not_an_agent(tok: Token) -> bool:
+    """Not who did it: a time ("by Monday") or the means ("by email")."""
     from assistant.ingest.nlp import named_entities
 
+    if tok.lemma_.lower() in MEANS and not children(tok, "det", "poss", "compound", "amod"):
+        return True
     return tok.like_num or (tok.pos_ == "PROPN" and any(label in ("DATE", "TIME") for _, label in named_entities(tok.text)))
 
 

@@ -14,8 +14,14 @@ SPEECH_VERBS = frozenset(
     "view regard consider name identify joke quip mock praise criticise criticize slam question ask demand reply "
     "thank complain tout hail welcome disclose detail unveil outline justify defend suspect recommend advise expect forecast project cite "
     "caution concede reiterate testify proclaim assure reassure anticipate email message recall recount interject rejoin retort "
-    "exclaim shout remark boast brag lament muse apologise apologize denounce decry deplore regret rebuke lambast credit hint".split()
+    "exclaim shout remark boast brag lament muse apologise apologize denounce decry deplore regret rebuke lambast credit hint "
+    "underscore underline reaffirm reassert restate concur affirm aver avow profess divulge opine posit surmise hypothesize "
+    "hypothesise laud extol commend congratulate castigate excoriate berate chide scold admonish reproach bemoan bewail fume "
+    "gush grumble scoff sneer mutter murmur whisper implore inform notify rebut refute dispute contradict disagree clarify "
+    "retract confide insinuate".split()
 )
+# Verbs of saying made with a particle: "summed up the mood", "spelt out the position", "hit out at".
+PHRASAL_SPEECH = frozenset({("sum", "up"), ("spell", "out"), ("hit", "out"), ("lash", "out"), ("speak", "out"), ("weigh", "in"), ("chime", "in")})
 # Speech verbs that also take things as their object: "The deal adds 14 vessels to the fleet"
 # says nothing; "She added that ..." and '"...," he added' do.
 COUNTING_VERBS = frozenset("add".split())
@@ -27,7 +33,8 @@ RELEASING_VERBS = frozenset("release publish unveil disclose issue".split())
 # "Barty claimed her first title" (a thing won, WON_THINGS), "The Philippines maintains a small
 # garrison"; "concluded that ...", "threatened to resign", "claimed that ...", "claimed the attack"
 # and "maintained that ..." say something.
-DEED_UNLESS_CLAUSE = frozenset("conclude threaten claim maintain".split())
+# Sounds and moods of speaking say nothing without it: "The crowd whispered as the judge entered", "fans fumed".
+DEED_UNLESS_CLAUSE = frozenset("conclude threaten claim maintain whisper murmur mutter fume grumble scoff sneer gush".split())
 # Speech verbs that give someone credit or blame only with whom for what ("credited the fans for the
 # win", "credited X with saving ..."); "credited the refunds to customers' accounts" is a deed.
 CREDIT_VERBS = frozenset("credit".split())

@@ -1,0 +1,26 @@
+"""The outlet that wrote an article, from its dateline's credit ("DAKAR, Feb 3 (Reuters) -"): what that outlet says it did
+itself ("Reuters verified the footage", "Reuters was able to confirm the location") is the article's own reporting, not a
+third party's report."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.ingest.frames import Frame, Inherit
+
+# A dateline ending in an outlet's name in brackets and a dash: "MOSCOW, March 12 (Reuters) -", "PARIS (AP) —".
+_DATELINE_CREDIT = re.compile(r"[^()\n]{2,80}?\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)\s*[-\u2013\u2014]")
+
+
+def dateline_outlet(first_sentence: str) -> str | None:
+    """The outlet an article's dateline credits, or None."""
+    found = _DATELINE_CREDIT.match(first_sentence.strip())
+    return found.group(1) if found else None
+
+
+def own_reporting(frame: Frame | Inherit | None, outlet: str | None) -> Frame | Inherit | None:
+    """A report attributed to the outlet that wrote the article is the article's own words."""
+    if outlet is None or not isinstance(frame, Frame) or frame.label != "media_report" or frame.source.lower().removeprefix("the ") != outlet.lower():
+        return frame
+    return Frame("article", "the article", frame.cue, f"'{outlet}' wrote the article (its dateline's credit): its own reporting, not a source's",
+                 speech=frame.speech)
