@@ -1198,3 +1198,21 @@ def test_a_release_or_website_named_again_is_its_issuers() -> None:
     assert rules_label("Medical schools in 12 countries license the tool, according to Lumina's website.") == ["group_claim"]
     assert rules_label("According to Reuters' website, the deal collapsed.") == ["media_report"]
     assert rules("The ministry approved 129 games, according to a list posted on its website.")[0].attributed_to == "The ministry"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The site will open next month, Home Secretary Priya Lal said.", "official"),  # "Home" is no organisation
+        ("The site will open next month, Work and Pensions Secretary Priya Lal said.", "official"),
+        ("The vote will be held on Friday, Speaker Tom Averill said.", "official"),  # a title the sentence itself gives
+        ("In a statement, Itamaraty said it had asked for urgent clarification.", "official"),  # a ministry by its building
+        ("State House said the president would travel to Kampala.", "official"),
+        ("The Defensoria del Pueblo said in a post on X that four of the dead had gunshot wounds.", "official"),
+        ("The game has sold 900,000 copies, according to estimates from analytics firm Playmetric.", "media_report"),
+        ("Cybersecurity firm Chainlight said $340 million had left the wallets.", "media_report"),  # analysts, not a party
+        ("Brightwave chief executive Tomas Reyes appeared to dismiss the report in a post on X.", "social_media"),
+    ],
+)
+def test_offices_seats_of_government_and_descriptions_type_their_speakers(sentence: str, label: str) -> None:
+    assert rules_label(sentence) == [label]

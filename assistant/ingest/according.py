@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.frames import Frame, Inherit, phrase as _phrase
 from assistant.ingest.pronouns import display_source, head_span
-from assistant.ingest.source import OWN_MEDIA, SourceKind, type_source
+from assistant.ingest.source import SourceKind, type_source
+from assistant.ingest.source_words import OWN_MEDIA
 from assistant.ingest.subject import children, subject_of
 from assistant.types import Label
 

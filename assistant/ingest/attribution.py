@@ -17,7 +17,8 @@ from assistant.ingest.credits import credit_line, introduction, signature, trail
 from assistant.ingest.frames import ANAPHORIC_NOUNS, DOCUMENT_NOUNS, Frame, Inherit, classify_source, phrase as _phrase, stance_frame
 from assistant.ingest.channel import own_channel, statement_channel
 from assistant.ingest.patterns import source_kinds
-from assistant.ingest.source import SPEAKS_FOR, SourceKind, is_person, type_source
+from assistant.ingest.source import SourceKind, is_person, type_source
+from assistant.ingest.source_words import SPEAKS_FOR
 from assistant.ingest.senses import defines, is_state, orders, puts_at, quoted_by_outlet, says_nothing, speech_noun, stance_participle, takes_stance, verdict
 from assistant.ingest.pronouns import display_source, fronted_frame, head_span, main_speaker, subject_span
 from assistant.ingest.speakers import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.ingest.patterns import source_kinds
-from assistant.ingest.source import OWN_MEDIA
+from assistant.ingest.source_words import OWN_MEDIA
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -280,6 +280,8 @@ def label_sentences(
     stated: LabelledSentence | None = None  # the sentence before, when a source's statement labelled it
     for position, (sentence, doc) in enumerate(zip(sentences, docs)):
         text = sentence.text.strip()
+        for surname, kind in (titled_names(text) | described_names(text)).items():  # "Speaker Tom Averill said", and "Averill asked" later
+            known.setdefault(surname, kind)
         statement = False
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         inside_at_start, inside_at_end = states[position]
@@ -412,8 +414,6 @@ def label_sentences(
         if labelled.label != "article" and labelled.cue not in (QUOTED_CUE, ANAPHORA_CUE) and labelled.continues is None and not quoted_only:
             named_speaker = labelled
         stated = labelled if statement and labelled.label != "article" else None
-        for surname, kind in (titled_names(text) | described_names(text)).items():  # "Justice Samuel Alito is ...": "Alito asked" later is the justice
-            known.setdefault(surname, kind)
         out.append(labelled)
         if not quoted_only:
             # Quoted words whose speaker is named where they close ('"Lena has been advised by her

@@ -1,14 +1,12 @@
 """Source typing: what kind of source a statement comes from (DESIGN.md §3).
 
-Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what kind of source
-that is, from the source patterns (``patterns.py``: general knowledge kept as data files in ``sources/``)
-and the gazetteers (``gazetteers.py``: places, newspapers' names, heads of state and government). When
-no pattern types the speaker, spaCy's entity recogniser does: an organisation speaks for itself
-(``group_claim``), a country's or city's name is its government (``official``) when the gazetteer
-knows it; a name the recogniser calls a place but no gazetteer knows ("Netflix said") is an
-organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok video", "on
-Instagram") makes it ``social_media`` unless the poster is official.
-"""
+Attribution (``label.py``) finds *who* a sentence is attributed to; this module decides what kind of source that is,
+from the source patterns (``patterns.py``: general knowledge kept as data files in ``sources/``) and the gazetteers
+(``gazetteers.py``: places, newspapers' names, heads of state and government). When no pattern types the speaker,
+spaCy's entity recogniser does: an organisation speaks for itself (``group_claim``), a country's or city's name is its
+government (``official``) when the gazetteer knows it; a name the recogniser calls a place but no gazetteer knows
+("Netflix said") is an organisation. The channel of a statement (``channel.py``: "tweeted", "in a TikTok video", "on
+Instagram") makes it ``social_media`` unless the poster is official."""
 
 from __future__ import annotations
 
@@ -21,6 +19,9 @@ from assistant.ingest.namesakes import another_person
 from assistant.ingest.nlp import is_handle
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.qualifiers import SHADOW, fake_word, past_title, unnamed
+from assistant.ingest.source_words import (
+    BODY_ROLES, FILING_VERBS, LOCATIVE, NOT_BODIES, OWN_MEDIA, PARTITIVE, PLACE_PARTS, PRIVATE, RESEARCH, SERVES, SPEAKS_FOR, STATE_ONLY,
+)
 from assistant.ingest.verbs import SPEECH_VERBS
 from assistant.types import Label
 
@@ -30,11 +31,8 @@ if TYPE_CHECKING:
 KIND_LABEL: dict[str, Label] = {"OFFICIAL": "official", "MEDIA": "media_report", "SOCIAL": "social_media", "GROUP": "group_claim", "DATA": "article"}
 # Entities the recogniser finds when no pattern does: an organisation speaks for itself, a country or city for its government.
 ENTITY_LABEL: dict[str, Label] = {"ORG": "group_claim", "GPE": "official"}
-RESEARCH = frozenset("study survey poll paper research".split())
 OWNER_DEPS = ("poss", "compound", "nmod", "amod", "appos")
-FILING_VERBS = frozenset("file lodge submit".split())
 _OWNER_PREPS = ("of", "for", "from", "at", "with", "on", "in", "by")
-SERVES = frozenset("aide adviser advisor assistant counsellor counselor envoy".split())  # "an aide to X" speaks for X
 
 
 @dataclass(frozen=True)
@@ -46,18 +44,6 @@ class SourceKind:
     by_entity: bool = False
     by_role: bool = False  # only a role's own kind decided ("the message", "a spokesperson")
     person: bool = False  # the pattern that decided names a person ("the striker", "an activist")
-
-
-# Bodies only a state has, whatever words their names hold.
-STATE_ONLY = frozenset("ministry".split())
-# A place's name in a body's name ("Kansas City Police", "Orange County Council"), not alone a mark of one ("Kansas City Chiefs").
-PLACE_PARTS = frozenset({"place", "local"})
-PARTITIVE = frozenset("one some several many each both all any either neither".split())  # "one of the union's leaders" (subject.PARTITIVES: pronoun-like subjects, "some said")
-PRIVATE = frozenset("private privately-run privately-owned for-profit non-governmental nongovernmental non-state".split())  # "a private security service"
-# A body an official role word names when it heads a proper name (unlike "Nintendo President").
-BODY_ROLES = frozenset("bureau directorate office".split())
-# Entity types that name no body: "the Lakeshore City Marathon" (an event), "the National Stadium".
-NOT_BODIES = frozenset("EVENT FAC WORK_OF_ART PRODUCT".split())
 
 
 def _names_no_body(name: Sequence[Token]) -> bool:
@@ -108,9 +94,6 @@ def owners_of(head: Token) -> list[Token]:
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
     owners.extend(_on_behalf_of(head))
     return owners
-
-
-LOCATIVE = frozenset("at in near outside inside around across".split())
 
 
 def _located(head: Token, owner: Token) -> bool:
@@ -232,6 +215,9 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return "official", " ".join(t.text for t in _name(tok)) if tok.pos_ == "PROPN" else tok.text, span  # "Maui County said", "The city said": its government
     if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known and not another_person(tok, known, kinds):  # "Cummins said"
         return known[tok.lower_], tok.text, None
+    described = next((kinds[c.i] for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i in kinds and kinds[c.i].label_ in KIND_LABEL), None)
+    if entities and tok.pos_ == "PROPN" and described is not None:
+        return KIND_LABEL[described.label_], described.text, described  # "analytics firm Playmetric": what the text calls the name
     if entities and tok.pos_ == "PROPN" and (leader := _leader(tok)) is not None:
         return "official", leader, None  # "Zelensky said": a head of state or government named without a title
     if entities and is_place(tok):
@@ -432,8 +418,10 @@ def _house_of(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
 
 
 def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
-    """The name of an organisation no pattern types that a title stands after ("Harvard president"):
-    one the recogniser calls an organisation (not a place, "US President"; not a person)."""
+    """The name of an organisation no pattern types that a title stands after ("Harvard president"): one the recogniser
+    calls an organisation (not a place, "US President"; not a person)."""
+    from assistant.ingest.titled import office_titles
+
     start = min([title.i, *(c.i for c in title.children if c.dep_ == "compound" and kinds.get(c.i) is not None and kinds[c.i].label_ == "ROLE")])
     before = title.doc[start - 1] if start > 0 else None  # "ANC Secretary-General Fikile Mbalula": before the whole title
     name = next((o for o in title.children if o.dep_ in ("compound", "poss", "amod") and o.i < start), None) \
@@ -443,8 +431,8 @@ def _held_in(title: Token, kinds: Mapping[int, Span]) -> str | None:
     # Ujiri": a team's), where an untyped singular is often a word of the title ("Solicitor
     # General", "Competition Commissioner") and a portfolio is typed ("Veterans Affairs Minister").
     if name is None or not name.text[:1].isupper() or name.pos_ not in ("PROPN", "NOUN", "ADJ") or _country(name, kinds) \
-            or kinds.get(name.i) is not None:
-        return None
+            or kinds.get(name.i) is not None or f"{name.lower_} {title.lower_}" in office_titles():
+        return None  # "Home Secretary": one title, not a secretary held in "Home"
     kind = _organisation(name)
     if not (kind == "ORG" or kind == "" and name.tag_ in ("NNS", "NNPS")):
         return None  # "Competition Commissioner": a word of the title, no organisation
@@ -462,8 +450,6 @@ def _organisation(tok: Token) -> str:
     return next((label for text, label in named_entities(tok.doc.text) if tok.text in text.split()), "")
 
 
-# Roles whose one job is to speak for a body or a person (the body is the source, not the role).
-SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative rep reps".split())
 
 
 def _public_body(tok: Token, kinds: Mapping[int, Span]) -> bool:
@@ -494,7 +480,3 @@ def _national_office(speaker: Token, span: Span | None, kinds: Mapping[int, Span
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
     """A place's name standing before a title or team ("Australia captain", "US President")."""
     return (entity_of(owner) == "GPE" or is_place(owner)) and kinds.get(owner.i) is None
-
-
-# Channels an organisation publishes itself (a person's blog is still online posting).
-OWN_MEDIA = frozenset("blog website newsletter".split())

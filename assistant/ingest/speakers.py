@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest.namesakes import HONORIFICS
 from assistant.ingest.patterns import SPANS_KEY, source_kinds
-from assistant.ingest.source import OWNER_DEPS, SERVES, SPEAKS_FOR, owners_of
+from assistant.ingest.source import OWNER_DEPS, owners_of
+from assistant.ingest.source_words import SERVES, SPEAKS_FOR
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

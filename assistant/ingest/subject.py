@@ -23,8 +23,9 @@ FEELINGS = frozenset("delighted pleased proud happy thrilled excited honoured ho
                      "disappointed grateful".split())
 # Verbs and adjectives before "to" that say the speaking took place (implicative, not an
 # expectation or a plan): "moved to assure", "sought to reassure", "went on to say", "was forced to
-# deny", "was quick to point out", "hastened to add"; "is expected to announce", "plans to say" say nothing yet.
-IMPLICATIVE = frozenset("move seek rush hasten scramble force manage try attempt quick swift keen eager careful".split())
+# deny", "was quick to point out", "hastened to add", "appeared to dismiss" (it was said, whatever it meant); "is
+# expected to announce", "plans to say" say nothing yet.
+IMPLICATIVE = frozenset("move seek rush hasten scramble force manage try attempt quick swift keen eager careful appear seem".split())
 # "The union used its conference to demand ...", "the company took the opportunity to deny ...":
 # the occasion a speaker used to speak; whoever used it speaks.
 OCCASIONS = frozenset("opportunity occasion chance moment".split())
