@@ -1216,3 +1216,24 @@ def test_a_release_or_website_named_again_is_its_issuers() -> None:
 )
 def test_offices_seats_of_government_and_descriptions_type_their_speakers(sentence: str, label: str) -> None:
     assert rules_label(sentence) == [label]
+
+
+def test_the_outlets_own_reporting_is_not_second_guessed_by_a_model_that_reads_two_sentences() -> None:
+    text = ("SHANGHAI (Reuters) - Hundreds of workers protested at a factory making components for Apple suppliers, videos posted on "
+            "Chinese social media showed.\n\nReuters verified the location of the videos by matching the factory gate and nearby "
+            "buildings with satellite images.")
+    verified = Assistant.label(text)[1]
+    assert verified.label == "article" and "dateline" in verified.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The Conservatives dismissed the plan as \"fantasy economics\".", "group_claim"),  # a party, not a nation
+        ("The Israelis said the talks had failed.", "official"),  # a nation speaking as one
+        ("A spokesperson for the Scotland Office said the position had not changed.", "official"),  # an office, not an office-holder
+        ("Some parents on Mumsnet said they had struggled to get an appointment.", "social_media"),
+    ],
+)
+def test_parties_nations_offices_and_forums(sentence: str, label: str) -> None:
+    assert rules_label(sentence) == [label]

@@ -23,6 +23,7 @@ from importlib import resources
 
 from assistant.ingest.context import INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.credits import NOTICE_WORDS, press_release_issuer
+from assistant.ingest.outlet import OWN_REPORTING
 from assistant.ingest.voice import OPENING_SENTENCES
 from assistant.types import Label, LabelledSentence
 
@@ -233,8 +234,8 @@ EMBED_REASON = "the text of a post embedded in the article"  # embeds.py
 
 def credited_by_text(sentence: LabelledSentence) -> bool:
     """Was the sentence's label decided by reading the whole text (a post, an issuer's own text, a
-    post embedded in it)?"""
-    return sentence.reason.startswith((POST_REASON, EMBED_REASON)) or sentence.reason.endswith(ISSUER_REASON)
+    post embedded in it, the dateline's outlet reporting its own work)?"""
+    return sentence.reason.startswith((POST_REASON, EMBED_REASON)) or sentence.reason.endswith((ISSUER_REASON, OWN_REPORTING))
 
 
 def post_marker(labelled: Sequence[LabelledSentence]) -> str | None:

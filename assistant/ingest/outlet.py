@@ -8,6 +8,7 @@ import re
 
 from assistant.ingest.frames import Frame, Inherit
 
+OWN_REPORTING = "its own reporting, not a source's"
 # A dateline ending in an outlet's name in brackets and a dash: "MOSCOW, March 12 (Reuters) -", "PARIS (AP) —".
 _DATELINE_CREDIT = re.compile(r"[^()\n]{2,80}?\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)\s*[-\u2013\u2014]")
 
@@ -22,5 +23,5 @@ def own_reporting(frame: Frame | Inherit | None, outlet: str | None) -> Frame | 
     """A report attributed to the outlet that wrote the article is the article's own words."""
     if outlet is None or not isinstance(frame, Frame) or frame.label != "media_report" or frame.source.lower().removeprefix("the ") != outlet.lower():
         return frame
-    return Frame("article", "the article", frame.cue, f"'{outlet}' wrote the article (its dateline's credit): its own reporting, not a source's",
+    return Frame("article", "the article", frame.cue, f"'{outlet}' wrote the article (its dateline's credit): {OWN_REPORTING}",
                  speech=frame.speech)

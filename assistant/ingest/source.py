@@ -222,8 +222,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return "official", leader, None  # "Zelensky said": a head of state or government named without a title
     if entities and is_place(tok):
         return "official", tok.text, None  # "Moscow said", "Kazakhstan denied": its government
-    if entities and tok.tag_ in ("NNPS", "NNS") and [c.lower_ for c in tok.children] == ["the"] and entity_of(tok) == "NORP":
-        return "official", tok.text, None  # "The Israelis say ...": a people speaking as one is its government
+    if entities and tok.tag_ in ("NNPS", "NNS") and [c.lower_ for c in tok.children] == ["the"] and entity_of(tok) == "NORP" and _nation(tok):
+        return "official", tok.text, None  # "The Israelis say ...": a people speaking as one is its government (not "The Conservatives")
     if entities and tok.pos_ in ("PROPN", "NOUN") and (ent := entity_of(tok)) in ENTITY_LABEL:
         if ent == "GPE" and not is_place(tok):
             return "group_claim", tok.text, None  # "Netflix" read as a place: no gazetteer knows it
@@ -314,7 +314,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
                 grand, o_label, o_cue, o_span = same_name or first
                 remembered = grand.lower_ in memory
         if o_label in (None, "official") and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ == "OFFICIAL" \
-                and (held := _held_in(owner, kinds)) is not None:
+                and owner.lemma_.lower() not in BODY_ROLES and (held := _held_in(owner, kinds)) is not None:  # not "the Scotland Office"
             o_label, o_cue = "group_claim", held  # "Nintendo president Shuntaro Furukawa": a title held in an organisation no pattern knows
         if o_label is None and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in KIND_LABEL \
                 and not (owner.dep_ == "compound" and entity_of(speaker) == "ORG" and (o_span.id_ == "MEDIA" or owner.lower_ == "general" and speaker.i not in kinds)) \
@@ -475,6 +475,13 @@ def _national_office(speaker: Token, span: Span | None, kinds: Mapping[int, Span
     if not owners or not all(is_place(o) and kinds.get(o.i) is None or o.dep_ == "amod" and o.lower_ in demonyms() for o in owners):
         return None
     return " ".join(t.text for t in owners[0].subtree if t.dep_ != "case")
+
+
+def _nation(people: Token) -> bool:
+    """ "Israelis", "Filipinos": a nation's people, by its adjective (``sources/demonyms.txt``), not a party's members."""
+    from assistant.ingest.titled import demonyms
+
+    return people.lower_ in demonyms() or people.lower_.removesuffix("s") in demonyms()
 
 
 def _country(owner: Token, kinds: Mapping[int, Span]) -> bool:
