@@ -1237,3 +1237,14 @@ def test_the_outlets_own_reporting_is_not_second_guessed_by_a_model_that_reads_t
 )
 def test_parties_nations_offices_and_forums(sentence: str, label: str) -> None:
     assert rules_label(sentence) == [label]
+
+
+def test_he_or_she_after_authorities_is_never_their_word_and_a_live_blogs_we_is_the_newsroom() -> None:
+    *_, denial = rules("A judge approved the extradition of Oliver Trent. U.S. prosecutors allege that Trent helped a hacking group "
+                       "move funds. He denies the charges.")
+    assert denial.label != "official" and denial.attributed_to == "Trent"
+    _, governor = rules("Officials said Governor Ruth Adebayo had approved the plan. She said it would create jobs.")
+    assert governor.label == "official" and governor.attributed_to == "Governor Ruth Adebayo"
+    blog = rules("14:20 - Welcome to our live coverage of transfer deadline day. 14:32 - Sky Sports are reporting that Leeford "
+                 "have had a second bid rejected. 15:24 - We'll bring you updates as soon as we have them.")
+    assert [s.label for s in blog] == ["article", "media_report", "article"]

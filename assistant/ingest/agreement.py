@@ -17,7 +17,7 @@ from assistant.ingest.attribution import CLOSE_QUOTES, OPEN_QUOTES
 from assistant.ingest.frames import Frame
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.pronouns import display_source
-from assistant.ingest.source import is_person, name_run, type_source
+from assistant.ingest.source import is_person, is_place, name_run, type_source
 from assistant.ingest.speakers import bare_title
 from assistant.ingest.verbs import SPEECH_VERBS
 from assistant.types import Label, LabelledSentence, Sentence
@@ -68,14 +68,21 @@ def person_named_before(sentences: Sequence[Sentence], docs: Sequence[Doc | None
     nothing types speaking for themselves, and a spokesperson no one is named for ("spokesman
     Raanan Gissin") for the source the story quoted (``quoted``, its kind), as ``attribution`` has
     it. A person the sentence only names ("Posts claim Mayor Daniel Ortiz knew ...", "after meeting
-    Governor Ruth Adebayo") is not the one who speaks. None when no one speaks."""
+    Governor Ruth Adebayo") is not the one who speaks, unless the plural source before is an authority
+    and no one spoke ("U.S. prosecutors allege that Trent ... He denies the charges": never the
+    prosecutors' word). None when no one speaks."""
     person = None
     if (doc := docs[position]) is not None:
         pronoun = next(t.i for t in doc if t.lower_ in _ONE_PERSON and t.dep_ == "nsubj" and not _quoted(t))
         person = next((t for t in reversed(doc[:pronoun]) if _a_person_speaking(t)), None)
+    spoke = True
     if person is None and position > 0 and sentences[position].paragraph - sentences[position - 1].paragraph <= 1:
         doc = docs[position - 1] if docs[position - 1] is not None else parse(sentences[position - 1].text)
         person = next((t for t in reversed(doc) if _a_person_speaking(t)), None)
+        if person is None and quoted == "official":
+            # "U.S. prosecutors allege that Trent ... He denies the charges.": no one spoke, and "he" is not the
+            # authority: the last person the sentence before names, speaking for their own affairs.
+            person, spoke = next((t for t in reversed(doc) if _named_in_clause(t)), None), False
     if person is None:
         return None
     # "a witness, Sarah Jones, said": the witness; not "the minister's son, Karim Aziz": whose son says nothing of him.
@@ -87,6 +94,9 @@ def person_named_before(sentences: Sequence[Sentence], docs: Sequence[Doc | None
                                                       f"speaking for the source quoted before ({quoted})")
     label: Label = kind.label if kind is not None and kind.label != "article" else "group_claim"
     why = f"({kind.cue})" if kind is not None else "a named person with no office, outlet or online channel"
+    if not spoke:
+        return Frame(label, name, "pronoun subject",
+                     f"'he' or 'she' is one person, not the authorities before: '{name}', the person named before: {why}", decided=False)
     return Frame(label, name, "pronoun subject", f"'he' or 'she' is one person: '{name}', who spoke before, not a plural source: {why}",
                  decided=kind is not None)
 
@@ -122,6 +132,13 @@ def _quoted(tok: Token) -> bool:
     """Is the token inside quotation marks ('"... to harm Arafat personally," he said')?"""
     before = tok.doc.text[: tok.idx]
     return before.count('"') % 2 == 1 or sum(before.count(q) for q in OPEN_QUOTES) > sum(before.count(q) for q in CLOSE_QUOTES)
+
+
+def _named_in_clause(tok: Token) -> bool:
+    """A name that is a clause's subject or object outside quoted words ("allege that Trent helped"), of a person or of no
+    kind a pattern or gazetteer gives (the small recogniser often takes a surname for an organisation)."""
+    return _ends_a_persons_name(tok) and tok.dep_ != "appos" or tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
+        and name_run(tok)[-1] == tok and source_kinds(tok.doc).get(tok.i) is None and not is_place(tok) and not _quoted(tok)
 
 
 def _ends_a_persons_name(tok: Token) -> bool:

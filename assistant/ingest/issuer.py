@@ -33,9 +33,11 @@ MIN_OWN_VOICE = 2
 OWN_VOICE_SHARE = 0.25
 _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|[Oo]urs?|us)\b")  # lower-case "us" only: "US" is a country
 _OWNING = re.compile(r"\b(?:[Oo]urs?|[Yy]ou(?:rs?)?)\b")
-# How an outlet speaks of itself ("told us", "our correspondent"): a newsroom's voice, not an issuer's.
-_OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b",
-                          re.IGNORECASE)
+# How an outlet speaks of itself ("told us", "our correspondent", a live blog's "our live coverage", "we'll bring you
+# updates", "as we reported"): a newsroom's voice, not an issuer's.
+_OUTLET_SELF = re.compile(r"\b(?:told|tells|telling|contacted|emailed|asked) us\b|\bour (?:reporter|correspondent|journalist|newsroom|readers?)s?\b"
+                          r"|\bour (?:live )?(?:coverage|blog|updates|reporting)\b|\bwe(?:['’]ll| will) (?:bring|keep) you\b|\bstay with us\b"
+                          r"|\bas we (?:reported|revealed)\b", re.IGNORECASE)
 AI_SOURCE = "text addressed to an AI system"
 UNANCHORED = ("unnamed source", "unnamed poster")  # a pronoun subject with no source before it
 _QUOTE_MARKS = "\"“”«»"
