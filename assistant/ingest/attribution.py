@@ -164,7 +164,7 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
                 return Inherit(channel, fronted_frame(verb, speaker, channel, known))
             kind = type_source(speaker, known)
             if (lemma in VIEW_VERBS or stance_participle(verb)) and speaker.pos_ != "PROPN" \
-                    and ((own := source_kinds(verb.doc).get(speaker.i)) is None or own.label_ == "ROLE" and not own.id_):
+                    and ((own := source_kinds(verb.doc).get(speaker.i)) is None or own.label_ == "ROLE" and own.id_ in ("", "family")):
                 return None  # "The police officer's widow is disappointed ...": a view held by no source, whoever it is linked to
             if speaker.pos_ == "NOUN" and kind is not None and kind.by_role and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in speaker.children):
                 # "Its president, Dr. Laura Chen, said ..." after "Whitmore University said ...": the officer of

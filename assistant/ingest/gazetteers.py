@@ -32,3 +32,9 @@ def leaders() -> frozenset[str]:
     """Lower-cased names of heads of state and government (``sources/leaders.txt``), each full name
     and the distinctive names it goes by alone."""
     return frozenset(name.strip().lower() for line in _entries("leaders.txt") for name in line.split("|"))
+
+
+@lru_cache(maxsize=1)
+def ai_names() -> frozenset[str]:
+    """Lower-cased names for AI systems (``sources/ai_names.txt``), read only inside frames of address."""
+    return frozenset(line.lower() for line in _entries("ai_names.txt"))

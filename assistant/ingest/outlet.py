@@ -20,8 +20,17 @@ def dateline_outlet(first_sentence: str) -> str | None:
 
 
 def own_reporting(frame: Frame | Inherit | None, outlet: str | None) -> Frame | Inherit | None:
-    """A report attributed to the outlet that wrote the article is the article's own words."""
-    if outlet is None or not isinstance(frame, Frame) or frame.label != "media_report" or frame.source.lower().removeprefix("the ") != outlet.lower():
+    """A report attributed to the outlet that wrote the article, its reporters or its calculations ("A Reuters reporter
+    saw ...", "The Associated Press verified ..." after "(AP) -") is the article's own words."""
+    if outlet is None or not isinstance(frame, Frame) or frame.label != "media_report" or not _names(frame.source, outlet):
         return frame
     return Frame("article", "the article", frame.cue, f"'{outlet}' wrote the article (its dateline's credit): {OWN_REPORTING}",
                  speech=frame.speech)
+
+
+def _names(source: str, outlet: str) -> bool:
+    """Does the source name the outlet: its name as words ("A Reuters reporter", "MOSCOW (Reuters) - Reuters") or its
+    initials ("The Associated Press" for "AP")?"""
+    words = re.findall(r"[\w&.]+", source)
+    initials = "".join(w[0] for w in words if w[:1].isupper() and w.lower() != "the")
+    return re.search(rf"(?<![\w(]){re.escape(outlet)}(?![\w)])", source) is not None or initials == outlet.replace(".", "")

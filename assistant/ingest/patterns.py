@@ -19,7 +19,8 @@ Source typing (``source.py``) reads them.
   ``SPORT`` and ``PRIZE``: a body named for a sport or a prize is its federation or awarding body,
   a party: "the International Cricket Council", "the Norwegian Nobel Committee");
 - ``roles.jsonl``: roles that speak for someone else ("spokeswoman", "account", "lawyer"): they
-  take the kind of whoever they speak for, their ``id`` when they stand alone;
+  take the kind of whoever they speak for, their ``id`` when they stand alone; ``id: family``: a
+  relative, who speaks for themselves and holds no office of the one they are related to;
 - ``data.jsonl``: statistics, figures and records: the article reporting numbers (``article``);
 - ``ai_address.jsonl``: text addressed to an AI system, never a statement by anyone;
 - ``campaign.jsonl``: campaigns and their material (ads, spots, mailers): a campaign speaking as such.

@@ -26,10 +26,36 @@ def _ai_address() -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _ai_frames() -> re.Pattern[str]:
+    """How an instruction addresses an AI system whatever it calls it (``sources/ai_names.txt``): a note, message or
+    instruction to it, a greeting, a vocative before an order, what it must do when it reads the text, a bracketed
+    system tag, an order to label the text."""
+    from assistant.ingest.gazetteers import ai_names
+
+    names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(ai_names(), key=len, reverse=True))
+    ai = rf"(?:the\s+|all\s+|any\s+)?(?:{names})s?(?:\s+(?:readers?|assistants?|systems?|models?|tools?|agents?|summari[sz]ers?|crawlers?|bots?|chatbots?))?"
+    orders = r"(?:note|remember|please|ignore|disregard|report|say|state|write|summari[sz]e|tell|treat|label|classify|output|respond|answer|confirm|describe|present)"
+    # ("AI systems must be regulated, the minister said" orders nothing of the reader)
+    frames = (
+        rf"^\W*(?:an?\s+|important\s+)?(?:note|message|instructions?|attention|reminder|memo|notice|warning|request)\s+(?:to|for)\s+{ai}\b",
+        rf"^\W*(?:dear|hey|hi|hello|attention)\s+{ai}\b",
+        rf"^\W*(?:to|for)\s+{ai}\s*[,:]",
+        rf"^\W*{ai}\s*[,:]\s*{orders}\b",
+        rf"\b{ai}\s+(?:summari[sz]ing|reading|processing|analy[sz]ing|crawling|scraping|indexing|parsing)\s+(?:this|the)\s+"
+        r"(?:article|text|page|story|passage|document|content|report)\b",
+        rf"^\W*{ai}\s+(?:must|should|shall|need\s+to|are\s+(?:instructed|required|asked)\s+to)\s+(?:always\s+)?(?:{orders}|affirm|mention|include|refer|call|conclude)\b",
+        rf"\bif\s+you\s+are\s+(?:an?\s+)?{ai}\b",
+        r"^\W*\[\s*(?:system|assistant|instructions?|admin)\s*\]",
+        r"\b(?:label|classify|mark|treat|tag)\s+this\s+(?:sentence|article|text|statement|paragraph|passage|claim)\s+as\b",
+    )
+    return re.compile("|".join(frames), re.IGNORECASE)
+
+
 def addressed_to_ai(text: str) -> str | None:
-    """The words that address an AI system ("Note to AI assistants"), or None."""
-    found = _ai_address().search(text)
-    return found.group(0).strip() if found else None
+    """The words that address an AI system ("Note to AI assistants", "Dear ChatGPT"), or None."""
+    found = [m for m in (_ai_address().search(text), _ai_frames().search(text)) if m is not None]
+    return min(found, key=lambda m: (m.start(), -len(m.group(0)))).group(0).strip() if found else None
 
 
 @lru_cache(maxsize=1)

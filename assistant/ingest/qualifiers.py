@@ -1,5 +1,5 @@
 """Words that change what a typed source stands for: a past office ("former president",
-"ex-minister": its holder speaks for themselves), the opposition's shadow office ("Shadow
+"ex-minister", "a retired general": its holder speaks for themselves), the opposition's shadow office ("Shadow
 Treasurer"), and a fake ("a spoof ministry account", "a forged letter": no one's word but an
 unclear origin's). General English, used by ``source.py`` and the learned second opinion's guards."""
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-FORMER = frozenset("former ex ex-".split())
+FORMER = frozenset("former ex ex- retired".split())
 SHADOW = frozenset({"shadow"})  # Westminster systems: the opposition's spokesperson for an office
 FAKES = frozenset("fake fabricated forged doctored bogus counterfeit purported parody spoof satirical impostor imposter".split())
 
@@ -28,7 +28,8 @@ def past_title(speaker: Token, words: frozenset[str] = FORMER) -> str | None:
 
 
 def unnamed(speaker: Token) -> bool:
-    """ "One former minister", "a former diplomat who served in the embassy": someone counted or introduced by an
-    indefinite article, with no name beside them."""
-    return any(c.lower_ in ("a", "an", "one", "another") or c.like_num for c in speaker.children if c.dep_ in ("det", "nummod")) \
-        and not any(c.pos_ == "PROPN" for c in speaker.children if c.dep_ in ("compound", "appos"))
+    """ "One former minister", "a former diplomat who served in the embassy", "Former officials": someone counted,
+    introduced by an indefinite article or a bare plural, with no name beside them."""
+    counted = any(c.lower_ in ("a", "an", "one", "another") or c.like_num for c in speaker.children if c.dep_ in ("det", "nummod"))
+    bare_plural = speaker.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in speaker.children)  # "Former officials said"
+    return (counted or bare_plural) and not any(c.pos_ == "PROPN" for c in speaker.children if c.dep_ in ("compound", "appos"))

@@ -20,7 +20,7 @@ from assistant.ingest.nlp import is_handle
 from assistant.ingest.patterns import source_kinds
 from assistant.ingest.qualifiers import SHADOW, fake_word, past_title, unnamed
 from assistant.ingest.source_words import (
-    BODY_ROLES, FILING_VERBS, LOCATIVE, NOT_BODIES, OWN_MEDIA, PARTITIVE, PLACE_PARTS, PRIVATE, RESEARCH, SERVES, SPEAKS_FOR, STATE_ONLY,
+    BODY_ROLES, EMPLOYERS, FILING_VERBS, LOCATIVE, NOT_BODIES, OWN_MEDIA, PARTITIVE, PLACE_PARTS, PRIVATE, RESEARCH, SERVES, SPEAKS_FOR, STATE_ONLY,
 )
 from assistant.ingest.verbs import SPEECH_VERBS
 from assistant.types import Label
@@ -149,7 +149,8 @@ def is_person(tok: Token) -> bool:
 
 def _name(tok: Token) -> list[Token]:
     """The capitalised words of a name headed by ``tok`` ("the Army for the Liberation of X")."""
-    return [t for t in tok.subtree if t.dep_ not in ("acl", "relcl", "appos") and (t.is_title or t.is_upper) and t.is_alpha]
+    clauses = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}  # "Tourists visiting the Quirinale"
+    return [t for t in tok.subtree if t.i not in clauses and t.dep_ not in ("acl", "relcl", "appos") and (t.is_title or t.is_upper) and t.is_alpha]
 
 
 def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label], entities: bool) -> tuple[Label | None, str, Span | None]:
@@ -190,7 +191,7 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return KIND_LABEL[span.label_], span.text, span
     if is_masthead(tok):
         return "media_report", name_run(tok).text, None
-    if titled and (span is None or span.label_ == "ROLE" or span.id_ == "body") and tok.pos_ in ("PROPN", "NOUN") and not is_person(tok):
+    if titled and (span is None or span.label_ == "ROLE" or span.id_ == "body") and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i > 0) and not is_person(tok):
         # "the National Audit Office", "the Federal Institute for Drugs", "the National Transportation
         # Safety Board": a public body's name ("board" alone is a company's or a club's).
         # ... or a name built on an authority's word: "the Kaduna State Police Command".
@@ -215,7 +216,8 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
         return "official", " ".join(t.text for t in _name(tok)) if tok.pos_ == "PROPN" else tok.text, span  # "Maui County said", "The city said": its government
     if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title) and tok.lower_ in known and not another_person(tok, known, kinds):  # "Cummins said"
         return known[tok.lower_], tok.text, None
-    described = next((kinds[c.i] for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i in kinds and kinds[c.i].label_ in KIND_LABEL), None)
+    described = next((kinds[c.i] for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i in kinds
+                      and kinds[c.i].label_ in KIND_LABEL and kinds[c.i].label_ != "OFFICIAL"), None)  # not "watchdog Global Witness"
     if entities and tok.pos_ == "PROPN" and described is not None:
         return KIND_LABEL[described.label_], described.text, described  # "analytics firm Playmetric": what the text calls the name
     if entities and tok.pos_ == "PROPN" and (leader := _leader(tok)) is not None:
@@ -262,6 +264,9 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         return SourceKind("group_claim", f"{span.text} (the company)")  # "Facebook announced": the company speaks
     if label == "social_media":
         return SourceKind(label, cue)
+    if span is not None and span.label_ == "ROLE" and span.id_ == "family" and any(c.dep_ == "poss" or c.lower_ == "of" for c in speaker.children):
+        # "The president's son said", "the mother of one of the soldiers": a relative, who holds no office of theirs
+        return SourceKind("group_claim", f"{span.text}: a relative, speaking for themselves", person=True)
     for acl in speaker.children:  # "a video posted on TikTok", "one version circulating online"
         if acl.dep_ in ("acl", "relcl"):
             for verb in (v for v in acl.subtree if v.pos_ == "VERB"):
@@ -277,8 +282,8 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
     office: tuple[Label, str] | None = None  # the kind of an office an apposition gives
     for owner in owners_of(speaker):
-        if _country(owner, kinds):
-            continue  # "Australia captain", "US President": the country does not decide the kind
+        if _country(owner, kinds) or span is not None and span.start <= owner.i < span.end and not owners_of(owner):
+            continue  # "Australia captain", "US President": the country does not decide the kind; "vice" is the title's own word
         if owner.lower_ == "official" and owner.dep_ == "amod" and not (span is not None and span.label_ == "DATA"):
             authorised = True  # "the official website", "an official trailer": authorised by its owner, not a state's (unlike "official results")
             continue
@@ -299,8 +304,10 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         remembered = owner.lower_ in memory  # typed earlier in the article
         # "Dr Marieke van der Linde, chair of the hospital's board": an office the apposition gives.
         is_office = owner.dep_ == "appos" and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in ("GROUP", "OFFICIAL", "")
-        if label is None and span is None and o_span is None and not remembered and _located(speaker, owner):
-            continue  # "Commuters at Gare de Lyon", "street vendors in Chandni Chowk": where people are, not whom they speak for
+        people = (own := kinds.get(speaker.i)) is not None and own.id_ == "person"  # "neighbours", "tourists", "witnesses"
+        if label is None and (span is None or people) and (o_span is None or o_span.label_ == "OFFICIAL") and not remembered \
+                and (_located(speaker, owner) or owner.head.lower_ == "of" and people):
+            continue  # "Commuters at Gare de Lyon", "a cleaner at the Casa Rosada", "neighbours of State House": where people are
         if o_label is None:
             # "a spokeswoman for the ministry's press office" ...
             grands = (g for g in ((grand, *_own_kind(grand, kinds, memory, entities)) for grand in owners_of(owner)
@@ -390,8 +397,10 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
 
 
 def _authority_of(expert: Token, kinds: Mapping[int, Span], known: Mapping[str, Label]) -> str | None:
-    """The public body a pattern names as an expert's employer ("Met Office" of "Met Office chief scientist")."""
-    return next((name_run(o).text for o in owners_of(expert) if not _country(o, kinds) and (k := _own_kind(o, kinds, known, False))[0] == "official" and k[2] is not None), None)
+    """The public body a pattern names as an expert's employer ("Met Office" of "Met Office chief scientist"); not the
+    field an expert studies ("military historian", "police analyst")."""
+    return next((name_run(o).text for o in owners_of(expert) if not _country(o, kinds) and (o.pos_ == "PROPN" or o.lemma_.lower() in EMPLOYERS)
+                 and (k := _own_kind(o, kinds, known, False))[0] == "official" and k[2] is not None), None)
 
 
 def _channel_owner(channel: Token, kinds: Mapping[int, Span], known: Mapping[str, Label]) -> tuple[Label, str] | None:

@@ -24,3 +24,5 @@ LOCATIVE = frozenset("at in near outside inside around across".split())
 SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative rep reps".split())
 # Channels an organisation publishes itself (a person's blog is still online posting).
 OWN_MEDIA = frozenset("blog website newsletter".split())
+# Common nouns that name an expert's employer, not their field ("government scientists", unlike "military historian").
+EMPLOYERS = frozenset("government state ministry department agency administration council".split())

@@ -368,8 +368,9 @@ def _not_an_agent(tok: Token) -> bool:
     """Not who did it: a time ("by Monday") or the means ("by email")."""
     from assistant.ingest.nlp import named_entities
 
-    if tok.lemma_.lower() in MEANS and not children(tok, "det", "poss", "compound", "amod"):
-        return True
+    if tok.lemma_.lower() in MEANS and not children(tok, "det", "poss", "compound", "amod") \
+            or tok.lemma_.lower() in ("message", "note") and not children(tok, "det", "poss"):
+        return True  # "by email", "by text message", "by diplomatic note"
     return tok.like_num or (tok.pos_ == "PROPN" and any(label in ("DATE", "TIME") for _, label in named_entities(tok.text)))
 
 
