@@ -1,5 +1,5 @@
-"""A pronoun agrees with what it stands for: "he" or "she" is one person, never "The Israelis" or
-"Initial reports". In 'Initial reports spoke of 50 people trapped, but emergency spokesman Johan
+"""A pronoun agrees with what it stands for: "he" or "she" is one person, never "The Israelis",
+"Initial reports" or a body ("The Justice Department"). In 'Initial reports spoke of 50 people trapped, but emergency spokesman Johan
 Pieterse said the figure was lower. "Police dogs are still inside," he added.', the "he" is the
 spokesman, not the reports the sentence before opened with. Where the source a "he said" would
 continue is plural, it stands for the last person who spoke before it: a name the recogniser
@@ -36,7 +36,7 @@ def speaker_instead(sentence: Sentence, sentences: Sequence[Sentence], docs: Seq
     """The sentence labelled as the person its "he" or "she" stands for, where ``before`` (the source
     it would otherwise continue) is plural; posted online (``channel``), social media unless an
     authority or an organisation speaks. None where the pronoun agrees with ``before`` or no person spoke."""
-    if before is None or not one_person_speaks(docs[position]) or not plural_source(before.attributed_to, docs[before.idx]):
+    if before is None or not one_person_speaks(docs[position]) or not (plural_source(before.attributed_to, docs[before.idx]) or a_body(before.attributed_to)):
         return None
     if (person := person_named_before(sentences, docs, position, parse, known, before.label)) is None:
         return None
@@ -49,6 +49,19 @@ def one_person_speaks(doc: Doc | None) -> bool:
     """Is the subject of a verb of speech, outside quoted words, "he" or "she"?"""
     return doc is not None and any(t.lower_ in _ONE_PERSON and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
                                    and not _quoted(t) for t in doc)
+
+
+# Bodies "he" or "she" never stands for ("The Justice Department charged Ahmed Khan ... He told reporters ...").
+BODIES = frozenset("department ministry court agency government office commission council army military authority authorities "
+                   "administration embassy tribunal parliament senate congress regulator bureau service police company firm "
+                   "group party union club".split())
+
+
+def a_body(source: str) -> bool:
+    """Is the source a body by its head noun ("The Justice Department", "the ministry"), not a person ("the Bureau of
+    Meteorology's Claire Richards")?"""
+    words = _HEAD_END.split(re.split(r"['\u2019]s\s", source)[-1], maxsplit=1)[0].split()
+    return bool(words) and words[-1].lower() in BODIES
 
 
 def plural_source(source: str, doc: Doc | None) -> bool:

@@ -10,7 +10,7 @@ from assistant.ingest.frames import Frame, Inherit
 
 OWN_REPORTING = "its own reporting, not a source's"
 # A dateline ending in an outlet's name in brackets and a dash: "MOSCOW, March 12 (Reuters) -", "PARIS (AP) —".
-_DATELINE_CREDIT = re.compile(r"[^()\n]{2,80}?\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)\s*[-\u2013\u2014]")
+_DATELINE_CREDIT = re.compile(r"[^()\n]{0,80}?\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)\s*[-\u2013\u2014]")
 
 
 def dateline_outlet(first_sentence: str) -> str | None:

@@ -35,19 +35,26 @@ def _ai_frames() -> re.Pattern[str]:
 
     names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(ai_names(), key=len, reverse=True))
     ai = rf"(?:the\s+|all\s+|any\s+)?(?:{names})s?(?:\s+(?:readers?|assistants?|systems?|models?|tools?|agents?|summari[sz]ers?|crawlers?|bots?|chatbots?))?"
+    # A name that is the addressee, not the start of a longer noun ("A note to AI developers from the commission").
+    addressee = rf"{ai}(?=\s*(?:[,:;.!?\-\u2013\u2014]|$))"
+    # The vocative alone ("ChatGPT, the government said ..."): only names no sentence opens with otherwise ("AI, ...", no).
+    named = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(ai_names() - {"ai", "a.i.", "artificial intelligence"}, key=len, reverse=True))
     orders = r"(?:note|remember|please|ignore|disregard|report|say|state|write|summari[sz]e|tell|treat|label|classify|output|respond|answer|confirm|describe|present)"
     # ("AI systems must be regulated, the minister said" orders nothing of the reader)
     frames = (
-        rf"^\W*(?:an?\s+|important\s+)?(?:note|message|instructions?|attention|reminder|memo|notice|warning|request)\s+(?:to|for)\s+{ai}\b",
-        rf"^\W*(?:dear|hey|hi|hello|attention)\s+{ai}\b",
+        rf"^\W*(?:an?\s+|important\s+)?(?:note|message|instructions?|attention|reminder|memo|notice|warning|request)\s*,?\s+(?:to|for)\s+{addressee}",
+        rf"^\W*(?:dear|hey|hi|hello|attention)\s*,?\s+{addressee}",
         rf"^\W*(?:to|for)\s+{ai}\s*[,:]",
         rf"^\W*{ai}\s*[,:]\s*{orders}\b",
-        rf"\b{ai}\s+(?:summari[sz]ing|reading|processing|analy[sz]ing|crawling|scraping|indexing|parsing)\s+(?:this|the)\s+"
-        r"(?:article|text|page|story|passage|document|content|report)\b",
+        rf"^\W*(?:the\s+)?(?:{named})s?\s*,",
+        rf"\b{ai}\s+(?:summari[sz]ing|reading|processing|analy[sz]ing|crawling|scraping|indexing|parsing)\s+(?:this|the)\b"
+        r"(?:\s*:|\s+(?:article|text|page|story|passage|document|content|report)\b)",
         rf"^\W*{ai}\s+(?:must|should|shall|need\s+to|are\s+(?:instructed|required|asked)\s+to)\s+(?:always\s+)?(?:{orders}|affirm|mention|include|refer|call|conclude)\b",
-        rf"\bif\s+you\s+are\s+(?:an?\s+)?{ai}\b",
-        r"^\W*\[\s*(?:system|assistant|instructions?|admin)\s*\]",
-        r"\b(?:label|classify|mark|treat|tag)\s+this\s+(?:sentence|article|text|statement|paragraph|passage|claim)\s+as\b",
+        rf"\bif\s+you(?:\s+are|['\u2019]re)\s+(?:an?\s+)?{ai}\b",
+        r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+|my\s+)?(?:previous|prior|above|earlier|preceding|former)?\s*(?:instructions|prompts?|directions)\b",
+        r"^\W*[\[<{]+\s*/?\s*(?:system|sys|assistant|instructions?|admin)\b[^\]>}]{0,20}[\]>}]",
+        r"<<\s*/?\s*sys\s*>>",
+        r"\b(?:label|classify|mark|treat|tag)\s+(?:this|the\s+following|the\s+next)(?:\s+(?:sentence|article|text|statement|paragraph|passage|claim|line|lines))?\s+as\b",
     )
     return re.compile("|".join(frames), re.IGNORECASE)
 

@@ -282,8 +282,10 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
     party: str | None = None  # an owner a group pattern names ("the association", "the club")
     office: tuple[Label, str] | None = None  # the kind of an office an apposition gives
     for owner in owners_of(speaker):
-        if _country(owner, kinds) or span is not None and span.start <= owner.i < span.end and not owners_of(owner):
-            continue  # "Australia captain", "US President": the country does not decide the kind; "vice" is the title's own word
+        if _country(owner, kinds) or span is not None and span.start <= owner.i < span.end and not owners_of(owner) \
+                or label == "media_report" and span is not None and span.id_ == "expert" and owner.dep_ in ("amod", "compound") and owner.pos_ != "PROPN" \
+                and owner.lemma_.lower() not in EMPLOYERS and (k := kinds.get(owner.i)) is not None and k.label_ == "OFFICIAL":
+            continue  # "Australia captain": the country does not decide; "vice" is the title's own word; "military historian": a field
         if owner.lower_ == "official" and owner.dep_ == "amod" and not (span is not None and span.label_ == "DATA"):
             authorised = True  # "the official website", "an official trailer": authorised by its owner, not a state's (unlike "official results")
             continue
