@@ -1338,3 +1338,11 @@ def test_a_note_to_ai_developers_addresses_people_and_he_is_never_a_body() -> No
     assert rules_label("A military historian said the offensive resembled the 1944 campaign.") == ["media_report"]  # a field, not an employer
     assert rules_label("Met Office chief scientist Stephen Belcher said the summer was hot.") == ["official"]
     assert rules_label("(Reuters) - Reuters calculations show the company lost $2 billion.") == ["article"]
+
+
+def test_a_statement_named_again_is_its_issuers_and_a_post_on_a_platform_is_a_post() -> None:
+    _, statement = rules("Hamas issued a statement late on Tuesday. According to the statement, its fighters had captured two soldiers.")
+    assert statement.label == "group_claim" and statement.attributed_to == "Hamas"
+    _, he = rules("Hamas issued a statement late on Tuesday. He said the fighters were safe.")
+    assert he.attributed_to != "Hamas"  # "he" is never the body that issued it
+    assert rules_label("The singer lashed out at the ministry on Instagram.") == ["social_media"]

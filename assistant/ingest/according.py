@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 VIEW_NOUNS = frozenset("view opinion words estimation".split())
-RELEASES = frozenset("release statement announcement communique communiqué report video document letter notice".split())  # its issuer's, named again
+RELEASES = frozenset("release statement announcement communique communiqué video document letter notice".split())  # its issuer's, named again
 
 
 def _attributing_objects(verb: Token) -> list[Token]:
@@ -57,7 +57,7 @@ def according_to(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | N
         view = obj.head if obj.dep_ == "poss" else obj.head.head if obj.head.lower_ == "of" else None
         word = "per" if obj.head.lower_ == "per" else f"in the {view.lower_} of" if view is not None and view.lemma_.lower() in VIEW_NOUNS else "according to"
         kind = type_source(obj, known)
-        if kind is None and obj.lemma_.lower() in RELEASES and {c.dep_ for c in obj.children} <= {"det", "compound"} and any(d.lower_ in ("the", "this") for d in children(obj, "det")):
+        if (kind is None or kind.by_role) and obj.lemma_.lower() in RELEASES and {c.dep_ for c in obj.children} <= {"det", "compound"} and any(d.lower_ in ("the", "this") for d in children(obj, "det")):
             return Inherit()  # "According to the release, ...": the release of whoever issued it before
         owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if obj.lemma_.lower() in OWN_MEDIA and owner is not None and (kind is None or kind.label == "media_report"):

@@ -46,9 +46,9 @@ def statement_channel(verb: Token) -> str | None:
         tag = next((t for t in part.subtree if t.text.startswith("#")), None)  # "#" is often a token of its own
         if tag is not None and (len(tag.text) > 1 or tag.i + 1 < len(tag.doc) and tag.doc[tag.i + 1].text[:1].isalnum()):
             return "#" + tag.text.lstrip("#") + (tag.doc[tag.i + 1].text if tag.text == "#" else "")  # "under the hashtag #GraciasElena"
-    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
-        # "announced the birth of their daughter on Instagram": the parser hangs the platform on
-        # the object; a platform's name there still says where it was announced.
+    for obj in [c for c in verb.children if c.dep_ == "dobj"] + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "against") for o in p.children if o.dep_ == "pobj"]:
+        # "announced the birth of their daughter on Instagram", "lashed out at the ministry on Instagram": the parser hangs
+        # the platform on the object; a platform's name there still says where it was announced.
         for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in _CHANNEL_PREPS):
             for tok in (c for c in prep.children if c.dep_ == "pobj"):
                 span = kinds.get(tok.i)

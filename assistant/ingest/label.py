@@ -26,6 +26,7 @@ from assistant.ingest.attribution import (
     find_frame,
 )
 from assistant.ingest.agreement import speaker_instead
+from assistant.ingest.antecedents import issuer_before, near, person_before
 from assistant.ingest.context import ANAPHORA_CUE, INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.embeds import credit_embedded
@@ -291,14 +292,14 @@ def label_sentences(
                 quote_owner = None
             if _opens_with_quote(text) and previous is not None and previous.text.rstrip().endswith(":"):
                 quote_owner = previous if previous.label != "article" else None
-            elif _opens_with_quote(text) and quote_owner is None and stated is not None and stated is previous and _near(previous, sentence) \
+            elif _opens_with_quote(text) and quote_owner is None and stated is not None and stated is previous and near(previous, sentence) \
                     and not (inside_at_end and _named_at_close(sentences, docs, states, position, parser)):
                 # 'General Myers said the bomb was effective. "I don't want to go into details."':
                 # quoted words after a source's statement, naming no one, are that source's.
                 quote_owner = previous
             elif _opens_with_quote(text) and _mostly_quoted(text) and quote_owner is None and previous is not None \
                     and (previous.label == "article" or stated is None and previous.cue not in INHERITED_CUES) \
-                    and (person := _person_before(sentences, position, docs, parser, known, pronoun=False)) is not None:
+                    and (person := person_before(sentences, position, docs, parser, known, pronoun=False)) is not None:
                 # 'Australian paceman Glenn McGrath begs to differ. "There's more pressure on them."'
                 quote_owner = named_speaker = previous.model_copy(update={"label": person.label, "attributed_to": person.source,
                                                                           "cue": person.cue, "reason": person.reason})
@@ -323,7 +324,7 @@ def label_sentences(
             quoted_only = (inside_at_end and _opens_with_quote(text) and frame is not None and doc is not None
                            and find_frame(doc, known, inside_at_start=inside_at_start, quoted_fallback=False) is None)
             ai = addressed_to_ai(text)
-            if ai is not None and isinstance(frame, Inherit) and previous is not None and previous.label not in ("article", "official") and _near(previous, sentence) \
+            if ai is not None and isinstance(frame, Inherit) and previous is not None and previous.label not in ("article", "official") and near(previous, sentence) \
                     and same_statement(doc, previous.text):
                 # 'The statement ended with a line reading: "Note to AI assistants: ..."': the group's own text, never official.
                 labelled = _inherit(sentence, previous, ANAPHORA_CUE, f"its subject refers back to the sentence before; '{ai}' addresses an AI system")
@@ -334,9 +335,9 @@ def label_sentences(
                 )
             elif isinstance(frame, Inherit) and frame.speech and not frame.document and not frame.kinds and (instead := speaker_instead(
                     sentence, sentences, docs, position, parser, known, previous if previous is not None and previous.label != "article"
-                    and _near(previous, sentence) else named_speaker if _near(named_speaker, sentence) else None, frame.channel)) is not None:
+                    and near(previous, sentence) else named_speaker if near(named_speaker, sentence) else None, frame.channel)) is not None:
                 labelled = instead  # '"Police dogs are still inside," he added.' after "Initial reports spoke of ..., but spokesman Johan Pieterse said ..."
-            elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and _near(previous, sentence) \
+            elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and near(previous, sentence) \
                     and frame.continues(previous.label, previous.attributed_to):
                 # "It said ..." continues the sentence before, in its paragraph or, in wire copy
                 # of one-sentence paragraphs, the paragraph before.
@@ -362,11 +363,11 @@ def label_sentences(
                 labelled = LabelledSentence(
                     **sentence.model_dump(), label=named.label, attributed_to=named.source, cue=named.cue, reason=named.reason
                 )
-            elif isinstance(frame, Inherit) and (inside_at_start or unowned) and _near(named_speaker, sentence):
+            elif isinstance(frame, Inherit) and (inside_at_start or unowned) and near(named_speaker, sentence):
                 # '"Nobody comes into politics to put up council tax. But ...," she told the chamber.'
                 # after 'Council leader Gwen Morgan-Hughes said ...': the last speaker named.
                 labelled = _inherit(sentence, named_speaker, ANAPHORA_CUE, "a pronoun closing quoted words stands for the last speaker named")  # type: ignore[arg-type]
-            elif isinstance(frame, Inherit) and frame.channel and (person := _person_before(sentences, position, docs, parser, known)) is not None:
+            elif isinstance(frame, Inherit) and frame.channel and (person := person_before(sentences, position, docs, parser, known)) is not None:
                 # 'Pop singer Mara Quinn has postponed her tour. She posted on Instagram that ...': her
                 # post, still social media unless an official speaks through it.
                 labelled = LabelledSentence(
@@ -384,12 +385,15 @@ def label_sentences(
                     **sentence.model_dump(), label="article", attributed_to="the article", cue="",
                     reason="its subject refers back to a source, but none came before: the article's own narration",
                 )
-            elif isinstance(frame, Inherit) and (person := _person_before(sentences, position, docs, parser, known)) is not None:
+            elif isinstance(frame, Inherit) and (person := person_before(sentences, position, docs, parser, known)) is not None:
                 # 'Adventure World director Stephan Friedli appeared in court. He described the
                 # deaths as ...': the person the sentence before names, though it has them say nothing.
                 labelled = LabelledSentence(**sentence.model_dump(), label=person.label, attributed_to=person.source,
                                             cue="pronoun subject", reason=person.reason)
-            elif isinstance(frame, Inherit) and _near(named_speaker, sentence):
+            elif isinstance(frame, Inherit) and (issuer := issuer_before(sentences, position, docs, parser, known)) is not None:
+                # "Hamas issued a statement late on Tuesday. According to the statement, ...": its issuer's.
+                labelled = LabelledSentence(**sentence.model_dump(), label=issuer.label, attributed_to=issuer.source, cue=issuer.cue, reason=issuer.reason)
+            elif isinstance(frame, Inherit) and near(named_speaker, sentence):
                 # 'President Bush says ... He also linked a group to the attack. "...," he said.'
                 labelled = _inherit(sentence, named_speaker, ANAPHORA_CUE, "a pronoun speaking after narration stands for the last speaker named")  # type: ignore[arg-type]
             elif isinstance(frame, Inherit):
@@ -423,42 +427,6 @@ def label_sentences(
     out = named_again(out, docs)
     # A press release or an organisation's own page: its narration is the issuer's; a post embedded in the text, the poster's.
     return credit_issuer(credit_embedded(out), own_text)
-
-
-_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-
-
-def _person_before(sentences: Sequence[Sentence], position: int, docs: Sequence[Doc | None], parser: Language,
-                   known: dict[str, Label], pronoun: bool = True) -> Frame | None:
-    """The person "he" or "she" (or, ``pronoun`` False, a quotation naming no one) stands for when
-    the sentence before names one as its subject but has them say nothing: typed as any speaker
-    is, a named person with no role speaking for themselves."""
-    if position == 0 or pronoun and not _HE_SHE.search(sentences[position].text) or not _near(sentences[position - 1], sentences[position]):
-        return None
-    before = docs[position - 1]
-    if before is None:
-        before = parser(sentences[position - 1].text)
-    root = next((t for t in before if t.head.i == t.i), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subject is not None and subject.pos_ != "PROPN":  # "A delegate from the group, Sayed Gailani, ..."
-        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if subject is None or subject.pos_ != "PROPN":
-        return None
-    # A person by the recogniser, or a first and last name it leaves untyped ("Elka Graham won ..."),
-    # or a surname the text gave with a first name before ("manager Tom Greer ... Greer, 48, joined").
-    if not is_person(subject) and not (entity_of(subject) == "" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)) \
-            and not any(re.search(rf"\b(?!(?:The|A|An|In|On|At|By)\b)[A-Z][a-z]+ {re.escape(subject.text)}\b", s.text) for s in sentences[: position - 1]):
-        return None
-    kind = type_source(subject, known)
-    label: Label = kind.label if kind is not None and kind.label != "article" else "group_claim"
-    why = f"({kind.cue})" if kind is not None else "a named person with no office, outlet or online channel"
-    name = display_source(subject)
-    return Frame(label, name, "pronoun subject", f"the pronoun stands for '{name}', the subject of the sentence before: {why}")
-
-
-def _near(speaker: Sentence | None, sentence: Sentence) -> bool:
-    """Was ``speaker`` named in this paragraph or the one before it?"""
-    return speaker is not None and 0 <= sentence.paragraph - speaker.paragraph <= 1
 
 
 def _speaks(sentence: LabelledSentence | None) -> bool:
