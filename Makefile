@@ -54,7 +54,7 @@ eval: install-dev
 		--label-set evals/labels_rgb_rest_dev.jsonl \
 		--label-set evals/labels_wiki_dev.jsonl \
 		--label-set evals/labels_lee_dev.jsonl --label-set evals/labels_lee_more_dev.jsonl --label-set evals/labels_web_dev.jsonl \
-		--label-set evals/labels_helper_dev.jsonl \
+		--label-set evals/labels_helper_dev.jsonl --label-set evals/labels_helper2_dev.jsonl \
 		--label-set evals/labels_check.jsonl --label-set evals/labels_lee_check.jsonl --label-set evals/labels_web_check.jsonl \
 		--label-set ../shared/data/rgb_labels.jsonl
 	for set in news_dev news_check; do \

@@ -66,7 +66,7 @@ class _Retrieved:
 
 
 #: Bump when segmenting, labelling or what gets embedded changes: indexes built before re-ingest.
-PIPELINE_VERSION = 148
+PIPELINE_VERSION = 149
 
 
 def _encoder(settings: Settings) -> OnnxSentenceEncoder:

@@ -2,8 +2,8 @@
 
 Three formats, all read as (article text, gold sentences with their allowed labels):
 
-- an article per line (``evals/labels_dev.jsonl``, the development set written here; ``labels_helper_dev.jsonl``,
-  news-style passages helpers wrote and labelled from DESIGN.md §3 alone; and
+- an article per line (``evals/labels_dev.jsonl``, the development set written here; ``labels_helper_dev.jsonl`` and
+  ``labels_helper2_dev.jsonl``, news-style passages helpers wrote and labelled from DESIGN.md §3 alone; and
   ``labels_web_dev.jsonl`` / ``labels_web_check.jsonl``, real news pages newspaper4k's source
   distribution keeps as test data, copied verbatim, with an ``"origin"`` naming the file and its sha256):
   ``{"id", "kind", "text", "sentences": [{"sentence", "labels", "attributed_to", "note"}]}``;

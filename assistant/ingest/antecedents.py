@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+# A defence: what someone an authority acted against says ("It denied any wrongdoing", "He said he would appeal").
+DENIALS = frozenset("deny appeal dispute contest reject refute plead".split())
+# An authority acting against someone: "fined Google", "charged Nova Corp", "arrested a man", "sued Meta".
+ACTS_AGAINST = frozenset("charge fine sue arrest accuse indict investigate sanction ban penalise penalize prosecute convict detain raid".split())
 # What an issuer puts out that a later sentence names again ("According to the statement", "The video showed").
 ISSUED = SPEECH_NOUNS | DOCUMENT_NOUNS | frozenset("release communique communiqué report video recording message notice post".split())
 
@@ -74,4 +78,35 @@ def issuer_before(sentences: Sequence[Sentence], position: int, docs: Sequence[D
         if kind is not None and kind.label != "article":
             name = display_source(subject)
             return Frame(kind.label, name, "issuer", f"what '{name}' put out in the sentence before ({kind.cue})")
+    return None
+
+
+def accused_before(doc: Doc | None, sentences: Sequence[Sentence], position: int, docs: Sequence[Doc | None], parser: Language,
+                   known: Mapping[str, Label]) -> Frame | None:
+    """ "The European Commission fined Google ... It said it would appeal", "Police arrested a man. He denied the charges":
+    a denial or an appeal after an authority acted against someone is that someone's, never the authority's."""
+    if doc is None or position == 0 or not near(sentences[position - 1], sentences[position]) \
+            or not any(t.lemma_.lower() in DENIALS and t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.dep_ in ("ccomp", "xcomp", "conj")
+                       and all(c.pos_ == "PRON" for c in t.children if c.dep_ == "nsubj")) for t in doc):  # not "They said the men denied ..."
+        return None
+    earlier = [p for p in (position - 1, position - 2) if p >= 0 and near(sentences[p], sentences[position])]
+    for before in (docs[p] if docs[p] is not None else parser(sentences[p].text) for p in earlier):  # the act, or the act and what was said of it
+        if (found := _accused(before, known)) is not None:
+            return found
+    return None
+
+
+def _accused(before: Doc, known: Mapping[str, Label]) -> Frame | None:
+    # The lemmatizer sometimes misses a past tense ("fined" as "fin"): the form without its ending is read too.
+    for verb in (t for t in before if t.pos_ == "VERB" and {t.lemma_.lower(), t.lower_.removesuffix("d"), t.lower_.removesuffix("ed")} & ACTS_AGAINST):
+        objects = [o for o in verb.children if o.dep_ in ("dative", "dobj")]
+        # "fined Google 2.4 billion euros": the parser hangs the one fined on the sum
+        objects = [n for o in objects for n in (c for c in o.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < o.i)] + objects
+        accused = objects[0] if objects else None
+        kind = type_source(accused, known) if accused is not None else None
+        if accused is None or kind is not None and kind.label == "official":
+            continue
+        name = display_source(accused)
+        label: Label = kind.label if kind is not None and kind.label != "article" else "group_claim"
+        return Frame(label, name, "denial", f"a denial or appeal after '{verb.text}' is the word of '{name}', whom the authority acted against")
     return None

@@ -155,8 +155,9 @@ def credit_line(doc: Doc, known: Mapping[str, Label]) -> Frame | None:
     if colon is None or colon.i == 0 or colon.i + 1 >= len(doc) or any(t.pos_ == "ADP" for t in doc[: colon.i]):
         return None  # "Notes to editors: ..." is addressed to someone, not credited
     lead = doc[: colon.i]
-    if lead[0].text in DASHES or lead[0].text in ("•", "*", "·") or any(t.text in ("(", "[") for t in lead):
-        return None  # "- Cause: ...": a list item's heading; "The Normans (Norman: ...": a gloss; not a source
+    if lead[0].text in DASHES or lead[0].text in ("•", "*", "·") or any(t.text in ("(", "[") for t in lead) \
+            or any(t.pos_ == "VERB" and t.tag_ in FINITE and t.i not in source_kinds(doc) for t in lead):  # not "PS5 Pro rumours:"
+        return None  # "- Cause: ...": a list item's heading; "The Normans (Norman: ...": a gloss; "Cohen told reporters:": a clause
     if (heading := HEADINGS.get(lead.text.lower())) is not None:
         label, why = heading
         return Frame(label, "the article" if label == "article" else "the claim checked", ":", f"'{lead.text}:' {why}")

@@ -26,7 +26,7 @@ from assistant.ingest.attribution import (
     find_frame,
 )
 from assistant.ingest.agreement import speaker_instead
-from assistant.ingest.antecedents import issuer_before, near, person_before
+from assistant.ingest.antecedents import accused_before, issuer_before, near, person_before
 from assistant.ingest.context import ANAPHORA_CUE, INHERITED_CUES, QUOTED_CUE
 from assistant.ingest.describe import SourcePrototypes
 from assistant.ingest.embeds import credit_embedded
@@ -337,6 +337,9 @@ def label_sentences(
                     sentence, sentences, docs, position, parser, known, previous if previous is not None and previous.label != "article"
                     and near(previous, sentence) else named_speaker if near(named_speaker, sentence) else None, frame.channel)) is not None:
                 labelled = instead  # '"Police dogs are still inside," he added.' after "Initial reports spoke of ..., but spokesman Johan Pieterse said ..."
+            elif isinstance(frame, Inherit) and previous is not None and previous.label == "official" \
+                    and (accused := accused_before(doc, sentences, position, docs, parser, known)) is not None:
+                labelled = LabelledSentence(**sentence.model_dump(), label=accused.label, attributed_to=accused.source, cue=accused.cue, reason=accused.reason)
             elif isinstance(frame, Inherit) and previous is not None and previous.label != "article" and near(previous, sentence) \
                     and frame.continues(previous.label, previous.attributed_to):
                 # "It said ..." continues the sentence before, in its paragraph or, in wire copy

@@ -42,7 +42,8 @@ def _ai_frames() -> re.Pattern[str]:
     orders = r"(?:note|remember|please|ignore|disregard|report|say|state|write|summari[sz]e|tell|treat|label|classify|output|respond|answer|confirm|describe|present)"
     # ("AI systems must be regulated, the minister said" orders nothing of the reader)
     frames = (
-        rf"^\W*(?:an?\s+|important\s+)?(?:note|message|instructions?|attention|reminder|memo|notice|warning|request)\s*,?\s+(?:to|for)\s+{addressee}",
+        rf"^\W*(?:an?\s+|important\s+|editor['\u2019]s\s+)?(?:note|message|instructions?|attention|reminder|memo|notice|warning|request)\s*,?\s+(?:to|for)\s+{addressee}",
+        r"<!--",  # an HTML comment in an article's text: hidden from its readers, written for machines
         rf"^\W*(?:dear|hey|hi|hello|attention)\s*,?\s+{addressee}",
         rf"^\W*(?:to|for)\s+{ai}\s*[,:]",
         rf"^\W*{ai}\s*[,:]\s*{orders}\b",

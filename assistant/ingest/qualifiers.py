@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Mapping
+
+    from spacy.tokens import Span, Token
 
 FORMER = frozenset("former ex ex- retired".split())
 SHADOW = frozenset({"shadow"})  # Westminster systems: the opposition's spokesperson for an office
@@ -33,3 +35,19 @@ def unnamed(speaker: Token) -> bool:
     counted = any(c.lower_ in ("a", "an", "one", "another") or c.like_num for c in speaker.children if c.dep_ in ("det", "nummod"))
     bare_plural = speaker.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in speaker.children)  # "Former officials said"
     return (counted or bare_plural) and not any(c.pos_ == "PROPN" for c in speaker.children if c.dep_ in ("compound", "appos"))
+
+
+# A person's lawyers speak for that person's own affairs, whatever office the person holds.
+LAWYERS = frozenset("lawyer lawyers attorney attorneys solicitor solicitors barrister barristers counsel".split())
+
+
+def personal_client(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
+    """ "Lawyers for President Alvarez", "the president's lawyer, Mark Stein": the person a lawyer acts for, named or by a
+    title (not a body: "government lawyers", "lawyers for the ministry" speak for it)."""
+    if speaker.lower_ not in LAWYERS:
+        return None
+    clients = [c for c in speaker.children if c.dep_ == "poss"] + [o for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                                                                   for o in p.children if o.dep_ == "pobj"]
+    person = next((c for c in clients if c.pos_ == "PROPN" and (c.i not in kinds or kinds[c.i].label_ == "ROLE")
+                   or (k := kinds.get(c.i)) is not None and k.label_ == "ROLE"), None)
+    return person.text if person is not None else None

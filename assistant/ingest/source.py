@@ -18,7 +18,7 @@ from assistant.ingest.gazetteers import known_places, leaders, mastheads
 from assistant.ingest.namesakes import another_person
 from assistant.ingest.nlp import is_handle
 from assistant.ingest.patterns import source_kinds
-from assistant.ingest.qualifiers import SHADOW, fake_word, past_title, unnamed
+from assistant.ingest.qualifiers import SHADOW, fake_word, past_title, personal_client, unnamed
 from assistant.ingest.source_words import (
     BODY_ROLES, EMPLOYERS, FILING_VERBS, LOCATIVE, NOT_BODIES, OWN_MEDIA, PARTITIVE, PLACE_PARTS, PRIVATE, RESEARCH, SERVES, SPEAKS_FOR, STATE_ONLY,
 )
@@ -234,12 +234,10 @@ def _own_kind(tok: Token, kinds: Mapping[int, Span], known: Mapping[str, Label],
 
 
 def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entities: bool = True) -> SourceKind | None:
-    """The kind of a speaker and the words that decided it, or None when nothing does.
-
-    ``known`` maps names typed earlier in the article to their kind ("Brandt" after "ministry spokeswoman Ilse Brandt");
-    ``entities``: let the entity recogniser type names no pattern knows (for speakers; an unknown name *acting* is
-    narration). A former official holds no office ("Former president Lula said ..."): a person speaking for themselves,
-    or, unnamed, a source."""
+    """The kind of a speaker and the words that decided it, or None when nothing does. ``known`` maps names typed earlier
+    in the article to their kind ("Brandt" after "ministry spokeswoman Ilse Brandt"); ``entities``: let the entity
+    recogniser type names no pattern knows (for speakers; an unknown name *acting* is narration). A former official holds
+    no office ("Former president Lula said ..."): a person speaking for themselves, or, unnamed, a source."""
     kind = _typed(speaker, known, entities)
     if kind is not None and kind.label == "official" and (former := past_title(speaker)) is not None:
         if unnamed(speaker):
@@ -248,8 +246,9 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
     if kind is not None and kind.label == "official" and (shadow := past_title(speaker, SHADOW)) is not None:
         return SourceKind("group_claim", f"{shadow} {kind.cue}: the opposition's", person=True)  # "Shadow Treasurer Bob McMullan"
     if kind is not None and kind.label in ("official", "group_claim") and (fake := fake_word(speaker)) is not None:
-        # "A fake INEC letter": not its named owner's; a message of unclear origin.
-        return SourceKind("media_report", f"{fake} {kind.cue}")
+        return SourceKind("media_report", f"{fake} {kind.cue}")  # "A fake INEC letter": not its named owner's; of unclear origin
+    if kind is not None and kind.label == "official" and (client := personal_client(speaker, source_kinds(speaker.doc))) is not None:
+        return SourceKind("group_claim", f"{client}'s lawyer: a person's own affairs", person=True)  # "Lawyers for President Alvarez"
     return kind
 
 
