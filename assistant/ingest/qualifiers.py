@@ -44,10 +44,12 @@ LAWYERS = frozenset("lawyer lawyers attorney attorneys solicitor solicitors barr
 def personal_client(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
     """ "Lawyers for President Alvarez", "the president's lawyer, Mark Stein": the person a lawyer acts for, named or by a
     title (not a body: "government lawyers", "lawyers for the ministry" speak for it)."""
+    from assistant.ingest.titled import office_titles
+
     if speaker.lower_ not in LAWYERS:
         return None
     clients = [c for c in speaker.children if c.dep_ == "poss"] + [o for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
                                                                    for o in p.children if o.dep_ == "pobj"]
     person = next((c for c in clients if c.pos_ == "PROPN" and (c.i not in kinds or kinds[c.i].label_ == "ROLE")
-                   or (k := kinds.get(c.i)) is not None and k.label_ == "ROLE"), None)
+                   or (k := kinds.get(c.i)) is not None and k.label_ == "ROLE" or c.lemma_.lower() in office_titles()), None)
     return person.text if person is not None else None
