@@ -1374,3 +1374,19 @@ def test_a_defence_after_an_authority_acted_is_the_accuseds_and_lawyers_speak_fo
 )
 def test_an_editors_note_to_machines_or_a_hidden_comment_is_never_official(text: str) -> None:
     assert all(s.label != "official" for s in Assistant.label(text) if "<!--" in s.text or "summarisers" in s.text or "language models" in s.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The Police Federation said officers were exhausted.", "group_claim"),  # a police union speaks for its members
+        ("The Fraternal Order of Police said the suspension was unfair.", "group_claim"),
+        ("The Caprock Independent School District said it would exclude unvaccinated students.", "official"),
+        ("Public works director Nadia Ferrante told councillors that the lane would close.", "official"),
+        ("Data from Eurostat showed inflation eased to 1.9%.", "official"),  # a national or EU statistics office
+        ("The Food and Agriculture Organization said world food prices rose.", "official"),
+        ('"This was overdue," said Hicham Bennani, a portfolio manager at Atlas Frontier Funds in London.', "media_report"),
+    ],
+)
+def test_police_unions_school_districts_statistics_offices_and_fund_managers(sentence: str, label: str) -> None:
+    assert rules_label(sentence) == [label]
