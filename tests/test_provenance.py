@@ -1390,3 +1390,10 @@ def test_an_editors_note_to_machines_or_a_hidden_comment_is_never_official(text:
 )
 def test_police_unions_school_districts_statistics_offices_and_fund_managers(sentence: str, label: str) -> None:
     assert rules_label(sentence) == [label]
+
+
+def test_an_order_an_authority_gives_by_pronoun_is_its_act_and_a_companys_is_narration() -> None:
+    _, order = rules("The Korea Fair Trade Commission said Rydo's algorithm had steered passengers to affiliated taxis. "
+                     "It ordered the company to fix the system within 90 days.")
+    assert order.label == "official" and order.attributed_to == "The Korea Fair Trade Commission"
+    assert rules_label("Rydo said it would appeal. It ordered its staff to stay home.")[1] == "article"

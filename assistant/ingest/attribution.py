@@ -300,6 +300,8 @@ def _frame_at(verb: Token, known: Mapping[str, Label]) -> Frame | Inherit | None
     if orders(verb) and subj is not None and subj.pos_ == "PROPN" and not _not_authority(subj, verb, known):
         span = head_span(subj)
         return Frame("official", _phrase(span), verb.text, f"'{_phrase(span)}' issues an order", speech=False)
+    if orders(verb) and subj is not None and subj.lower_ in ("it", "they") and _main_clause(verb):
+        return Inherit(speech=False, kinds=("official",))  # "It ordered the company to fix the system": the authority before
     if subj is not None and not passive and verdict(verb) and _refers_back(subj):
         return Frame("article", "the article", verb.text, f"the article's verdict on what was said ('{verb.text} {_phrase(children(verb, 'acomp', 'attr'))}')")
     if subj is not None and not passive:
