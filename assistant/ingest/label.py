@@ -96,7 +96,7 @@ def _mostly_quoted(text: str) -> bool:
     return close is None or close >= 0.6 * len(text)
 
 
-_IRREGULAR = "said told wrote written took taken thought spoke spoken led spelt".split()
+_IRREGULAR = "said told wrote written took taken thought spoke spoken led".split()
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +105,7 @@ def trigger_forms() -> frozenset[str]:
     stems = (
         SPEECH_VERBS | CLAUSE_VERBS | COMMAND_VERBS | RESPONSIBILITY_VERBS | DISCUSSION_VERBS | FOUND_VERBS | ANAPHORIC_NOUNS | PRONOUNS
         | PARTY_ANNOUNCEMENTS | SPEECH_NOUNS | STANCES
-        | {"according", "per", "learn", "reportedly", "responsibility", "put"} | {verb for verb, _ in PHRASAL_SPEECH} | acting_source_words()
+        | {"according", "per", "learn", "reportedly", "responsibility", "put"} | acting_source_words()
     )
     forms: set[str] = set(_IRREGULAR)
     for w in stems:
@@ -132,7 +132,14 @@ def needs_parse(text: str) -> bool:
     # A speaker credited before a colon ("Orbis CEO Dana Whitfield: ...") or a post signed with a
     # handle ("— Marcus Hale (@marcushale)") carries no cue word.
     credited = any(w.endswith(":") for w in words[:MAX_LEAD_WORDS]) or "(@" in text
-    return credited or bool(tokens & trigger_forms())
+    return credited or bool(tokens & trigger_forms()) or bool(_phrasal().search(text))
+
+
+@lru_cache(maxsize=1)
+def _phrasal() -> re.Pattern[str]:
+    """Phrasal verbs of saying with their particle ("hit out", "summed up", "spelt out"): "hit" alone is no cue ("hit by a storm")."""
+    return re.compile("|".join(rf"\b{verb[:-1] if verb.endswith('e') else verb}\w*\s+{particle}\b" for verb, particle in PHRASAL_SPEECH)
+                      + r"|\bspelt\s+out\b|\bspoke\s+out\b", re.IGNORECASE)
 
 
 # A live blog's time stamp ("09:20 - ", "14.05 GMT: "): the tagger reads the word after it as a name.
