@@ -1,7 +1,8 @@
 """Whom a sentence that names no source of its own stands for, from the sentence before: the person it names as its
 subject though they say nothing there ("Adventure World director Stephan Friedli appeared in court. He described the
-deaths as ..."), or the issuer of the statement, report or video it mentions ("Hamas issued a statement late on
-Tuesday. According to the statement, ...")."""
+deaths as ..."), the issuer of the statement, report or video it mentions ("Hamas issued a statement late on
+Tuesday. According to the statement, ..."), or, for a denial or an appeal, the one an authority acted against ("The
+European Commission fined Google ... It said it would appeal")."""
 
 from __future__ import annotations
 

@@ -305,7 +305,7 @@ def _typed(speaker: Token, known: Mapping[str, Label] | None, entities: bool) ->
         remembered = owner.lower_ in memory  # typed earlier in the article
         # "Dr Marieke van der Linde, chair of the hospital's board": an office the apposition gives.
         is_office = owner.dep_ == "appos" and o_span is not None and o_span.label_ == "ROLE" and o_span.id_ in ("GROUP", "OFFICIAL", "")
-        people = (own := kinds.get(speaker.i)) is not None and own.id_ == "person"  # "neighbours", "tourists", "witnesses"
+        people = (own_span := kinds.get(speaker.i)) is not None and own_span.id_ == "person"  # "neighbours", "tourists", "witnesses"
         if label is None and (span is None or people) and (o_span is None or o_span.label_ == "OFFICIAL") and not remembered \
                 and (_located(speaker, owner) or owner.head.lower_ == "of" and people):
             continue  # "Commuters at Gare de Lyon", "a cleaner at the Casa Rosada", "neighbours of State House": where people are
