@@ -8,9 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 FORMER = frozenset("former ex ex- retired".split())
 SHADOW = frozenset({"shadow"})  # Westminster systems: the opposition's spokesperson for an office
@@ -41,13 +39,15 @@ def unnamed(speaker: Token) -> bool:
 LAWYERS = frozenset("lawyer lawyers attorney attorneys solicitor solicitors barrister barristers counsel".split())
 
 
-def personal_client(speaker: Token, kinds: Mapping[int, Span]) -> str | None:
+def personal_client(speaker: Token) -> str | None:
     """ "Lawyers for President Alvarez", "the president's lawyer, Mark Stein": the person a lawyer acts for, named or by a
     title (not a body: "government lawyers", "lawyers for the ministry" speak for it)."""
+    from assistant.ingest.patterns import source_kinds
     from assistant.ingest.titled import office_titles
 
     if speaker.lower_ not in LAWYERS:
-        return None
+        return None  # most speakers: the patterns are read only for a lawyer
+    kinds = source_kinds(speaker.doc)
     clients = [c for c in speaker.children if c.dep_ == "poss"] + [o for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
                                                                    for o in p.children if o.dep_ == "pobj"]
     person = next((c for c in clients if c.pos_ == "PROPN" and (c.i not in kinds or kinds[c.i].label_ == "ROLE")

@@ -247,7 +247,7 @@ def type_source(speaker: Token, known: Mapping[str, Label] | None = None, entiti
         return SourceKind("group_claim", f"{shadow} {kind.cue}: the opposition's", person=True)  # "Shadow Treasurer Bob McMullan"
     if kind is not None and kind.label in ("official", "group_claim") and (fake := fake_word(speaker)) is not None:
         return SourceKind("media_report", f"{fake} {kind.cue}")  # "A fake INEC letter": not its named owner's; of unclear origin
-    if kind is not None and kind.label == "official" and (client := personal_client(speaker, source_kinds(speaker.doc))) is not None:
+    if kind is not None and kind.label == "official" and (client := personal_client(speaker)) is not None:
         return SourceKind("group_claim", f"{client}'s lawyer: a person's own affairs", person=True)  # "Lawyers for President Alvarez"
     return kind
 
